@@ -1,0 +1,43 @@
+package org.medclaims.reference;
+
+import org.medclaims.system.CommandLine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** {@code serve} imports {@code medclaims.reference-dir} (the demo registry in demo mode) at start. */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class StartupReferenceImport implements ApplicationRunner {
+
+	private static final Logger log = LoggerFactory.getLogger(StartupReferenceImport.class);
+
+	private final ReferenceImport referenceImport;
+
+	private final boolean serving;
+
+	StartupReferenceImport(ReferenceImport referenceImport, Environment environment) {
+		this.referenceImport = referenceImport;
+		this.serving = CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
+	}
+
+	@Override
+	public void run(ApplicationArguments args) throws Exception {
+		if (!this.serving || this.referenceImport.configuredDir().isEmpty()) {
+			return;
+		}
+		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.referenceImport.configuredDir().get());
+		outcome.summary().forEach(line -> log.info("Reference import: {}", line));
+		if (!outcome.succeeded()) {
+			log.error("Reference import of {} ended {}: {}", this.referenceImport.configuredDir().get(),
+					outcome.execution().getExitStatus().getExitCode(), outcome.execution().getExitStatus().getExitDescription());
+		}
+	}
+
+}
