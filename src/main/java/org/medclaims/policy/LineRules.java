@@ -24,10 +24,10 @@ final class LineRules {
 		boolean notInCatalog = false;
 		boolean overPrice = false;
 		for (ClaimLine line : lines) {
-			LineValuation lineValuation = registry.catalogItem(line.itemCode(), serviceDate)
-					.map(item -> valueCatalogued(line, item)).orElseGet(() -> valueUncatalogued(line));
-			notInCatalog |= lineValuation.rule().startsWith(NOT_IN_CATALOG);
-			overPrice |= lineValuation.overPrice().isPositive();
+			CatalogItem item = registry.catalogItem(line.itemCode(), serviceDate).orElse(null);
+			LineValuation lineValuation = item == null ? valueUncatalogued(line) : valueCatalogued(line, item);
+			notInCatalog |= item == null;
+			overPrice |= item != null && abovePriceLimit(line, item.maxUnitPrice());
 			selfPay += lineValuation.selfPay().fen();
 			selfPayFirst += lineValuation.selfPayFirst().fen();
 			eligible += lineValuation.eligible().fen();
@@ -37,11 +37,9 @@ final class LineRules {
 				overPrice);
 	}
 
-	private static final String NOT_IN_CATALOG = "not in the catalog";
-
 	private static LineValuation valueUncatalogued(ClaimLine line) {
 		return new LineValuation(line.lineNo(), line.itemCode(), line.amount(), line.amount(), Money.ZERO, Money.ZERO,
-				Money.ZERO, NOT_IN_CATALOG + " on the service date, self-pay");
+				Money.ZERO, "not in the catalog on the service date, self-pay");
 	}
 
 	private static LineValuation valueCatalogued(ClaimLine line, CatalogItem item) {
@@ -66,7 +64,7 @@ final class LineRules {
 			eligible = base.minus(selfPayFirst);
 			rule = "class B, self-pay ratio " + ratio;
 		}
-		if (overPrice.isPositive()) {
+		if (abovePriceLimit(line, item.maxUnitPrice())) {
 			rule += "; unit price " + line.unitPrice().toPlainString() + " above the maximum "
 					+ item.maxUnitPrice().toPlainString() + ", excess " + overPrice + " self-pay";
 		}
@@ -74,9 +72,14 @@ final class LineRules {
 				eligible, rule);
 	}
 
+	/** Warns W_OVER_PRICE even when rounding leaves no excess: the price itself broke the limit (最高限价). */
+	private static boolean abovePriceLimit(ClaimLine line, BigDecimal maxUnitPrice) {
+		return maxUnitPrice != null && line.unitPrice().compareTo(maxUnitPrice) > 0;
+	}
+
 	/** amount − round(max × quantity), kept within [0, amount] in case an amount was not price × quantity. */
 	private static Money overPrice(ClaimLine line, BigDecimal maxUnitPrice) {
-		if (maxUnitPrice == null || line.unitPrice().compareTo(maxUnitPrice) <= 0) {
+		if (!abovePriceLimit(line, maxUnitPrice)) {
 			return Money.ZERO;
 		}
 		Money allowed = Money.roundHalfUp(maxUnitPrice.multiply(line.quantity()));
