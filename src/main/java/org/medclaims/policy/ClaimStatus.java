@@ -1,0 +1,8 @@
+package org.medclaims.policy;
+
+/** Outcome of valuing a claim. */
+public enum ClaimStatus {
+
+	SETTLED, REJECTED
+
+}

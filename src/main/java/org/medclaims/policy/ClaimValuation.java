@@ -1,0 +1,50 @@
+package org.medclaims.policy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The result of valuing one claim: its status, every amount, warnings, the per-line and per-grantor
+ * detail, and the rules that produced each amount in words.
+ *
+ * @param rejectionCode null when settled
+ * @param message one sentence for the response file and the clerk; never contains '|'
+ * @param policyVersionId null when no version was in force
+ * @param valuedAs the visit type the rules applied: OUT for an SPD claim without certification
+ * @param insuredPatient true for an insured patient, false for an uninsured relative or a rejection
+ * @param warnings each once, in {@link Warning} order
+ * @param lines empty for a rejected claim
+ * @param familyPayments one per eligible grantor in paying order, zero payments included
+ * @param explanation one sentence per rule that produced an amount
+ */
+public record ClaimValuation(String claimNo, String patientId, ClaimStatus status, String rejectionCode,
+		String message, String policyVersionId, LocalDate serviceDate, VisitType valuedAs, boolean insuredPatient,
+		Amounts amounts, List<String> warnings, List<LineValuation> lines, List<FamilyPayment> familyPayments,
+		List<String> explanation) {
+
+	public ClaimValuation {
+		Objects.requireNonNull(status, "status");
+		Objects.requireNonNull(amounts, "amounts");
+		message = message == null ? "" : message.replace('|', '/').replace('\n', ' ').replace('\r', ' ');
+		warnings = List.copyOf(warnings);
+		lines = List.copyOf(lines);
+		familyPayments = List.copyOf(familyPayments);
+		explanation = List.copyOf(explanation);
+	}
+
+	/** The codes field of a response: the rejection code, or the warnings. */
+	public List<String> codes() {
+		return this.rejectionCode != null ? List.of(this.rejectionCode) : this.warnings;
+	}
+
+	public boolean settled() {
+		return this.status == ClaimStatus.SETTLED;
+	}
+
+	/** The calendar year whose accumulators the claim uses. */
+	public int year() {
+		return this.serviceDate.getYear();
+	}
+
+}

@@ -1,0 +1,120 @@
+package org.medclaims.policy;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The balances and yearly accumulators of everyone a household's claims touch, loaded from the ledger and
+ * changed claim after claim in settlement order (step 6). Not thread-safe: one household, one thread.
+ */
+public final class HouseholdState {
+
+	private final Map<String, Balances> balances = new LinkedHashMap<>();
+
+	private final Map<PersonYear, YearTotals> yearTotals = new LinkedHashMap<>();
+
+	private final Set<String> touchedPersons = new LinkedHashSet<>();
+
+	private final Set<PersonYear> touchedYears = new LinkedHashSet<>();
+
+	/** One person's accumulators of one calendar year, as the writer stores them. */
+	public record PersonYear(String personId, int year) {
+	}
+
+	/** A touched accumulator row with its new totals. */
+	public record PersonYearTotals(String personId, int year, YearTotals totals) {
+	}
+
+	public HouseholdState() {
+	}
+
+	public void putBalances(String personId, Balances loaded) {
+		this.balances.put(Objects.requireNonNull(personId), Objects.requireNonNull(loaded));
+	}
+
+	public void putYearTotals(String personId, int year, YearTotals loaded) {
+		this.yearTotals.put(new PersonYear(Objects.requireNonNull(personId), year), Objects.requireNonNull(loaded));
+	}
+
+	/** Zero balances when the person was never loaded. */
+	public Balances balances(String personId) {
+		return this.balances.getOrDefault(personId, Balances.ZERO);
+	}
+
+	/** Zero totals when nothing was loaded or settled for that person and year: a new year starts at zero. */
+	public YearTotals yearTotals(String personId, int year) {
+		return this.yearTotals.getOrDefault(new PersonYear(personId, year), YearTotals.ZERO);
+	}
+
+	/**
+	 * Step 6 of policy.md for a settled claim; a rejected one changes nothing. All or nothing: throws
+	 * {@link IllegalStateException} and changes nothing when any balance would go below zero.
+	 */
+	public void apply(ClaimValuation valuation) {
+		if (!valuation.settled()) {
+			return;
+		}
+		Amounts amounts = valuation.amounts();
+		Map<String, Balances> updated = new HashMap<>();
+		if (valuation.insuredPatient()) {
+			updated.put(valuation.patientId(), balances(valuation.patientId()).minus(amounts.currentAccount(),
+					amounts.historicalAccount()));
+		}
+		for (FamilyPayment payment : valuation.familyPayments()) {
+			Balances before = updated.getOrDefault(payment.grantorId(), balances(payment.grantorId()));
+			updated.put(payment.grantorId(), before.minus(Money.ZERO, payment.amount()));
+		}
+		updated.forEach((personId, after) -> {
+			if (after.currentAccount().isNegative() || after.historicalAccount().isNegative()) {
+				throw new IllegalStateException("Claim " + valuation.claimNo() + " would take the accounts of "
+						+ personId + " below zero; it was valued against other balances.");
+			}
+		});
+		if (valuation.insuredPatient()) {
+			PersonYear key = new PersonYear(valuation.patientId(), valuation.year());
+			int admissions = valuation.valuedAs() == VisitType.INP ? 1 : 0;
+			this.yearTotals.put(key, yearTotals(key.personId(), key.year()).plus(amounts.fund(), amounts.segment(),
+					admissions));
+			this.touchedYears.add(key);
+			this.touchedPersons.add(valuation.patientId());
+		}
+		this.balances.putAll(updated);
+		this.touchedPersons.addAll(updated.keySet());
+	}
+
+	/** Everyone whose balances or accumulators a settled claim changed (or was applied to), in order. */
+	public Set<String> touchedPersons() {
+		return Collections.unmodifiableSet(this.touchedPersons);
+	}
+
+	/** Balances of everyone loaded or touched. */
+	public Map<String, Balances> allBalances() {
+		return Collections.unmodifiableMap(this.balances);
+	}
+
+	/** Balances of the touched persons only, for the writer. */
+	public Map<String, Balances> touchedBalances() {
+		Map<String, Balances> touched = new LinkedHashMap<>();
+		for (String personId : this.touchedPersons) {
+			touched.put(personId, balances(personId));
+		}
+		return touched;
+	}
+
+	/** Every (person, year, totals) a settled claim changed, for the writer. */
+	public List<PersonYearTotals> touchedYearTotals() {
+		List<PersonYearTotals> rows = new ArrayList<>();
+		for (PersonYear key : this.touchedYears) {
+			rows.add(new PersonYearTotals(key.personId(), key.year(), this.yearTotals.get(key)));
+		}
+		return rows;
+	}
+
+}
