@@ -21,15 +21,17 @@ public final class PersonIds {
 		if (id == null || id.length() != 18) {
 			return false;
 		}
+		String digits = id.substring(0, 17);
+		return digits.chars().allMatch(c -> c >= '0' && c <= '9') && id.charAt(17) == checkCharacter(digits);
+	}
+
+	/** The MOD 11-2 check character of 17 ASCII digits. */
+	public static char checkCharacter(String first17Digits) {
 		int sum = 0;
 		for (int i = 0; i < 17; i++) {
-			char c = id.charAt(i);
-			if (c < '0' || c > '9') {
-				return false;
-			}
-			sum += (c - '0') * WEIGHTS[i];
+			sum += (first17Digits.charAt(i) - '0') * WEIGHTS[i];
 		}
-		return id.charAt(17) == CHECK[sum % 11];
+		return CHECK[sum % 11];
 	}
 
 	/** The ID for logs: first 6 (region) and last 2 characters kept, e.g. {@code 330282**********37}. */
