@@ -815,6 +815,8 @@ public final class DataGenerator {
             private long linesWritten;
             private long bytes;
             private Writer expected;
+            // about six large inpatient bills a year for each heavy patient
+            private final double heavyShare = Math.min(0.01, heavy.length * 6.0 / Math.max(1, o.claims()));
 
             Result writeAll() throws IOException {
                 for (String code : REJECTION_CODES) {
@@ -1108,7 +1110,7 @@ public final class DataGenerator {
             /** A claim that passes every check, for a covered patient, ending in [lo, hi]. */
             private void validClaim(int lo, int hi) {
                 Claim c = claim;
-                int pick = r.nextInt(1000);
+                int pick = r.nextDouble() < heavyShare ? 0 : 10 + r.nextInt(990);
                 int roll = r.nextInt(100);
                 String visit = roll < 65 ? "OUT" : roll < 85 ? "INP" : "SPD";
                 boolean bigBill = false;
