@@ -589,7 +589,7 @@ public final class DataGenerator {
 
         /** Log-uniform price between lo and hi yuan, in 1/10000 yuan. */
         private static long logPrice(SplittableRandom r, double lo, double hi) {
-            double v = lo * Math.pow(hi / lo, r.nextDouble());
+            double v = lo * StrictMath.pow(hi / lo, r.nextDouble()); // StrictMath: same bits on every JVM
             return Math.max(100, Math.round(v * 10_000));
         }
 
