@@ -12,7 +12,7 @@ CREATE TABLE hospital (
 
 -- One row per insured person: the account rows that settlement locks (SELECT ... FOR UPDATE).
 CREATE TABLE person (
-    person_id                  CHAR(18)    PRIMARY KEY,
+    person_id                  VARCHAR(18)    PRIMARY KEY,
     name                       TEXT        NOT NULL,
     category                   VARCHAR(10) NOT NULL CHECK (category IN ('IN_SERVICE', 'RETIRED')),
     status                     VARCHAR(9)  NOT NULL CHECK (status IN ('ACTIVE', 'SUSPENDED')),
@@ -24,8 +24,8 @@ CREATE TABLE person (
 
 -- 家庭共济: what the member is to the grantor. The member need not be a person.
 CREATE TABLE family_binding (
-    grantor_id  CHAR(18)    NOT NULL REFERENCES person (person_id),
-    member_id   CHAR(18)    NOT NULL,
+    grantor_id  VARCHAR(18)    NOT NULL REFERENCES person (person_id),
+    member_id   VARCHAR(18)    NOT NULL,
     relation    VARCHAR(6)  NOT NULL CHECK (relation IN ('SPOUSE', 'PARENT', 'CHILD')),
     valid_from  DATE        NOT NULL,
     valid_to    DATE,
@@ -49,7 +49,7 @@ CREATE TABLE special_disease (
 );
 
 CREATE TABLE certification (
-    person_id     CHAR(18)    NOT NULL,
+    person_id     VARCHAR(18)    NOT NULL,
     disease_code  VARCHAR(20) NOT NULL,
     valid_from    DATE        NOT NULL,
     valid_to      DATE,
@@ -58,7 +58,7 @@ CREATE TABLE certification (
 
 -- Per calendar year: fund paid, self-pay segment used (门诊自负段), inpatient admissions.
 CREATE TABLE person_year (
-    person_id     CHAR(18) NOT NULL REFERENCES person (person_id),
+    person_id     VARCHAR(18) NOT NULL REFERENCES person (person_id),
     year          INTEGER  NOT NULL,
     fund_paid     BIGINT   NOT NULL DEFAULT 0 CHECK (fund_paid >= 0),
     segment_used  BIGINT   NOT NULL DEFAULT 0 CHECK (segment_used >= 0),

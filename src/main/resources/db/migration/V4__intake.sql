@@ -7,7 +7,7 @@ CREATE TABLE claim_file (
     hospital_code      VARCHAR(20),
     file_date          DATE,
     seq                VARCHAR(3),
-    sha256             CHAR(64)     NOT NULL,
+    sha256             VARCHAR(64)     NOT NULL,
     size_bytes         BIGINT       NOT NULL,
     source             VARCHAR(10)  NOT NULL,            -- LOCAL or SFTP
     source_path        TEXT         NOT NULL,

@@ -26,7 +26,7 @@ CREATE TABLE settlement (
 CREATE TABLE ledger_entry (
     id          BIGSERIAL   PRIMARY KEY,
     claim_id    BIGINT      NOT NULL REFERENCES claim (id),
-    person_id   CHAR(18)    NOT NULL REFERENCES person (person_id),
+    person_id   VARCHAR(18)    NOT NULL REFERENCES person (person_id),
     kind        VARCHAR(10) NOT NULL CHECK (kind IN ('CURRENT', 'HISTORICAL', 'FAMILY')),
     amount      BIGINT      NOT NULL CHECK (amount > 0),
     created_at  TIMESTAMPTZ NOT NULL DEFAULT now(),

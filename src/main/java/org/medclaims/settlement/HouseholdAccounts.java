@@ -1,0 +1,147 @@
+package org.medclaims.settlement;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.medclaims.policy.Balances;
+import org.medclaims.policy.CatalogItem;
+import org.medclaims.policy.Category;
+import org.medclaims.policy.Certification;
+import org.medclaims.policy.ClaimLine;
+import org.medclaims.policy.ClaimToValue;
+import org.medclaims.policy.FamilyBinding;
+import org.medclaims.policy.HouseholdState;
+import org.medclaims.policy.Money;
+import org.medclaims.policy.Person;
+import org.medclaims.policy.PersonStatus;
+import org.medclaims.policy.Ratio;
+import org.medclaims.policy.Relation;
+import org.medclaims.policy.YearTotals;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Locks the account rows claims may pay from and loads what their valuation needs. The nightly
+ * settlement and the clerks' ad-hoc claims both go through here, so they never race: the rows of
+ * the patients and of every grantor bound to them are locked ({@code SELECT ... FOR UPDATE}) in
+ * person-ID order before any balance is read.
+ */
+@Component
+public class HouseholdAccounts {
+
+	private final JdbcTemplate jdbc;
+
+	HouseholdAccounts(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Locks and loads for these claims; call inside the transaction that will record them. */
+	public LockedAccounts lock(Collection<ClaimToValue> claims) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("Account rows can only be locked inside a transaction");
+		}
+		Set<String> patients = new TreeSet<>();
+		Set<String> itemCodes = new HashSet<>();
+		Set<Integer> years = new HashSet<>();
+		for (ClaimToValue claim : claims) {
+			patients.add(claim.patientId());
+			years.add(claim.serviceDate().getYear());
+			claim.lines().stream().map(ClaimLine::itemCode).forEach(itemCodes::add);
+		}
+		Map<String, List<FamilyBinding>> bindings = bindingsOf(patients);
+		Set<String> accounts = new TreeSet<>(patients);
+		bindings.values().forEach(list -> list.forEach(b -> accounts.add(b.grantorId())));
+
+		HouseholdState state = new HouseholdState();
+		Map<String, Person> persons = lockPersons(accounts, state);
+		loadYearTotals(persons.keySet(), years, state);
+		return new LockedAccounts(persons, bindings, certificationsOf(patients), catalogOf(itemCodes),
+				new HashSet<>(this.jdbc.queryForList("SELECT code FROM special_disease", String.class)), state);
+	}
+
+	private Map<String, List<FamilyBinding>> bindingsOf(Set<String> members) {
+		Map<String, List<FamilyBinding>> bindings = new HashMap<>();
+		this.jdbc.query("""
+				SELECT grantor_id, member_id, relation, valid_from, valid_to FROM family_binding
+				WHERE member_id = ANY (?)
+				""", rs -> {
+			FamilyBinding binding = new FamilyBinding(rs.getString(1), rs.getString(2), Relation.valueOf(rs.getString(3)),
+					rs.getObject(4, java.time.LocalDate.class), rs.getObject(5, java.time.LocalDate.class));
+			bindings.computeIfAbsent(binding.memberId(), k -> new ArrayList<>()).add(binding);
+		}, array(members));
+		return bindings;
+	}
+
+	// ORDER BY before FOR UPDATE: every locker takes rows in person-ID order, so none deadlocks
+	private Map<String, Person> lockPersons(Set<String> ids, HouseholdState state) {
+		Map<String, Person> persons = new HashMap<>();
+		this.jdbc.query("""
+				SELECT person_id, name, category, status, current_account, historical_account FROM person
+				WHERE person_id = ANY (?) ORDER BY person_id FOR UPDATE
+				""", rs -> {
+			String id = rs.getString(1);
+			persons.put(id, new Person(id, rs.getString(2), Category.valueOf(rs.getString(3)),
+					PersonStatus.valueOf(rs.getString(4))));
+			state.putBalances(id, new Balances(Money.ofFen(rs.getLong(5)), Money.ofFen(rs.getLong(6))));
+		}, array(ids));
+		return persons;
+	}
+
+	private void loadYearTotals(Set<String> persons, Set<Integer> years, HouseholdState state) {
+		this.jdbc.query("""
+				SELECT person_id, year, fund_paid, segment_used, admissions FROM person_year
+				WHERE person_id = ANY (?) AND year = ANY (?)
+				""", rs -> {
+			state.putYearTotals(rs.getString(1), rs.getInt(2),
+					new YearTotals(Money.ofFen(rs.getLong(3)), Money.ofFen(rs.getLong(4)), rs.getInt(5)));
+		}, array(persons), this.jdbc.execute((ConnectionCallback<Array>) c -> c.createArrayOf("integer",
+				years.toArray())));
+	}
+
+	private Map<String, List<Certification>> certificationsOf(Set<String> patients) {
+		Map<String, List<Certification>> certifications = new HashMap<>();
+		this.jdbc.query("""
+				SELECT person_id, disease_code, valid_from, valid_to FROM certification WHERE person_id = ANY (?)
+				""", rs -> {
+			Certification c = new Certification(rs.getString(1), rs.getString(2),
+					rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class));
+			certifications.computeIfAbsent(c.personId(), k -> new ArrayList<>()).add(c);
+		}, array(patients));
+		return certifications;
+	}
+
+	private Map<String, List<CatalogItem>> catalogOf(Set<String> itemCodes) {
+		Map<String, List<CatalogItem>> catalog = new HashMap<>();
+		this.jdbc.query("""
+				SELECT item_code, name, self_pay_ratio, max_unit_price, valid_from, valid_to FROM catalog_item
+				WHERE item_code = ANY (?)
+				""", rs -> {
+			CatalogItem item = item(rs);
+			catalog.computeIfAbsent(item.itemCode(), k -> new ArrayList<>()).add(item);
+		}, array(itemCodes));
+		return catalog;
+	}
+
+	private static CatalogItem item(ResultSet rs) throws SQLException {
+		return new CatalogItem(rs.getString(1), rs.getString(2), Ratio.of(rs.getBigDecimal(3)), rs.getBigDecimal(4),
+				rs.getObject(5, java.time.LocalDate.class), rs.getObject(6, java.time.LocalDate.class));
+	}
+
+	private Array array(Collection<String> values) {
+		return this.jdbc.execute((Connection c) -> c.createArrayOf("text", values.toArray()));
+	}
+
+}

@@ -1,0 +1,40 @@
+package org.medclaims.settlement;
+
+import java.util.List;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+/** {@code settle}: runs the settlement job now; exit 0 when it completed. */
+@Component
+class SettleCommand implements org.medclaims.system.Command {
+
+	private final SettlementLauncher launcher;
+
+	SettleCommand(SettlementLauncher launcher) {
+		this.launcher = launcher;
+	}
+
+	@Override
+	public String name() {
+		return "settle";
+	}
+
+	@Override
+	public int run(List<String> arguments) throws Exception {
+		JobExecution execution = this.launcher.settle();
+		System.out.printf("Settlement execution %d: %s%n", execution.getId(), execution.getStatus());
+		execution.getStepExecutions()
+			.forEach(s -> System.out.printf("  %-26s %-10s read %d, written %d%n", s.getStepName(), s.getStatus(),
+					s.getReadCount(), s.getWriteCount()));
+		if (execution.getStatus() != BatchStatus.COMPLETED) {
+			System.err.printf("Settlement execution %d ended %s: %s. Fix the cause, then run 'restart %d'.%n",
+					execution.getId(), execution.getStatus(), execution.getExitStatus().getExitDescription(),
+					execution.getId());
+			return 1;
+		}
+		return 0;
+	}
+
+}

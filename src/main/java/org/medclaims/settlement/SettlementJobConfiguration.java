@@ -1,0 +1,110 @@
+package org.medclaims.settlement;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.medclaims.policy.ClaimValuer;
+import org.medclaims.system.MedclaimsProperties;
+
+import org.springframework.batch.core.configuration.annotation.StepScope;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.partition.Partitioner;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * settlementJob: group households, settle them (chunked; partitioned by household on a local
+ * thread pool when {@code medclaims.settlement.partitions} > 1), write the responses. Waiting
+ * claims carry status RECEIVED until the writer's transaction makes them final, so a restarted run
+ * settles what is left and nothing twice.
+ */
+@Configuration(proxyBeanMethods = false)
+class SettlementJobConfiguration {
+
+	static final String JOB_NAME = "settlementJob";
+
+	@Bean
+	Job settlementJob(JobRepository jobRepository, Step groupHouseholds, Step settleHouseholds, Step writeResponses) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(groupHouseholds)
+			.next(settleHouseholds)
+			.next(writeResponses)
+			.build();
+	}
+
+	@Bean
+	Step groupHouseholds(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc) {
+		// claims may arrive between a crash and its restart: group again
+		return new StepBuilder("groupHouseholds", jobRepository).tasklet(new HouseholdGrouping(jdbc), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	@Bean
+	Step settleHouseholds(JobRepository jobRepository, Step settleHouseholdPartition, SettlementProperties settings) {
+		if (settings.partitions() == 1) {
+			return settleHouseholdPartition;
+		}
+		return new StepBuilder("settleHouseholds", jobRepository)
+			.partitioner("settleHouseholdPartition", householdPartitioner(settings.partitions()))
+			.step(settleHouseholdPartition)
+			.gridSize(settings.partitions())
+			.taskExecutor(new SimpleAsyncTaskExecutor("settle-"))
+			.build();
+	}
+
+	@Bean
+	Step settleHouseholdPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			HouseholdReader householdReader, HouseholdAccounts accounts, SettlementRecorder recorder,
+			ClaimValuer valuer, Clock clock, SettlementProperties settings) {
+		return new StepBuilder("settleHouseholdPartition", jobRepository)
+			.<Household, Household>chunk(settings.chunkSize())
+			.reader(householdReader)
+			.writer(new HouseholdSettlementWriter(accounts, recorder, valuer, clock))
+			.transactionManager(transactionManager)
+			.build();
+	}
+
+	@Bean
+	@StepScope
+	HouseholdReader householdReader(DataSource dataSource,
+			@Value("#{stepExecutionContext['partitions'] ?: 1}") int partitions,
+			@Value("#{stepExecutionContext['partition'] ?: 0}") int partition) {
+		return new HouseholdReader(dataSource, partitions, partition);
+	}
+
+	@Bean
+	Step writeResponses(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+			JdbcTemplate jdbc, MedclaimsProperties properties) {
+		return new StepBuilder("writeResponses", jobRepository)
+			.tasklet(new ResponseFiles(jdbc, properties), transactionManager)
+			.allowStartIfComplete(true)
+			.build();
+	}
+
+	private static Partitioner householdPartitioner(int partitions) {
+		return gridSize -> {
+			Map<String, ExecutionContext> contexts = new HashMap<>();
+			for (int i = 0; i < partitions; i++) {
+				ExecutionContext context = new ExecutionContext();
+				context.putInt("partitions", partitions);
+				context.putInt("partition", i);
+				contexts.put("households" + i, context);
+			}
+			return contexts;
+		};
+	}
+
+}

@@ -1,0 +1,21 @@
+package org.medclaims.settlement;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How settlement runs: the nightly schedule of {@code serve}, households per chunk, and how many
+ * partitions (threads) settle households side by side. None of them changes a result.
+ */
+@ConfigurationProperties("medclaims.settlement")
+public record SettlementProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("200") int chunkSize,
+		@DefaultValue("1") int partitions) {
+
+	public SettlementProperties {
+		if (chunkSize < 1 || partitions < 1) {
+			throw new IllegalArgumentException(
+					"medclaims.settlement.chunk-size and .partitions must be at least 1");
+		}
+	}
+
+}

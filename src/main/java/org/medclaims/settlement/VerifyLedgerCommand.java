@@ -1,0 +1,39 @@
+package org.medclaims.settlement;
+
+import java.util.List;
+
+import org.medclaims.system.Command;
+import org.medclaims.system.PersonIds;
+
+import org.springframework.stereotype.Component;
+
+/** {@code verify-ledger}: exit 0 when every balance equals opening balance minus ledger. */
+@Component
+class VerifyLedgerCommand implements Command {
+
+	private final LedgerCheck ledgerCheck;
+
+	VerifyLedgerCommand(LedgerCheck ledgerCheck) {
+		this.ledgerCheck = ledgerCheck;
+	}
+
+	@Override
+	public String name() {
+		return "verify-ledger";
+	}
+
+	@Override
+	public int run(List<String> arguments) {
+		LedgerCheck.Result result = this.ledgerCheck.check();
+		if (result.consistent()) {
+			System.out.printf("Ledger consistent: %d accounts, %d entries; every balance = opening - ledger.%n",
+					result.persons(), result.entries());
+			return 0;
+		}
+		result.mismatches().forEach(id -> System.err.println("Balance differs from opening - ledger: " + PersonIds.mask(id)));
+		System.err.printf("%d of %d accounts disagree with the ledger: stop settlement and investigate.%n",
+				result.mismatches().size(), result.persons());
+		return 1;
+	}
+
+}
