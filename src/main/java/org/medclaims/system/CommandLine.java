@@ -1,9 +1,13 @@
 package org.medclaims.system;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
+
+import org.medclaims.bench.DataGenerator;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -20,6 +24,10 @@ public final class CommandLine {
 
 	public static final String SERVE = "serve";
 
+	public static final String GENERATE = "generate";
+
+	public static final String RUN_ONCE = "run-once";
+
 	private CommandLine() {
 	}
 
@@ -27,11 +35,22 @@ public final class CommandLine {
 	public static OptionalInt run(Class<?> application, String[] args) {
 		List<String> positional = positional(args);
 		String command = positional.isEmpty() ? SERVE : positional.get(0);
+		if (GENERATE.equals(command)) {
+			// the data generator needs neither database nor Spring
+			return OptionalInt.of(DataGenerator.run(Arrays.stream(args).filter(a -> !GENERATE.equals(a)).toArray(String[]::new)));
+		}
 		SpringApplication app = new SpringApplication(application);
-		app.setDefaultProperties(Map.of(COMMAND_PROPERTY, command));
+		Map<String, Object> defaults = new HashMap<>(Map.of(COMMAND_PROPERTY, command));
 		if (!SERVE.equals(command)) {
 			app.setWebApplicationType(WebApplicationType.NONE);
+			// a command's own output is what the operator reads; run-once also reports progress
+			defaults.put("logging.level.root", "WARN");
+			defaults.put("logging.level.org.medclaims", RUN_ONCE.equals(command) ? "INFO" : "WARN");
+			// a failed start is told in one sentence on stderr, not as a stack trace
+			defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
+			defaults.put("logging.level.org.springframework.context.annotation", "ERROR");
 		}
+		app.setDefaultProperties(defaults);
 		ConfigurableApplicationContext context;
 		try {
 			context = app.run(args);
