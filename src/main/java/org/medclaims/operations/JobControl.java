@@ -19,6 +19,7 @@ import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.dao.EmptyResultDataAccessException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
@@ -123,12 +124,28 @@ class JobControl {
 			return "Execution " + id + " of " + jobName + " was left running by " + ownership.owner().get()
 					+ ", which died: it is now FAILED; restart it with 'restart " + id + "'.";
 		}
-		try {
-			this.jobOperator.stop(execution);
-		}
-		catch (JobExecutionNotRunningException ex) {
-			throw new JobConflict("Execution " + id + " of " + jobName + " is not running: there is nothing to stop.",
-					ex);
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.jobOperator.stop(execution);
+				break;
+			}
+			catch (JobExecutionNotRunningException ex) {
+				throw new JobConflict("Execution " + id + " of " + jobName
+						+ " is not running: there is nothing to stop.", ex);
+			}
+			catch (OptimisticLockingFailureException ex) {
+				// the running step saved its execution meanwhile (Batch's stop races with it): reload and retry
+				execution = find(id);
+				if (!execution.getStatus().isRunning()) {
+					break;
+				}
+				if (attempt == 5) {
+					// the job-level flag alone stops the step at its next commit
+					execution.setStatus(BatchStatus.STOPPING);
+					this.jobRepository.update(execution);
+					break;
+				}
+			}
 		}
 		return "Execution " + id + " of " + jobName + " is STOPPING: it stops at its next chunk boundary.";
 	}
