@@ -17,7 +17,7 @@ class ExecutionQueries {
 
 	private static final String SELECT = """
 			SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
-			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN length(p.parameter_value) > 16
+			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN p.parameter_name <> 'file' AND length(p.parameter_value) > 24
 			                   THEN left(p.parameter_value, 12) || '…' ELSE p.parameter_value END, ' '
 			                   ORDER BY p.identifying DESC, p.parameter_name)
 			          FROM batch_job_execution_params p
