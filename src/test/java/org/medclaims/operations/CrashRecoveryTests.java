@@ -114,6 +114,19 @@ class CrashRecoveryTests {
 				restarted.getId())).isEqualTo(3L);
 	}
 
+	@Test
+	void theLedgerChecksOfTheOperatorsGuideRunAndFindNothingOnAConsistentLedger() throws Exception {
+		String guide = java.nio.file.Files.readString(java.nio.file.Path.of("jobs/README.md"));
+		java.util.regex.Matcher sql = java.util.regex.Pattern.compile("```sql\n(.*?)```", java.util.regex.Pattern.DOTALL)
+			.matcher(guide);
+		int checks = 0;
+		while (sql.find()) {
+			assertThat(this.jdbc.queryForList(sql.group(1).strip().replaceAll(";$", ""))).isEmpty();
+			checks++;
+		}
+		assertThat(checks).isEqualTo(2);
+	}
+
 	private String status(JobExecution execution) {
 		return this.jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_execution_id = ?",
 				String.class, execution.getId());
