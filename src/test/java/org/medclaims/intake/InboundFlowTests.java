@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 import static org.medclaims.intake.ClaimFileBuilder.file;
 
 /** The inbound folder as {@code serve} watches it: stable files, temporary names, order, restarts. */
-@SpringBootTest(properties = { "medclaims.intake.stable-for=2s", "medclaims.intake.poll-interval=100ms" })
+@SpringBootTest(properties = { "medclaims.intake.stable-for=3s", "medclaims.intake.poll-interval=100ms" })
 class InboundFlowTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -66,7 +66,7 @@ class InboundFlowTests {
 		int half = bytes.length / 2;
 		Path file = this.support.inbound(builder.name());
 		Files.write(file, java.util.Arrays.copyOfRange(bytes, 0, half));
-		await().during(Duration.ofMillis(1200)).atMost(Duration.ofSeconds(2)).until(() -> this.support.count("claim_file") == 0);
+		await().during(Duration.ofMillis(1200)).atMost(Duration.ofMillis(1900)).until(() -> this.support.count("claim_file") == 0);
 
 		Files.write(file, java.util.Arrays.copyOfRange(bytes, half, bytes.length), StandardOpenOption.APPEND);
 
