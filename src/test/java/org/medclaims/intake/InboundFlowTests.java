@@ -31,7 +31,8 @@ import static org.awaitility.Awaitility.await;
 import static org.medclaims.intake.ClaimFileBuilder.file;
 
 /** The inbound folder as {@code serve} watches it: stable files, temporary names, order, restarts. */
-@SpringBootTest(properties = { "medclaims.intake.stable-for=3s", "medclaims.intake.poll-interval=100ms" })
+@SpringBootTest(properties = { "medclaims.intake.stable-for=3s", "medclaims.intake.poll-interval=100ms",
+		"medclaims.intake.watch=true" })
 class InboundFlowTests {
 
 	private static final Duration PATIENCE = Duration.ofSeconds(30);
@@ -177,7 +178,7 @@ class InboundFlowTests {
 		Map<String, Object> properties = new HashMap<>();
 		for (String name : List.of("spring.datasource.url", "spring.datasource.username", "medclaims.inbound-dir",
 				"medclaims.outbound-dir", "medclaims.archive-dir", "medclaims.rejected-dir", "medclaims.intake.stable-for",
-				"medclaims.intake.poll-interval")) {
+				"medclaims.intake.poll-interval", "medclaims.intake.watch")) {
 			properties.put(name, this.environment.getProperty(name));
 		}
 		properties.put("medclaims.command", "serve");
