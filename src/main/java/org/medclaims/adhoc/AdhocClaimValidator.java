@@ -171,7 +171,11 @@ class AdhocClaimValidator {
 			}
 		}
 
+		// one message per field: a value of the wrong JSON type is not also "required"
 		void add(String field, String message, String code) {
+			if (this.errors.stream().anyMatch(e -> e.field().equals(field))) {
+				return;
+			}
 			this.errors.add(new FieldError(field, message));
 			this.codes.add(code);
 		}

@@ -34,6 +34,7 @@ import static org.medclaims.adhoc.Registry.FATHER;
 import static org.medclaims.adhoc.Registry.MOTHER;
 import static org.medclaims.adhoc.Registry.STRANGER;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -43,7 +44,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The worked examples of policy.md and the ad-hoc first self-pay, through the clerks' API. */
-@SpringBootTest
+@SpringBootTest(properties = { "medclaims.security.users.clerk.password={noop}clerk",
+		"medclaims.security.users.clerk.roles=CLERK", "medclaims.security.users.operator.password={noop}operator",
+		"medclaims.security.users.operator.roles=OPERATOR" })
 class AdhocClaimApiTests {
 
 	@Autowired
@@ -307,6 +310,31 @@ class AdhocClaimApiTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("E_PERSON_ID"))
 			.andExpect(jsonPath("$.errors[0].field").value("personId"));
+	}
+
+	@Test
+	void letsOnlyClerksUseTheDeskApiAndOperatorsReadClaims() throws Exception {
+		String body = json(claim("A", "HOS1", A_PATIENT, "OUT", "2013-06-01", line("DRUG-A", "1.00", "1", "1.00")));
+		for (String path : List.of("/api/adhoc-claims", "/api/adhoc-claims/preview")) {
+			this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isUnauthorized());
+			this.mvc.perform(post(path).with(httpBasic("clerk", "wrong")).contentType(MediaType.APPLICATION_JSON)
+				.content(body)).andExpect(status().isUnauthorized());
+			this.mvc.perform(post(path).with(httpBasic("operator", "operator")).contentType(MediaType.APPLICATION_JSON)
+				.content(body)).andExpect(status().isForbidden());
+		}
+		String account = "/api/persons/" + A_PATIENT + "/account";
+		this.mvc.perform(get(account)).andExpect(status().isUnauthorized());
+		this.mvc.perform(get(account).with(httpBasic("operator", "operator"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/api/claims/HOS1/A")).andExpect(status().isUnauthorized());
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
+
+		this.mvc.perform(post("/api/adhoc-claims").with(httpBasic("clerk", "clerk"))
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(body)).andExpect(status().isCreated());
+		this.mvc.perform(get("/api/claims/HOS1/A").with(httpBasic("operator", "operator"))).andExpect(status().isOk());
+		this.mvc.perform(get(account).with(httpBasic("clerk", "clerk"))).andExpect(status().isOk());
+		assertThat(this.jdbc.queryForList("SELECT username FROM adhoc_audit", String.class)).containsOnly("clerk");
 	}
 
 	private ResultActions submit(Map<String, Object> body) throws Exception {
