@@ -17,7 +17,7 @@ class ExecutionQueries {
 
 	private static final String SELECT = """
 			SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
-			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN length(p.parameter_value) > 16
+			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN p.parameter_name <> 'file' AND length(p.parameter_value) > 24
 			                   THEN left(p.parameter_value, 12) || '…' ELSE p.parameter_value END, ' '
 			                   ORDER BY p.identifying DESC, p.parameter_name)
 			          FROM batch_job_execution_params p
@@ -34,7 +34,9 @@ class ExecutionQueries {
 			                                 WHERE p.job_execution_id = e.job_execution_id
 			                                   AND p.parameter_name = 'arrival.id'))
 			       END AS rejected_claims,
-			       o.pid || '@' || o.host AS owner
+			       o.pid || '@' || o.host AS owner,
+			       NOT EXISTS (SELECT 1 FROM batch_job_execution later WHERE later.job_instance_id = e.job_instance_id
+			                      AND later.job_execution_id > e.job_execution_id) AS latest
 			  FROM batch_job_execution e
 			  JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
 			  LEFT JOIN LATERAL (SELECT sum(read_count) AS read_count, sum(write_count) AS write_count,
@@ -110,7 +112,7 @@ class ExecutionQueries {
 				rs.getString("exit_code"), rs.getString("exit_message"), time(rs, "start_time"),
 				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"),
 				rs.getLong("skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
-				(Long) rs.getObject("rejected_claims"), rs.getString("owner"));
+				(Long) rs.getObject("rejected_claims"), rs.getString("owner"), rs.getBoolean("latest"));
 	}
 
 	private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -5,11 +5,13 @@ import java.time.LocalDateTime;
 
 /**
  * One job execution as operators see it: counts summed over its steps; {@code rejectedClaims} only
- * for claim intake (the claims of its file that were rejected).
+ * for claim intake (the claims of its file that were rejected); {@code latest}: no later execution of
+ * its job instance exists (only the latest can be restarted or abandoned).
  */
 public record ExecutionSummary(long id, String jobName, String parameters, String status, String exitCode,
 		String exitDescription, LocalDateTime startTime, LocalDateTime endTime, long readCount, long writeCount,
-		long filterCount, long skipCount, long commitCount, long rollbackCount, Long rejectedClaims, String owner) {
+		long filterCount, long skipCount, long commitCount, long rollbackCount, Long rejectedClaims, String owner,
+		boolean latest) {
 
 	public Duration duration() {
 		if (this.startTime == null) {
@@ -24,11 +26,11 @@ public record ExecutionSummary(long id, String jobName, String parameters, Strin
 	}
 
 	public boolean restartable() {
-		return "FAILED".equals(this.status) || "STOPPED".equals(this.status) || running();
+		return this.latest && ("FAILED".equals(this.status) || "STOPPED".equals(this.status) || running());
 	}
 
 	public boolean abandonable() {
-		return !"COMPLETED".equals(this.status) && !"ABANDONED".equals(this.status);
+		return this.latest && !"COMPLETED".equals(this.status) && !"ABANDONED".equals(this.status);
 	}
 
 	/** {@code 1h 02m 03s}, {@code 2m 05s}, {@code 4.2s}. */
