@@ -77,7 +77,10 @@ class AdhocClaimController {
 			root = this.json.readTree(bytes);
 		}
 		catch (JacksonException ex) {
-			throw InvalidInput.of("body", "The body is not well-formed JSON: " + ex.getOriginalMessage());
+			var at = ex.getLocation();
+			throw InvalidInput.of("body", "The body is not well-formed JSON"
+					+ (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+					+ "; send the ad-hoc claim as a JSON object.");
 		}
 		AdhocClaimJson.Read read = AdhocClaimJson.read(root);
 		return this.validator.validate(read.input(), read.errors());

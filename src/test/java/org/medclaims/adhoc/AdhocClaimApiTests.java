@@ -136,6 +136,33 @@ class AdhocClaimApiTests {
 	}
 
 	@Test
+	void answersEveryRuleRejectionWith201AndMovesNoMoney() throws Exception {
+		this.jdbc.update("UPDATE person SET status = 'SUSPENDED' WHERE person_id = ?", B_PATIENT);
+		this.jdbc.update("INSERT INTO special_disease VALUES ('SD01', '尿毒症透析')");
+		Map<String, Object> unknownDisease = claim("R-3", "HOS1", A_PATIENT, "SPD", "2013-06-01",
+				line("DRUG-A", "10.00", "1", "10.00"));
+		unknownDisease.put("specialDiseaseCode", "SD99");
+
+		submit(claim("R-1", "HOS1", A_PATIENT, "OUT", "2012-12-31", line("DRUG-A", "10.00", "1", "10.00")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.codes", contains("E_DATES")));
+		submit(claim("R-2", "HOS1", B_PATIENT, "OUT", "2013-06-01", line("DRUG-A", "10.00", "1", "10.00")))
+			.andExpect(status().isCreated())
+			.andExpect(jsonPath("$.codes", contains("E_COVERAGE_SUSPENDED")));
+		submit(unknownDisease).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("REJECTED"))
+			.andExpect(jsonPath("$.codes", contains("E_SPECIAL_DISEASE")))
+			.andExpect(jsonPath("$.amounts.cash").value("0.00"));
+
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class)).containsExactly("REJECTED");
+		assertThat(this.jdbc.queryForList("SELECT reject_code FROM claim ORDER BY claim_no", String.class))
+			.containsExactly("E_DATES", "E_COVERAGE_SUSPENDED", "E_SPECIAL_DISEASE");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM person_year WHERE year = 2012", Integer.class)).isZero();
+		assertThat(balances(A_PATIENT)).containsExactly(20000L, 500000L);
+	}
+
+	@Test
 	void settlesExampleDRoundingHalfUp() throws Exception {
 		ResultActions result = submit(claim("D", "HOS3", D_PATIENT, "INP", "2013-06-05",
 				line("ITEM-B15", "333.33", "1", "333.33")))
