@@ -93,8 +93,9 @@ class JobCommandsTests {
 	@Test
 	void jobsCountsTheRejectedClaimsOfAnIntakeFile() {
 		long fileId = this.jdbc.queryForObject("""
-				INSERT INTO claim_file (file_name, sha256, size_bytes, source, source_path, status)
-				VALUES ('H330282001_20140210_001.clm', repeat('a', 64), 100, 'LOCAL', '/in/x', 'ACCEPTED') RETURNING id
+				INSERT INTO claim_file (file_name, sha256, size_bytes, source, source_path, local_path, status, intake_finished_at)
+				VALUES ('H330282001_20140210_001.clm', repeat('a', 64), 100, 'LOCAL', '/in/x', '/in/x', 'ACCEPTED', now())
+				RETURNING id
 				""", Long.class);
 		for (int i = 0; i < 3; i++) {
 			this.jdbc.update("INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id,"

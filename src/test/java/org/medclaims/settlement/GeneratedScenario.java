@@ -40,7 +40,7 @@ import org.springframework.jdbc.core.RowCallbackHandler;
  * rejections) and the oracle the settlement job is compared with: the policy engine applied
  * claim after claim, in settlement order, in memory.
  */
-final class GeneratedScenario {
+public final class GeneratedScenario {
 
 	static final int CLAIMS = 10_000;
 
@@ -50,7 +50,7 @@ final class GeneratedScenario {
 	}
 
 	/** Generated once per test JVM: {@code reference/} and {@code inbound/}. */
-	static synchronized Path files() {
+	public static synchronized Path files() {
 		if (generated == null) {
 			try {
 				Path dir = Files.createTempDirectory("medclaims-scenario-");

@@ -63,9 +63,10 @@ final class WaitingClaims {
 	/** Starts an accepted file: the claims added next belong to it. */
 	WaitingClaims file(String hospital, String name) {
 		this.fileId = this.jdbc.queryForObject("""
-				INSERT INTO claim_file (file_name, hospital_code, sha256, size_bytes, source, source_path, status, decided_at)
-				VALUES (?, ?, md5(?) || md5(?), 1, 'LOCAL', ?, 'ACCEPTED', now()) RETURNING id
-				""", Long.class, name, hospital, name, hospital, name);
+				INSERT INTO claim_file (file_name, hospital_code, sha256, size_bytes, source, source_path, local_path, status,
+				    decided_at, intake_finished_at)
+				VALUES (?, ?, md5(?) || md5(?), 1, 'LOCAL', ?, ?, 'ACCEPTED', now(), now()) RETURNING id
+				""", Long.class, name, hospital, name, hospital, name, name);
 		this.position = 0;
 		return this;
 	}
