@@ -1,5 +1,7 @@
 package org.medclaims.adhoc;
 
+import org.medclaims.TestRegistry;
+
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -24,15 +26,15 @@ import static org.medclaims.adhoc.AdhocRequests.claim;
 import static org.medclaims.adhoc.AdhocRequests.hospital;
 import static org.medclaims.adhoc.AdhocRequests.json;
 import static org.medclaims.adhoc.AdhocRequests.line;
-import static org.medclaims.adhoc.Registry.A_PATIENT;
-import static org.medclaims.adhoc.Registry.AWAY;
-import static org.medclaims.adhoc.Registry.AWAY_REGISTERED;
-import static org.medclaims.adhoc.Registry.B_PATIENT;
-import static org.medclaims.adhoc.Registry.CHILD;
-import static org.medclaims.adhoc.Registry.D_PATIENT;
-import static org.medclaims.adhoc.Registry.FATHER;
-import static org.medclaims.adhoc.Registry.MOTHER;
-import static org.medclaims.adhoc.Registry.STRANGER;
+import static org.medclaims.TestRegistry.A_PATIENT;
+import static org.medclaims.TestRegistry.AWAY;
+import static org.medclaims.TestRegistry.AWAY_REGISTERED;
+import static org.medclaims.TestRegistry.B_PATIENT;
+import static org.medclaims.TestRegistry.CHILD;
+import static org.medclaims.TestRegistry.D_PATIENT;
+import static org.medclaims.TestRegistry.FATHER;
+import static org.medclaims.TestRegistry.MOTHER;
+import static org.medclaims.TestRegistry.STRANGER;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -59,7 +61,7 @@ class AdhocClaimApiTests {
 
 	@BeforeEach
 	void theWorkedExamplesRegistry() {
-		Registry.workedExamples(this.jdbc);
+		TestRegistry.workedExamples(this.jdbc);
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 	}
 
@@ -262,7 +264,7 @@ class AdhocClaimApiTests {
 
 	@Test
 	void refusesANumberAFileClaimHoldsAndAcceptsOneWhoseClaimWasRejected() throws Exception {
-		Registry files = new Registry(this.jdbc);
+		TestRegistry files = new TestRegistry(this.jdbc);
 		files.file("HOS1", "HOS1_20130701_001.clm");
 		files.claim("F-1", A_PATIENT, "OUT", LocalDate.of(2013, 6, 1), "DRUG-A", 1000);
 		long rejected = files.claim("F-2", A_PATIENT, "OUT", LocalDate.of(2013, 6, 1), "DRUG-A", 1000);
@@ -310,7 +312,7 @@ class AdhocClaimApiTests {
 
 	@Test
 	void showsAClaimFromAFileBeforeAndAfterItIsSettled() throws Exception {
-		Registry files = new Registry(this.jdbc);
+		TestRegistry files = new TestRegistry(this.jdbc);
 		files.file("HOS1", "HOS1_20130701_001.clm");
 		files.claim("F-1", A_PATIENT, "OUT", LocalDate.of(2013, 6, 1), "DRUG-A", 1000);
 

@@ -1,5 +1,7 @@
 package org.medclaims.adhoc;
 
+import org.medclaims.TestRegistry;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +25,7 @@ import static org.medclaims.adhoc.AdhocRequests.claim;
 import static org.medclaims.adhoc.AdhocRequests.hospital;
 import static org.medclaims.adhoc.AdhocRequests.json;
 import static org.medclaims.adhoc.AdhocRequests.line;
-import static org.medclaims.adhoc.Registry.A_PATIENT;
+import static org.medclaims.TestRegistry.A_PATIENT;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -45,7 +47,7 @@ class AdhocClaimValidationTests {
 
 	@BeforeEach
 	void setUp() {
-		Registry.workedExamples(this.jdbc);
+		TestRegistry.workedExamples(this.jdbc);
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 	}
 

@@ -1,5 +1,7 @@
 package org.medclaims.adhoc;
 
+import org.medclaims.TestRegistry;
+
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -46,11 +48,11 @@ import static org.medclaims.adhoc.AdhocRequests.line;
 				"medclaims.security.users.clerk.roles=CLERK", "medclaims.settlement.chunk-size=1" })
 class AdhocRaceTests {
 
-	static final String GRANTOR = Registry.id("33028219600101111");
+	static final String GRANTOR = TestRegistry.id("33028219600101111");
 
-	static final String SPOUSE = Registry.id("33028219620202222");
+	static final String SPOUSE = TestRegistry.id("33028219620202222");
 
-	static final String CHILD = Registry.id("33028220050303333");
+	static final String CHILD = TestRegistry.id("33028220050303333");
 
 	static final String[] HOUSEHOLD = { GRANTOR, SPOUSE, CHILD };
 
@@ -78,7 +80,7 @@ class AdhocRaceTests {
 
 	@Test
 	void twentyClerksAndTheNightlyJobSettleOneHouseholdWithoutLosingAnUpdate() throws Exception {
-		Registry given = Registry.workedExamples(this.jdbc);
+		TestRegistry given = TestRegistry.workedExamples(this.jdbc);
 		given.person(GRANTOR, "IN_SERVICE", 50000, 300000)
 			.person(SPOUSE, "RETIRED", 10000, 20000)
 			.binding(GRANTOR, SPOUSE, "SPOUSE", LocalDate.of(2013, 1, 1))

@@ -1,8 +1,8 @@
 package org.medclaims.adhoc;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.medclaims.HeadlessChromium;
+import org.medclaims.TestRegistry;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -12,11 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,8 +19,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.medclaims.adhoc.Registry.AWAY;
+import static org.medclaims.TestRegistry.AWAY;
 
 /** A clerk's first claim in a real headless Chromium: sign in, find the patient, enter lines, preview, settle. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -33,51 +27,27 @@ import static org.medclaims.adhoc.Registry.AWAY;
 				"medclaims.security.users.clara.roles=CLERK" })
 class DeskBrowserTests {
 
-	private static final Logger log = LoggerFactory.getLogger(DeskBrowserTests.class);
-
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
 	@Autowired
 	JdbcTemplate jdbc;
 
-	WebDriver browser;
+	HeadlessChromium chromium;
 
-	Path profile;
+	WebDriver browser;
 
 	@BeforeEach
 	void startChromium() throws Exception {
-		boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-		if (!present) {
-			log.warn("Browser test skipped: {} or {} is missing (apt-get install chromium chromium-driver)", CHROMIUM,
-					CHROMEDRIVER);
-		}
-		assumeTrue(present, "chromium and chromedriver are not installed");
-		Registry.workedExamples(this.jdbc);
-		this.profile = Files.createTempDirectory("chromium-profile-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		this.chromium = HeadlessChromium.startOrSkip();
+		this.browser = this.chromium.driver();
+		TestRegistry.workedExamples(this.jdbc);
 	}
 
 	@AfterEach
 	void quit() throws Exception {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.profile != null) {
-			org.springframework.util.FileSystemUtils.deleteRecursively(this.profile);
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 	}
 

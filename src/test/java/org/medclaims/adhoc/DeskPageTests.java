@@ -1,5 +1,7 @@
 package org.medclaims.adhoc;
 
+import org.medclaims.TestRegistry;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
-import static org.medclaims.adhoc.Registry.A_PATIENT;
+import static org.medclaims.TestRegistry.A_PATIENT;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
@@ -39,7 +41,7 @@ class DeskPageTests {
 
 	@BeforeEach
 	void setUp() {
-		Registry.workedExamples(this.jdbc);
+		TestRegistry.workedExamples(this.jdbc);
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 	}
 
@@ -49,7 +51,7 @@ class DeskPageTests {
 			.andExpect(status().isOk())
 			.andExpect(content().string(allOf(containsString("200.00"), containsString("5000.00"),
 					containsString("900.00"), containsString("测试"))));
-		this.mvc.perform(get("/desk").param("personId", Registry.STRANGER).with(clerk()))
+		this.mvc.perform(get("/desk").param("personId", TestRegistry.STRANGER).with(clerk()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("Not in the registry")));
 	}

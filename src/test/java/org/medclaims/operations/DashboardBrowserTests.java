@@ -1,8 +1,6 @@
 package org.medclaims.operations;
 
-import java.io.File;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import org.medclaims.HeadlessChromium;
 import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
@@ -11,13 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -32,7 +25,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** The operator's morning in a real headless Chromium: sign in, find the failed run, restart it, see it complete. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -40,12 +32,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 				"medclaims.security.users.olga.roles=OPERATOR" })
 @Import(OperationsTestJobs.class)
 class DashboardBrowserTests {
-
-	private static final Logger log = LoggerFactory.getLogger(DashboardBrowserTests.class);
-
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	@LocalServerPort
 	int port;
@@ -60,38 +46,20 @@ class DashboardBrowserTests {
 	@Qualifier("flakyJob")
 	Job flakyJob;
 
-	WebDriver browser;
+	HeadlessChromium chromium;
 
-	Path profile;
+	WebDriver browser;
 
 	@BeforeEach
 	void startChromium() throws Exception {
-		boolean present = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-		if (!present) {
-			log.warn("Browser test skipped: {} or {} is missing (apt-get install chromium chromium-driver)", CHROMIUM,
-					CHROMEDRIVER);
-		}
-		assumeTrue(present, "chromium and chromedriver are not installed");
-		this.profile = Files.createTempDirectory("chromium-profile-");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM);
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+		this.chromium = HeadlessChromium.startOrSkip();
+		this.browser = this.chromium.driver();
 	}
 
 	@AfterEach
 	void quit() throws Exception {
-		if (this.browser != null) {
-			this.browser.quit();
-		}
-		if (this.profile != null) {
-			org.springframework.util.FileSystemUtils.deleteRecursively(this.profile);
+		if (this.chromium != null) {
+			this.chromium.close();
 		}
 		OperationsTestJobs.failing.set(false);
 	}

@@ -16,26 +16,20 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.medclaims.TestRegistry;
 import org.medclaims.system.MedclaimsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.medclaims.settlement.WaitingClaims.id;
-import static org.medclaims.settlement.WaitingClaims.line;
+import static org.medclaims.TestRegistry.A_PATIENT;
+import static org.medclaims.TestRegistry.B_PATIENT;
+import static org.medclaims.TestRegistry.CHILD;
+import static org.medclaims.TestRegistry.D_PATIENT;
+import static org.medclaims.TestRegistry.FATHER;
+import static org.medclaims.TestRegistry.MOTHER;
+import static org.medclaims.TestRegistry.line;
 
 @SpringBootTest(properties = "medclaims.settlement.chunk-size=1")
 class SettlementJobTests {
-
-	static final String A_PATIENT = id("33028219800101123");
-
-	static final String B_PATIENT = id("33028219450202234");
-
-	static final String MOTHER = id("33028219850303345");
-
-	static final String FATHER = id("33028219830404456");
-
-	static final String CHILD = id("33028220100505567");
-
-	static final String D_PATIENT = id("33028219900606678");
 
 	@Autowired
 	SettlementLauncher launcher;
@@ -49,7 +43,7 @@ class SettlementJobTests {
 	@Autowired
 	MedclaimsProperties properties;
 
-	WaitingClaims given;
+	TestRegistry given;
 
 	long claimA;
 
@@ -61,34 +55,16 @@ class SettlementJobTests {
 
 	@BeforeEach
 	void theWorkedExamplesOfPolicyMdWait() {
-		this.jdbc.execute("TRUNCATE ledger_entry, settlement, claim_line, claim, claim_file, person_year, family_binding,"
-				+ " certification, catalog_item, special_disease, hospital, person CASCADE");
-		this.given = new WaitingClaims(this.jdbc).hospital("H1", "TERTIARY")
-			.hospital("H2", "SECONDARY")
-			.hospital("H3", "COMMUNITY")
-			.item("DRUG-A", "0", null)
-			.item("ITEM-B10", "0.10", null)
-			.item("ITEM-B15", "0.15", null)
-			.item("ITEM-B20", "0.20", null)
-			.item("ITEM-C", "1", null)
-			.person(A_PATIENT, "IN_SERVICE", 20000, 500000)
-			.yearTotals(A_PATIENT, 2013, 0, 90000, 0)
-			.person(B_PATIENT, "RETIRED", 0, 10000)
-			.yearTotals(B_PATIENT, 2013, 14900000, 0, 1)
-			.person(MOTHER, "IN_SERVICE", 0, 5000)
-			.person(FATHER, "IN_SERVICE", 0, 100000)
-			.binding(MOTHER, CHILD, "CHILD", LocalDate.of(2013, 5, 2))
-			.binding(FATHER, CHILD, "CHILD", LocalDate.of(2013, 5, 1))
-			.person(D_PATIENT, "IN_SERVICE", 0, 0);
-		this.given.file("H1", "H1_20130701_001.clm");
+		this.given = TestRegistry.workedExamples(this.jdbc);
+		this.given.file("HOS1", "HOS1_20130701_001.clm");
 		this.claimA = this.given.claim("A", A_PATIENT, "OUT", LocalDate.of(2013, 6, 1), null,
 				line("DRUG-A", "300.00", "1", 30000L), line("ITEM-B10", "200.00", "1", 20000L));
 		this.claimC = this.given.claim("C", CHILD, "OUT", LocalDate.of(2013, 6, 10), null,
 				line("ITEM-B20", "100.00", "1", 10000L));
-		this.given.file("H2", "H2_20130701_001.clm");
+		this.given.file("HOS2", "HOS2_20130701_001.clm");
 		this.claimB = this.given.claim("B", B_PATIENT, "INP", LocalDate.of(2013, 6, 20), null,
 				line("DRUG-A", "10000.00", "1", 1000000L), line("ITEM-C", "500.00", "1", 50000L));
-		this.given.file("H3", "H3_20130701_001.clm");
+		this.given.file("HOS3", "HOS3_20130701_001.clm");
 		this.claimD = this.given.claim("D", D_PATIENT, "INP", LocalDate.of(2013, 6, 5), null,
 				line("ITEM-B15", "333.33", "1", 33333L));
 	}
@@ -128,16 +104,16 @@ class SettlementJobTests {
 	void answersEachHospitalOnceWithEveryAmount() throws Exception {
 		this.launcher.settle();
 
-		Path response = this.properties.outboundDir().resolve("H1").resolve("H1_20130701_001.res");
+		Path response = this.properties.outboundDir().resolve("HOS1").resolve("HOS1_20130701_001.res");
 		List<String> lines = Files.readAllLines(response, StandardCharsets.UTF_8);
-		assertThat(lines.get(0)).startsWith("H|MCR1|H1|H1_20130701_001.clm|");
+		assertThat(lines.get(0)).startsWith("H|MCR1|HOS1|HOS1_20130701_001.clm|");
 		assertThat(lines.get(1)).startsWith(
 				"R|A|SETTLED|500.00|0.00|20.00|0.00|100.00|72.00|0.00|108.00|200.00|192.00|0.00|0.00||");
 		assertThat(lines.get(2)).startsWith(
 				"R|C|SETTLED|100.00|0.00|20.00|0.00|0.00|80.00|0.00|0.00|0.00|0.00|100.00|0.00||");
 		assertThat(lines.get(3)).isEqualTo("T|2|2|0|600.00|108.00|200.00|192.00|100.00|0.00");
 		assertThat(lines).hasSize(4);
-		assertThat(this.properties.outboundDir().resolve("H2").resolve("H2_20130701_001.res")).exists();
+		assertThat(this.properties.outboundDir().resolve("HOS2").resolve("HOS2_20130701_001.res")).exists();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE response_written_at IS NOT NULL",
 				Integer.class)).isEqualTo(3);
 

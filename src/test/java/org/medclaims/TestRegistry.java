@@ -1,4 +1,4 @@
-package org.medclaims.adhoc;
+package org.medclaims;
 
 import java.time.LocalDate;
 
@@ -6,26 +6,29 @@ import org.medclaims.system.PersonIds;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Registry rows and waiting file claims written straight into the tables, for the desk's tests. */
-final class Registry {
+/**
+ * Test fixtures written straight into the tables: the registry of policy.md's worked examples and
+ * accepted claim files whose claims wait for settlement, as the intake leaves them.
+ */
+public final class TestRegistry {
 
-	static final String A_PATIENT = id("33028219800101123");
+	public static final String A_PATIENT = id("33028219800101123");
 
-	static final String B_PATIENT = id("33028219450202234");
+	public static final String B_PATIENT = id("33028219450202234");
 
-	static final String MOTHER = id("33028219850303345");
+	public static final String MOTHER = id("33028219850303345");
 
-	static final String FATHER = id("33028219830404456");
+	public static final String FATHER = id("33028219830404456");
 
-	static final String CHILD = id("33028220100505567");
+	public static final String CHILD = id("33028220100505567");
 
-	static final String D_PATIENT = id("33028219900606678");
+	public static final String D_PATIENT = id("33028219900606678");
 
-	static final String AWAY = id("33028219700707789");
+	public static final String AWAY = id("33028219700707789");
 
-	static final String AWAY_REGISTERED = id("33028219700808890");
+	public static final String AWAY_REGISTERED = id("33028219700808890");
 
-	static final String STRANGER = id("33028219991231000");
+	public static final String STRANGER = id("33028219991231000");
 
 	private final JdbcTemplate jdbc;
 
@@ -33,19 +36,20 @@ final class Registry {
 
 	private int position;
 
-	Registry(JdbcTemplate jdbc) {
+	public TestRegistry(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	static String id(String body) {
+	/** A valid resident ID made from a 17-digit body. */
+	public static String id(String body) {
 		return body + PersonIds.checkCharacter(body);
 	}
 
 	/** The people, hospitals and items of policy.md's worked examples A to D, and two out-of-area patients. */
-	static Registry workedExamples(JdbcTemplate jdbc) {
+	public static TestRegistry workedExamples(JdbcTemplate jdbc) {
 		jdbc.execute("TRUNCATE adhoc_audit, ledger_entry, settlement, claim_line, claim, claim_file, person_year,"
 				+ " family_binding, certification, catalog_item, special_disease, hospital, person CASCADE");
-		return new Registry(jdbc).hospital("HOS1", "TERTIARY")
+		return new TestRegistry(jdbc).hospital("HOS1", "TERTIARY")
 			.hospital("HOS2", "SECONDARY")
 			.hospital("HOS3", "COMMUNITY")
 			.item("DRUG-A", "0", null)
@@ -68,13 +72,13 @@ final class Registry {
 			.yearTotals(AWAY_REGISTERED, 2013, 0, 100000, 0);
 	}
 
-	Registry hospital(String code, String level) {
+	public TestRegistry hospital(String code, String level) {
 		this.jdbc.update("INSERT INTO hospital (code, name, level, region, designated) VALUES (?, ?, ?, 'LOCAL', TRUE)",
 				code, code, level);
 		return this;
 	}
 
-	Registry item(String code, String ratio, String maxUnitPrice) {
+	public TestRegistry item(String code, String ratio, String maxUnitPrice) {
 		this.jdbc.update("""
 				INSERT INTO catalog_item (item_code, name, self_pay_ratio, max_unit_price, valid_from)
 				VALUES (?, ?, ?::numeric, ?::numeric, DATE '2012-01-01')
@@ -82,7 +86,7 @@ final class Registry {
 		return this;
 	}
 
-	Registry person(String id, String category, long currentFen, long historicalFen) {
+	public TestRegistry person(String id, String category, long currentFen, long historicalFen) {
 		this.jdbc.update("""
 				INSERT INTO person (person_id, name, category, status, opening_current_account, opening_historical_account,
 				    current_account, historical_account) VALUES (?, '测试', ?, 'ACTIVE', ?, ?, ?, ?)
@@ -90,19 +94,19 @@ final class Registry {
 		return this;
 	}
 
-	Registry yearTotals(String id, int year, long fundPaidFen, long segmentUsedFen, int admissions) {
+	public TestRegistry yearTotals(String id, int year, long fundPaidFen, long segmentUsedFen, int admissions) {
 		this.jdbc.update("INSERT INTO person_year VALUES (?, ?, ?, ?, ?)", id, year, fundPaidFen, segmentUsedFen,
 				admissions);
 		return this;
 	}
 
-	Registry binding(String grantor, String member, String relation, LocalDate from) {
+	public TestRegistry binding(String grantor, String member, String relation, LocalDate from) {
 		this.jdbc.update("INSERT INTO family_binding VALUES (?, ?, ?, ?, NULL)", grantor, member, relation, from);
 		return this;
 	}
 
 	/** Starts an accepted file: the claims added next belong to it. */
-	Registry file(String hospital, String name) {
+	public TestRegistry file(String hospital, String name) {
 		this.fileId = this.jdbc.queryForObject("""
 				INSERT INTO claim_file (file_name, hospital_code, sha256, size_bytes, source, source_path, local_path, status,
 				    decided_at, intake_finished_at)
@@ -113,7 +117,7 @@ final class Registry {
 	}
 
 	/** A waiting claim of the current file with one line. */
-	long claim(String claimNo, String patient, String visitType, LocalDate end, String itemCode, long amountFen) {
+	public long claim(String claimNo, String patient, String visitType, LocalDate end, String itemCode, long amountFen) {
 		String hospital = this.jdbc.queryForObject("SELECT hospital_code FROM claim_file WHERE id = ?", String.class,
 				this.fileId);
 		long claimId = this.jdbc.queryForObject("""
@@ -128,6 +132,36 @@ final class Registry {
 				VALUES (?, 0, 1, ?, '项目', ?::numeric / 100, 1, ?)
 				""", claimId, itemCode, amountFen, amountFen);
 		return claimId;
+	}
+
+
+	/** A waiting claim; lines are {itemCode, unitPrice, quantity, amountFen}. */
+	public long claim(String claimNo, String patient, String visitType, LocalDate end, String disease,
+			Object[]... lines) {
+		String hospital = this.jdbc.queryForObject("SELECT hospital_code FROM claim_file WHERE id = ?", String.class,
+				this.fileId);
+		long total = 0;
+		for (Object[] line : lines) {
+			total += (Long) line[3];
+		}
+		long claimId = this.jdbc.queryForObject("""
+				INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
+				    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status)
+				VALUES (?, ?, ?, ?, ?, ?, '病人', ?, ?, ?, 'K35.9', ?, ?, 'RECEIVED') RETURNING id
+				""", Long.class, this.fileId, this.position, this.position + 2, hospital, claimNo, patient, visitType,
+				end, end, disease, total);
+		this.position++;
+		for (int i = 0; i < lines.length; i++) {
+			this.jdbc.update("""
+					INSERT INTO claim_line (claim_id, position, line_no, item_code, item_name, unit_price, quantity, amount)
+					VALUES (?, ?, ?, ?, '项目', ?::numeric, ?::numeric, ?)
+					""", claimId, i, i + 1, lines[i][0], lines[i][1], lines[i][2], lines[i][3]);
+		}
+		return claimId;
+	}
+
+	public static Object[] line(String itemCode, String unitPrice, String quantity, long amountFen) {
+		return new Object[] { itemCode, unitPrice, quantity, amountFen };
 	}
 
 }
