@@ -1,8 +1,15 @@
 package org.medclaims.settlement;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
 import org.medclaims.intake.ClaimFileProcessed;
+import org.medclaims.intake.format.ClaimFileName;
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.DemoMode;
+import org.medclaims.system.MedclaimsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -10,7 +17,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** In demo mode {@code serve} settles right after each accepted file instead of waiting for the night. */
+/**
+ * In demo mode {@code serve} settles right after the intake instead of waiting for the night: once
+ * the inbound folder holds no more claim file, so that files dropped together are settled together,
+ * in settlement order, as the night would.
+ */
 @Component
 class DemoSettlementAfterIntake {
 
@@ -18,17 +29,20 @@ class DemoSettlementAfterIntake {
 
 	private final SettlementRuns settlement;
 
+	private final Path inboundDir;
+
 	private final boolean active;
 
-	DemoSettlementAfterIntake(SettlementRuns settlement, Environment environment) {
+	DemoSettlementAfterIntake(SettlementRuns settlement, MedclaimsProperties folders, Environment environment) {
 		this.settlement = settlement;
+		this.inboundDir = folders.inboundDir();
 		this.active = DemoMode.isOn(environment)
 				&& CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
 	}
 
 	@EventListener
 	void settle(ClaimFileProcessed processed) {
-		if (!this.active || !"COMPLETED".equals(processed.exitCode())) {
+		if (!this.active || moreFilesWaiting()) {
 			return;
 		}
 		try {
@@ -36,6 +50,15 @@ class DemoSettlementAfterIntake {
 		}
 		catch (Exception ex) {
 			log.error("Demo settlement after {} failed: {}", processed.fileName(), ex.getMessage());
+		}
+	}
+
+	private boolean moreFilesWaiting() {
+		try (Stream<Path> files = Files.list(this.inboundDir)) {
+			return files.anyMatch(f -> Files.isRegularFile(f) && !ClaimFileName.isTemporary(f.getFileName().toString()));
+		}
+		catch (IOException ex) {
+			return false;
 		}
 	}
 
