@@ -1,0 +1,22 @@
+package org.medclaims.intake;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code medclaims.intake.*}: how the inbound folder is watched and how claims are staged.
+ *
+ * @param stableFor how long a file's size and modification time must stay unchanged before it is taken
+ * @param pollInterval how often the inbound folder is scanned in {@code serve}
+ * @param chunkSize claims staged per transaction
+ * @param progressEvery a progress line is logged every this many claims
+ * @param watch whether {@code serve} polls the inbound folder (tests that drive the intake
+ * themselves turn it off)
+ */
+@ConfigurationProperties("medclaims.intake")
+public record IntakeProperties(@DefaultValue("5s") Duration stableFor, @DefaultValue("5s") Duration pollInterval,
+		@DefaultValue("500") int chunkSize, @DefaultValue("50000") int progressEvery,
+		@DefaultValue("true") boolean watch) {
+}
