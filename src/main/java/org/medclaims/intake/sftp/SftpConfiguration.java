@@ -114,7 +114,7 @@ class SftpConfiguration {
 			.handle(Instant.class, (tick, headers) -> {
 				exchange.poll();
 				return null;
-			}, e -> e.id("sftpExchange"))
+			}, e -> e.id("sftpExchangeHandler"))
 			.get();
 	}
 

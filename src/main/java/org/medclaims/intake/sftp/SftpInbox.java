@@ -32,6 +32,7 @@ import org.springframework.integration.file.filters.AbstractFileListFilter;
 import org.springframework.integration.file.filters.ChainFileListFilter;
 import org.springframework.integration.file.filters.FileListFilter;
 import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
+import org.springframework.util.StreamUtils;
 
 /**
  * Takes the files of the hospitals' inboxes: download to the staging folder under a temporary
@@ -210,7 +211,8 @@ class SftpInbox {
 					}
 				};
 				this.remote.execute(session -> {
-					session.read(remotePath, out);
+					// Session.read closes the stream it is given; the channel must stay open to be forced
+					session.read(remotePath, StreamUtils.nonClosing(out));
 					return null;
 				});
 				out.flush();
