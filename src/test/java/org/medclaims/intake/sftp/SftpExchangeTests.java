@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,6 +23,8 @@ import org.medclaims.system.MedclaimsProperties;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -37,6 +39,7 @@ import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The SFTP exchange against an embedded Apache MINA SSHD server: inboxes to intake, answers to
@@ -94,6 +97,9 @@ class SftpExchangeTests {
 
 	@Autowired
 	PlatformTransactionManager transactionManager;
+
+	@Autowired
+	SftpHealthIndicator health;
 
 	@BeforeEach
 	void emptyServerAndIntake() throws Exception {
@@ -304,6 +310,47 @@ class SftpExchangeTests {
 		assertThat(this.exchange.fetchAll()).hasSize(1);
 	}
 
+	@Test
+	void shouldWaitLongerBetweenPollsWhileTheServerIsDown(CapturedOutput output) throws Exception {
+		upload(H2, "H330282002_20140210_001.clm");
+		server.stop();
+		this.sessions.resetCache();
+		try {
+			for (int i = 0; i < 5; i++) {
+				this.exchange.poll();
+			}
+			// five polls within the first wait of 1 s: one attempt (two if this machine is slow, then waiting 2 s)
+			int attempts = output.toString().split("cannot be used: ", -1).length - 1;
+			assertThat(attempts).isBetween(1, 2);
+			assertThat(output).contains("Next attempt in 1s.");
+			if (attempts == 2) {
+				assertThat(output).contains("Next attempt in 2s.");
+			}
+		}
+		finally {
+			server.start();
+		}
+		await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+			this.exchange.poll();
+			assertThat(arrivals()).containsExactly("H330282002_20140210_001.clm");
+		});
+	}
+
+	@Test
+	void shouldReportHealthWithTheHostKeyOutcome() throws Exception {
+		Health up = this.health.health();
+		assertThat(up.getStatus()).isEqualTo(Status.UP);
+		assertThat(up.getDetails()).containsEntry("server", "medclaims@[127.0.0.1]:" + server.port())
+			.containsEntry("hostKey", "verified");
+
+		Files.writeString(knownHosts, server.knownHostsLine(EmbeddedSftpServer.ed25519().getPublic()) + "\n");
+		this.sessions.resetCache();
+		Health down = this.health.health();
+
+		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(down.getDetails()).containsEntry("hostKey", "changed").containsKey("hostKeyFingerprint");
+	}
+
 	private void assertNothingFetched(String hospital, String name) throws IOException {
 		assertThat(names(server.path("hospitals/" + hospital + "/inbox"))).containsExactly(name);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM sftp_fetch", Integer.class)).isZero();
@@ -357,10 +404,6 @@ class SftpExchangeTests {
 
 	static String publicKeyOf(java.security.KeyPair keys) {
 		return org.apache.sshd.common.config.keys.PublicKeyEntry.toString(keys.getPublic());
-	}
-
-	static LocalDate today() {
-		return LocalDate.now();
 	}
 
 }
