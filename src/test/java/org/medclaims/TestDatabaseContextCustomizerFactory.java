@@ -48,6 +48,8 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 			properties.put("spring.datasource.url", TestDatabases.create(simpleName));
 			properties.put("spring.datasource.username", "postgres");
 			properties.put("medclaims.test-data-dir", dataDir.toAbsolutePath().toString());
+			// tests drive the intake themselves unless they ask for the folder to be watched
+			properties.put("medclaims.intake.watch", "false");
 			for (String folder : List.of("inbound", "outbound", "archive", "rejected")) {
 				properties.put("medclaims." + folder + "-dir", dataDir.resolve(folder).toAbsolutePath().toString());
 			}

@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * {@code medclaims.intake.*}: how the inbound folder is watched and how claims are staged.
  *
- * @param stableFor how long a file's size and modification time must stay unchanged before it is taken
+ * @param stableFor how long a file's modification time (so its size too) must stay unchanged before
+ * it is taken; counted in whole seconds, as LastModifiedFileListFilter does
  * @param pollInterval how often the inbound folder is scanned in {@code serve}
  * @param chunkSize claims staged per transaction
  * @param progressEvery a progress line is logged every this many claims

@@ -1,0 +1,135 @@
+package org.medclaims.operations;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** Reads job executions, their steps and counts straight from the job repository tables. */
+@Repository
+class ExecutionQueries {
+
+	private static final String SELECT = """
+			SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
+			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN p.parameter_name <> 'file' AND length(p.parameter_value) > 24
+			                   THEN left(p.parameter_value, 12) || '…' ELSE p.parameter_value END, ' '
+			                   ORDER BY p.identifying DESC, p.parameter_name)
+			          FROM batch_job_execution_params p
+			         WHERE p.job_execution_id = e.job_execution_id
+			           AND (p.identifying = 'Y' OR p.parameter_name = 'file')) AS parameters,
+			       coalesce(s.read_count, 0) AS read_count, coalesce(s.write_count, 0) AS write_count,
+			       coalesce(s.filter_count, 0) AS filter_count, coalesce(s.skip_count, 0) AS skip_count,
+			       coalesce(s.commit_count, 0) AS commit_count, coalesce(s.rollback_count, 0) AS rollback_count,
+			       CASE WHEN i.job_name = 'claimIntakeJob' THEN
+			           (SELECT count(*) FROM claim c
+			             WHERE c.status = 'REJECTED'
+			               AND c.file_id = (SELECT CASE WHEN p.parameter_value ~ '^[0-9]+$' THEN p.parameter_value::bigint END
+			                                  FROM batch_job_execution_params p
+			                                 WHERE p.job_execution_id = e.job_execution_id
+			                                   AND p.parameter_name = 'arrival.id'))
+			       END AS rejected_claims,
+			       o.pid || '@' || o.host AS owner,
+			       NOT EXISTS (SELECT 1 FROM batch_job_execution later WHERE later.job_instance_id = e.job_instance_id
+			                      AND later.job_execution_id > e.job_execution_id) AS latest
+			  FROM batch_job_execution e
+			  JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+			  LEFT JOIN LATERAL (SELECT sum(read_count) AS read_count, sum(write_count) AS write_count,
+			                            sum(filter_count) AS filter_count,
+			                            sum(read_skip_count + process_skip_count + write_skip_count) AS skip_count,
+			                            sum(commit_count) AS commit_count, sum(rollback_count) AS rollback_count
+			                       FROM batch_step_execution se WHERE se.job_execution_id = e.job_execution_id) s ON true
+			  LEFT JOIN job_execution_owner o ON o.job_execution_id = e.job_execution_id
+			""";
+
+	private final JdbcTemplate jdbc;
+
+	ExecutionQueries(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Executions newest first, filtered by status and job name when given. */
+	Page list(String status, String jobName, int page, int size) {
+		List<String> where = new ArrayList<>();
+		List<Object> args = new ArrayList<>();
+		if (status != null && !status.isBlank()) {
+			where.add("e.status = ?");
+			args.add(status);
+		}
+		if (jobName != null && !jobName.isBlank()) {
+			where.add("i.job_name = ?");
+			args.add(jobName);
+		}
+		String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
+		long total = this.jdbc.queryForObject("SELECT count(*) FROM batch_job_execution e"
+				+ " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id" + condition, Long.class,
+				args.toArray());
+		List<Object> pageArgs = new ArrayList<>(args);
+		pageArgs.add(size);
+		pageArgs.add((long) page * size);
+		List<ExecutionSummary> content = this.jdbc.query(
+				SELECT + condition + " ORDER BY e.job_execution_id DESC LIMIT ? OFFSET ?", ExecutionQueries::summary,
+				pageArgs.toArray());
+		return new Page(content, page, size, total);
+	}
+
+	Optional<ExecutionSummary> summary(long id) {
+		return this.jdbc.query(SELECT + " WHERE e.job_execution_id = ?", ExecutionQueries::summary, id)
+			.stream()
+			.findFirst();
+	}
+
+	List<StepSummary> steps(long executionId) {
+		return this.jdbc.query("""
+				SELECT s.*, p.total FROM batch_step_execution s
+				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
+				 WHERE s.job_execution_id = ? ORDER BY s.step_execution_id
+				""", (rs, i) -> new StepSummary(rs.getLong("step_execution_id"), rs.getString("step_name"),
+				rs.getString("status"), rs.getString("exit_code"), rs.getString("exit_message"),
+				time(rs, "start_time"), time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"),
+				rs.getLong("filter_count"), rs.getLong("read_skip_count"), rs.getLong("process_skip_count"),
+				rs.getLong("write_skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
+				(Long) rs.getObject("total")), executionId);
+	}
+
+	/** Every parameter of an execution, identifying ones first. */
+	List<Parameter> parameters(long executionId) {
+		return this.jdbc.query("""
+				SELECT parameter_name, parameter_type, parameter_value, identifying FROM batch_job_execution_params
+				 WHERE job_execution_id = ? ORDER BY identifying DESC, parameter_name
+				""", (rs, i) -> new Parameter(rs.getString(1), rs.getString(2), rs.getString(3),
+				"Y".equals(rs.getString(4))), executionId);
+	}
+
+	private static ExecutionSummary summary(ResultSet rs, int row) throws SQLException {
+		return new ExecutionSummary(rs.getLong("job_execution_id"), rs.getString("job_name"),
+				rs.getString("parameters") == null ? "" : rs.getString("parameters"), rs.getString("status"),
+				rs.getString("exit_code"), rs.getString("exit_message"), time(rs, "start_time"),
+				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"),
+				rs.getLong("skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
+				(Long) rs.getObject("rejected_claims"), rs.getString("owner"), rs.getBoolean("latest"));
+	}
+
+	private static LocalDateTime time(ResultSet rs, String column) throws SQLException {
+		Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toLocalDateTime();
+	}
+
+	record Page(List<ExecutionSummary> content, int page, int size, long totalElements) {
+
+		public long totalPages() {
+			return (this.totalElements + this.size - 1) / this.size;
+		}
+
+	}
+
+	record Parameter(String name, String type, String value, boolean identifying) {
+
+	}
+
+}

@@ -1,0 +1,93 @@
+package org.medclaims.operations;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.medclaims.intake.ClaimIntake;
+import org.medclaims.reference.ReferenceImport;
+import org.medclaims.settlement.SettlementRuns;
+import org.medclaims.system.Command;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code run-once}: the whole nightly cycle in one process. Recovers what a crashed run left,
+ * imports the reference data when configured, takes in every claim file present, settles every
+ * waiting claim and writes every response, then exits 0 only if every job it ran completed.
+ */
+@Component
+class RunOnceCommand implements Command {
+
+	private static final Logger log = LoggerFactory.getLogger(RunOnceCommand.class);
+
+	private final CrashRecovery crashRecovery;
+
+	private final ReferenceImport referenceImport;
+
+	private final ClaimIntake intake;
+
+	private final SettlementRuns settlement;
+
+	private final List<RunOnceStage> stages;
+
+	RunOnceCommand(CrashRecovery crashRecovery, ReferenceImport referenceImport, ClaimIntake intake,
+			SettlementRuns settlement, List<RunOnceStage> stages) {
+		this.crashRecovery = crashRecovery;
+		this.referenceImport = referenceImport;
+		this.intake = intake;
+		this.settlement = settlement;
+		this.stages = stages;
+	}
+
+	@Override
+	public String name() {
+		return "run-once";
+	}
+
+	@Override
+	public int run(List<String> arguments) throws Exception {
+		this.crashRecovery.recoverDeadOwners();
+		List<JobExecution> executions = new ArrayList<>();
+		if (this.referenceImport.configuredDir().isPresent()) {
+			ReferenceImport.Outcome reference = this.referenceImport.importFrom(this.referenceImport.configuredDir().get());
+			executions.add(reference.execution());
+			if (!reference.succeeded()) {
+				reference.problems().forEach(System.err::println);
+				System.err.println("The reference data was not imported completely: no claim was taken in or settled."
+						+ " Fix the rows above and run again.");
+				return 1;
+			}
+		}
+		executions.addAll(this.intake.resumeUnfinished());
+		for (RunOnceStage stage : this.stages) {
+			executions.addAll(stage.beforeIntake());
+		}
+		List<JobExecution> intakes = this.intake.takeEverythingNow();
+		executions.addAll(intakes);
+		JobExecution settled = this.settlement.settleEverythingWaiting();
+		executions.add(settled);
+		for (RunOnceStage stage : this.stages) {
+			executions.addAll(stage.afterSettlement());
+		}
+		return report(executions, intakes, settled);
+	}
+
+	private static int report(List<JobExecution> executions, List<JobExecution> intakes, JobExecution settled) {
+		long rejected = intakes.stream().filter(e -> "REJECTED".equals(e.getExitStatus().getExitCode())).count();
+		System.out.printf("run-once: %d claim file(s) taken in (%d rejected as a whole), settlement execution %d %s%n",
+				intakes.size(), rejected, settled.getId(), settled.getStatus());
+		List<JobExecution> failed = executions.stream().filter(e -> e.getStatus() != BatchStatus.COMPLETED).toList();
+		for (JobExecution execution : failed) {
+			System.err.printf("%s execution %d ended %s: %s. Fix the cause, then 'restart %d' or run-once again.%n",
+					execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus(),
+					execution.getExitStatus().getExitDescription(), execution.getId());
+		}
+		log.info("run-once finished: {} job executions, {} not completed", executions.size(), failed.size());
+		return failed.isEmpty() ? 0 : 1;
+	}
+
+}

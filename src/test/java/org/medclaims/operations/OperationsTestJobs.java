@@ -1,0 +1,111 @@
+package org.medclaims.operations;
+
+import java.time.LocalDateTime;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.builder.JobBuilder;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.repeat.RepeatStatus;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/**
+ * Test-only jobs: {@code flakyJob} fails while {@link #failing} is set; {@code slowJob} runs until
+ * stopped; a stand-in {@code settlementJob} holds until {@link #releaseSettlement()}.
+ */
+@TestConfiguration(proxyBeanMethods = false)
+class OperationsTestJobs {
+
+	static final AtomicBoolean failing = new AtomicBoolean();
+
+	static volatile CountDownLatch settlementGate = new CountDownLatch(0);
+
+	@Bean
+	Job flakyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new JobBuilder("flakyJob", jobRepository)
+			.start(new StepBuilder("flakyStep", jobRepository).tasklet((contribution, context) -> {
+				if (failing.get()) {
+					throw new IllegalStateException("the test database is down (simulated)");
+				}
+				contribution.incrementWriteCount(3);
+				return RepeatStatus.FINISHED;
+			}, transactionManager).build())
+			.build();
+	}
+
+	@Bean
+	Job slowJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new JobBuilder("slowJob", jobRepository)
+			.start(new StepBuilder("slowStep", jobRepository).tasklet((contribution, context) -> {
+				Thread.sleep(20);
+				contribution.incrementWriteCount(1);
+				return context.getStepContext().getStepExecution().getWriteCount() < 3000 ? RepeatStatus.CONTINUABLE
+						: RepeatStatus.FINISHED;
+			}, transactionManager).build())
+			.build();
+	}
+
+	@Bean
+	Job settlementJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
+		return new JobBuilder("settlementJob", jobRepository)
+			.start(new StepBuilder("settleHouseholds", jobRepository).tasklet((contribution, context) -> {
+				settlementGate.await(30, TimeUnit.SECONDS);
+				return RepeatStatus.FINISHED;
+			}, transactionManager).build())
+			.build();
+	}
+
+	static void holdSettlement() {
+		settlementGate = new CountDownLatch(1);
+	}
+
+	static void releaseSettlement() {
+		settlementGate.countDown();
+	}
+
+	/** Leaves an execution of {@code job} STARTED with a running step, as a killed JVM does. */
+	static JobExecution crashedExecution(JobRepository jobRepository, JdbcTemplate jdbc, String job, String step,
+			long ownerPid, String ownerHost) {
+		JobParameters parameters = new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
+		JobInstance instance = jobRepository.createJobInstance(job, parameters);
+		JobExecution execution = jobRepository.createJobExecution(instance, parameters, new ExecutionContext());
+		execution.setStatus(BatchStatus.STARTED);
+		execution.setStartTime(LocalDateTime.now().minusMinutes(5));
+		jobRepository.update(execution);
+		StepExecution stepExecution = jobRepository.createStepExecution(step, execution);
+		stepExecution.setStatus(BatchStatus.STARTED);
+		stepExecution.setStartTime(LocalDateTime.now().minusMinutes(5));
+		stepExecution.setReadCount(729);
+		jobRepository.update(stepExecution);
+		if (ownerPid > 0) {
+			jdbc.update("INSERT INTO job_execution_owner (job_execution_id, host, pid, command) VALUES (?, ?, ?, 'serve')",
+					execution.getId(), ownerHost, ownerPid);
+		}
+		return execution;
+	}
+
+	/** The pid of a process that has ended. */
+	static long deadPid() throws Exception {
+		Process process = new ProcessBuilder("true").start();
+		process.waitFor();
+		long pid = process.pid();
+		while (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+			Thread.onSpinWait();
+		}
+		return pid;
+	}
+
+}
