@@ -97,6 +97,11 @@ class SftpConfiguration {
 	}
 
 	@Bean
+	SftpRunOnceStage sftpRunOnceStage(SftpExchange exchange) {
+		return new SftpRunOnceStage(exchange);
+	}
+
+	@Bean
 	SftpHealthIndicator sftpHealthIndicator(SftpRemoteFileTemplate remote, SftpProperties sftp, HostKeyCheck hostKeys) {
 		return new SftpHealthIndicator(remote, sftp, hostKeys);
 	}

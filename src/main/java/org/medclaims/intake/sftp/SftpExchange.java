@@ -34,6 +34,8 @@ public class SftpExchange {
 
 	private final Backoff backoff;
 
+	private final List<String> problems = new ArrayList<>();
+
 	SftpExchange(SftpInbox inbox, SftpOutbox outbox, SftpProperties sftp, Backoff backoff) {
 		this.inbox = inbox;
 		this.outbox = outbox;
@@ -49,6 +51,7 @@ public class SftpExchange {
 	 * @throws SftpUnavailable when the server cannot be reached or refuses us (nothing fetched)
 	 */
 	public synchronized List<JobExecution> fetchAll() {
+		this.problems.clear();
 		return fetch(false);
 	}
 
@@ -59,7 +62,16 @@ public class SftpExchange {
 	 * @throws SftpUnavailable when the server cannot be reached or refuses us (nothing sent)
 	 */
 	public synchronized int deliverAll() {
+		this.problems.clear();
 		return deliver(false);
+	}
+
+	/**
+	 * What the last {@link #fetchAll()} or {@link #deliverAll()} could not do (an inbox not
+	 * readable, a file not fetched, an upload refused), one sentence each; empty when all went.
+	 */
+	public synchronized List<String> problems() {
+		return List.copyOf(this.problems);
 	}
 
 	/** For {@code serve}: fetch then deliver, waiting longer between attempts while a target keeps failing. */
@@ -67,6 +79,7 @@ public class SftpExchange {
 		if (!this.backoff.due(SERVER)) {
 			return;
 		}
+		this.problems.clear();
 		try {
 			fetch(true);
 			deliver(true);
@@ -125,6 +138,7 @@ public class SftpExchange {
 				waiting = this.outbox.waiting(hospital);
 			}
 			catch (IOException ex) {
+				this.problems.add("Outbound folder of " + hospital + " cannot be read: " + ex.getMessage());
 				log.error("Outbound folder of {} cannot be read: {}", hospital, ex.getMessage());
 				continue;
 			}
@@ -162,6 +176,7 @@ public class SftpExchange {
 
 	private void failed(String target, String what, Exception ex) {
 		Duration wait = this.backoff.failed(target);
+		this.problems.add(what + ": " + SftpInbox.rootMessage(ex) + ".");
 		log.error("{}: {}; retried in {}s.", what, SftpInbox.rootMessage(ex), wait.toSeconds());
 	}
 

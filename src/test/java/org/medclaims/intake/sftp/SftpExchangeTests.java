@@ -19,7 +19,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementLauncher;
+import org.medclaims.system.Command;
 import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.OperatorMistake;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +102,9 @@ class SftpExchangeTests {
 
 	@Autowired
 	SftpHealthIndicator health;
+
+	@Autowired
+	List<Command> commands;
 
 	@BeforeEach
 	void emptyServerAndIntake() throws Exception {
@@ -349,6 +354,42 @@ class SftpExchangeTests {
 
 		assertThat(down.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(down.getDetails()).containsEntry("hostKey", "changed").containsKey("hostKeyFingerprint");
+	}
+
+	@Test
+	void shouldFetchSettleAndDeliverInRunOnce() throws Exception {
+		upload(H1, "H330282001_20140210_001.clm");
+		upload(H2, "H330282002_20131231_909.clm");
+
+		int exit = runOnce().run(List.of());
+
+		assertThat(exit).isZero();
+		assertThat(names(server.path("hospitals/" + H1 + "/inbox"))).isEmpty();
+		assertThat(names(server.path("hospitals/" + H1 + "/outbox"))).containsExactly("H330282001_20140210_001.res");
+		assertThat(names(server.path("hospitals/" + H2 + "/outbox"))).containsExactly("H330282002_20131231_909.clm.rej");
+	}
+
+	@Test
+	void shouldDoTheLocalWorkAndEndInOneSentenceWhenTheServerIsDownInRunOnce() throws Exception {
+		Files.createDirectories(this.folders.inboundDir());
+		Files.copy(EXAMPLE.resolve("inbound/H330282002_20140210_001.clm"),
+				this.folders.inboundDir().resolve("H330282002_20140210_001.clm"));
+		server.stop();
+		this.sessions.resetCache();
+		try {
+			assertThatExceptionOfType(OperatorMistake.class).isThrownBy(() -> runOnce().run(List.of()))
+				.withMessageStartingWith("SFTP exchange incomplete (SFTP server medclaims@[127.0.0.1]:" + server.port()
+						+ " cannot be used: ")
+				.withMessageEndingWith("nothing is fetched or sent twice.");
+		}
+		finally {
+			server.start();
+		}
+		assertThat(this.folders.outboundDir().resolve(H2).resolve("H330282002_20140210_001.res")).exists();
+	}
+
+	private Command runOnce() {
+		return this.commands.stream().filter(c -> c.name().equals("run-once")).findFirst().orElseThrow();
 	}
 
 	private void assertNothingFetched(String hospital, String name) throws IOException {
