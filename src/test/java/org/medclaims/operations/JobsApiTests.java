@@ -77,7 +77,7 @@ class JobsApiTests {
 	}
 
 	@AfterEach
-	void releaseSettlement() {
+	void releaseSettlement() throws Exception {
 		OperationsTestJobs.releaseSettlement();
 	}
 
@@ -172,7 +172,7 @@ class JobsApiTests {
 
 	@Test
 	void runsTheSettlementNowAndRefusesASecondWhileItRuns() throws Exception {
-		OperationsTestJobs.holdSettlement();
+		OperationsTestJobs.holdSettlement(this.jdbc.getDataSource());
 
 		MvcResult first = this.mvc.perform(post("/api/jobs/settlement"))
 			.andExpect(status().isAccepted())

@@ -1,9 +1,12 @@
 package org.medclaims.operations;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDateTime;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -24,14 +27,14 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Test-only jobs: {@code flakyJob} fails while {@link #failing} is set; {@code slowJob} runs until
- * stopped; a stand-in {@code settlementJob} holds until {@link #releaseSettlement()}.
+ * stopped; the real settlement job can be held in its first step until {@link #releaseSettlement()}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class OperationsTestJobs {
 
 	static final AtomicBoolean failing = new AtomicBoolean();
 
-	static volatile CountDownLatch settlementGate = new CountDownLatch(0);
+	private static Connection settlementBlocker;
 
 	@Bean
 	Job flakyJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
@@ -58,22 +61,21 @@ class OperationsTestJobs {
 			.build();
 	}
 
-	@Bean
-	Job settlementJob(JobRepository jobRepository, PlatformTransactionManager transactionManager) {
-		return new JobBuilder("settlementJob", jobRepository)
-			.start(new StepBuilder("settleHouseholds", jobRepository).tasklet((contribution, context) -> {
-				settlementGate.await(30, TimeUnit.SECONDS);
-				return RepeatStatus.FINISHED;
-			}, transactionManager).build())
-			.build();
+	/** Holds the real settlement job in its first step: a transaction locks the table it reads first. */
+	static synchronized void holdSettlement(DataSource dataSource) throws SQLException {
+		settlementBlocker = dataSource.getConnection();
+		settlementBlocker.setAutoCommit(false);
+		try (Statement statement = settlementBlocker.createStatement()) {
+			statement.execute("LOCK TABLE family_binding IN ACCESS EXCLUSIVE MODE");
+		}
 	}
 
-	static void holdSettlement() {
-		settlementGate = new CountDownLatch(1);
-	}
-
-	static void releaseSettlement() {
-		settlementGate.countDown();
+	static synchronized void releaseSettlement() throws SQLException {
+		if (settlementBlocker != null) {
+			settlementBlocker.rollback();
+			settlementBlocker.close();
+			settlementBlocker = null;
+		}
 	}
 
 	/** Leaves an execution of {@code job} STARTED with a running step, as a killed JVM does. */

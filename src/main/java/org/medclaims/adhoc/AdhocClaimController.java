@@ -1,0 +1,89 @@
+package org.medclaims.adhoc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.medclaims.system.PersonIds;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The clerks' API of interfaces.md: ad-hoc claims, claims by number, persons' accounts. */
+@RestController
+@RequestMapping("/api")
+class AdhocClaimController {
+
+	/** 200 lines of long names and codes fit with room to spare. */
+	static final int MAX_BODY_BYTES = 256 * 1024;
+
+	private final AdhocClaims claims;
+
+	private final AdhocClaimValidator validator;
+
+	private final ClaimQueries queries;
+
+	private final JsonMapper json;
+
+	AdhocClaimController(AdhocClaims claims, AdhocClaimValidator validator, ClaimQueries queries, JsonMapper json) {
+		this.claims = claims;
+		this.validator = validator;
+		this.queries = queries;
+		this.json = json;
+	}
+
+	@PostMapping("/adhoc-claims/preview")
+	ClaimResult preview(InputStream body) throws IOException {
+		return this.claims.preview(read(body));
+	}
+
+	@PostMapping("/adhoc-claims")
+	ResponseEntity<ClaimResult> submit(InputStream body) throws IOException {
+		AdhocClaims.Outcome outcome = this.claims.submit(read(body));
+		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
+	}
+
+	@GetMapping("/claims/{hospitalCode}/{claimNo}")
+	ClaimView claim(@PathVariable String hospitalCode, @PathVariable String claimNo) {
+		return this.queries.claim(hospitalCode, claimNo);
+	}
+
+	@GetMapping("/persons/{personId}/account")
+	PersonAccount account(@PathVariable String personId) {
+		if (!PersonIds.isValid(personId)) {
+			throw new InvalidInput("E_PERSON_ID", List.of(new FieldError("personId",
+					"must be an 18-character resident ID whose check character matches (E_PERSON_ID)")));
+		}
+		return this.queries.account(personId);
+	}
+
+	private ValidAdhocClaim read(InputStream body) throws IOException {
+		byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
+		if (bytes.length > MAX_BODY_BYTES) {
+			throw InvalidInput.of("body", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KiB; an ad-hoc claim has at most "
+					+ AdhocClaimValidator.MAX_LINES + " lines.");
+		}
+		JsonNode root;
+		try {
+			root = this.json.readTree(bytes);
+		}
+		catch (JacksonException ex) {
+			var at = ex.getLocation();
+			throw InvalidInput.of("body", "The body is not well-formed JSON"
+					+ (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+					+ "; send the ad-hoc claim as a JSON object.");
+		}
+		AdhocClaimJson.Read read = AdhocClaimJson.read(root);
+		return this.validator.validate(read.input(), read.errors());
+	}
+
+}

@@ -1,0 +1,125 @@
+package org.medclaims.adhoc;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.context.WebApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.medclaims.adhoc.Registry.A_PATIENT;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The clerk desk's server-rendered pages: patient, preview, settle, result; CSRF and roles. */
+@SpringBootTest
+class DeskPageTests {
+
+	@Autowired
+	WebApplicationContext context;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	MockMvc mvc;
+
+	@BeforeEach
+	void setUp() {
+		Registry.workedExamples(this.jdbc);
+		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+	}
+
+	@Test
+	void showsThePatientsBalancesAndYearlyTotals() throws Exception {
+		this.mvc.perform(get("/desk").param("personId", A_PATIENT).with(clerk()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("200.00"), containsString("5000.00"),
+					containsString("900.00"), containsString("测试"))));
+		this.mvc.perform(get("/desk").param("personId", Registry.STRANGER).with(clerk()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Not in the registry")));
+	}
+
+	@Test
+	void previewsWithTheExplanationThenSettlesAndShowsThePrintableResult() throws Exception {
+		this.mvc.perform(claimForm(post("/desk/claims/preview"), "WEB-1").with(clerk()).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("id=\"preview-result\""),
+					containsString("180.00 × 0.60 = 108.00"), containsString("class B, self-pay ratio 0.10"))));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
+
+		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-1").with(clerk()).with(csrf()))
+			.andExpect(status().is3xxRedirection())
+			.andExpect(redirectedUrl("/desk/claims/HOS1/WEB-1"));
+		// a double-clicked submit lands on the same result
+		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-1").with(clerk()).with(csrf()))
+			.andExpect(redirectedUrl("/desk/claims/HOS1/WEB-1"));
+
+		this.mvc.perform(get("/desk/claims/HOS1/WEB-1").with(clerk()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("SETTLED"), containsString("108.00"),
+					containsString("192.00"), containsString("PREVIEWED"), containsString("RESUBMITTED"),
+					containsString("window.print()"))));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(1);
+	}
+
+	@Test
+	void showsEachBadFieldOnTheFormAndKeepsWhatWasTyped() throws Exception {
+		this.mvc.perform(claimForm(post("/desk/claims/preview"), "A/1").param("lines[3].itemCode", "DRUG-A")
+			.param("lines[3].unitPrice", "1.00")
+			.param("lines[3].quantity", "3")
+			.param("lines[3].amount", "2.99")
+			.with(clerk())
+			.with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("lines[3].amount: must be unitPrice"),
+					containsString("claimNo: must be 1 to 32"), containsString("value=\"A/1\""),
+					not(containsString("id=\"preview-result\"")))));
+	}
+
+	@Test
+	void refusesAFormWithoutCsrfTokenAndUsersWhoAreNotClerks() throws Exception {
+		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-1").with(clerk())).andExpect(status().isForbidden());
+		this.mvc.perform(get("/desk").with(user("operator").roles("OPERATOR"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/desk")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
+	}
+
+	private static MockHttpServletRequestBuilder claimForm(MockHttpServletRequestBuilder request, String claimNo) {
+		return request.param("claimNo", claimNo)
+			.param("hospitalCode", "HOS1")
+			.param("patientId", A_PATIENT)
+			.param("visitType", "OUT")
+			.param("startDate", "2013-06-01")
+			.param("endDate", "2013-06-01")
+			.param("reason", "EMERGENCY")
+			.param("lines[0].itemCode", "DRUG-A")
+			.param("lines[0].unitPrice", "300.00")
+			.param("lines[0].quantity", "1")
+			.param("lines[0].amount", "300.00")
+			.param("lines[1].itemCode", "ITEM-B10")
+			.param("lines[1].unitPrice", "20.00")
+			.param("lines[1].quantity", "10")
+			.param("lines[1].amount", "200.00")
+			.param("lines[2].itemCode", "");
+	}
+
+	private static org.springframework.test.web.servlet.request.RequestPostProcessor clerk() {
+		return user("clerk").roles("CLERK");
+	}
+
+}
