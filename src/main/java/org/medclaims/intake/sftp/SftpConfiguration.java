@@ -50,6 +50,10 @@ class SftpConfiguration {
 	/** Apache MINA SSHD sessions: key (or, without one, password) authentication, strict host keys, cached and tested. */
 	@Bean
 	CachingSessionFactory<DirEntry> sftpSessionFactory(SftpProperties sftp, HostKeyCheck hostKeys) {
+		return sessionFactory(sftp, hostKeys);
+	}
+
+	static CachingSessionFactory<DirEntry> sessionFactory(SftpProperties sftp, HostKeyCheck hostKeys) {
 		DefaultSftpSessionFactory factory = new DefaultSftpSessionFactory(false);
 		factory.setHost(sftp.host());
 		factory.setPort(sftp.port());

@@ -54,6 +54,12 @@ final class EmbeddedSftpServer {
 	/** Answers "permission denied" when this file is opened for writing. */
 	volatile Predicate<String> denyWriting = path -> false;
 
+	/** The password the server accepts, or null for key authentication only. */
+	volatile String password;
+
+	/** How many passwords clients offered. */
+	final AtomicInteger passwordsOffered = new AtomicInteger();
+
 	/** How often each file was opened for reading, by its path under the root. */
 	final Map<String, AtomicInteger> reads = new ConcurrentHashMap<>();
 
@@ -73,7 +79,10 @@ final class EmbeddedSftpServer {
 		this.server.setKeyPairProvider(KeyPairProvider.wrap(this.hostKey));
 		this.server.setPublickeyAuthenticator(
 				(user, key, session) -> "medclaims".equals(user) && KeyUtils.compareKeys(key, this.clientKeys.getPublic()));
-		this.server.setPasswordAuthenticator(null);
+		this.server.setPasswordAuthenticator((user, password, session) -> {
+			this.passwordsOffered.incrementAndGet();
+			return this.password != null && "medclaims".equals(user) && this.password.equals(password);
+		});
 		this.server.setKeyboardInteractiveAuthenticator(null);
 		SftpSubsystemFactory sftp = new SftpSubsystemFactory();
 		sftp.addSftpEventListener(new Faults());
