@@ -23,6 +23,7 @@ import org.medclaims.MedclaimsApplication;
 import org.medclaims.TestDatabases;
 import org.medclaims.settlement.GeneratedScenario;
 import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.system.Command;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -34,10 +35,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code run-once} killed with SIGKILL during the intake, and again during the settlement, then run
- * to the end: the responses, the ledger and every balance are those of a run never interrupted.
+ * {@code run-once} killed with SIGKILL during the intake, and again during the settlement; the
+ * operator restarts the killed settlement with {@code restart <id>} and runs {@code run-once}
+ * again: the responses, the ledger and every balance are those of a run never interrupted.
  */
-@SpringBootTest
+@SpringBootTest(properties = { "medclaims.inbound-dir=${medclaims.test-data-dir}/crashed/inbound",
+		"medclaims.outbound-dir=${medclaims.test-data-dir}/crashed/outbound",
+		"medclaims.archive-dir=${medclaims.test-data-dir}/crashed/archive",
+		"medclaims.rejected-dir=${medclaims.test-data-dir}/crashed/rejected" })
 class RunOnceCrashTests {
 
 	private static final Path SCENARIO = GeneratedScenario.files();
@@ -50,6 +55,9 @@ class RunOnceCrashTests {
 
 	@Autowired
 	Environment environment;
+
+	@Autowired
+	List<Command> commands;
 
 	@Value("${medclaims.test-data-dir}")
 	Path testData;
@@ -64,6 +72,13 @@ class RunOnceCrashTests {
 		assertThat(count("SELECT count(*) FROM settlement")).as("killed before settling").isZero();
 		killWhen(runOnce(url, crashed, "settlement"), () -> count("SELECT count(*) FROM settlement"), 1_500);
 		assertThat(count("SELECT count(*) FROM claim WHERE status = 'RECEIVED'")).as("killed mid-settlement").isPositive();
+		long killed = this.jdbc.queryForObject("""
+				SELECT e.job_execution_id FROM batch_job_execution e
+				JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+				WHERE i.job_name = 'settlementJob' AND e.status = 'STARTED'
+				""", Long.class);
+		assertThat(command("restart").run(List.of(String.valueOf(killed)))).as("restart %d", killed).isZero();
+		assertThat(count("SELECT count(*) FROM claim WHERE status = 'RECEIVED'")).isZero();
 		Process last = runOnce(url, crashed, "last");
 		assertThat(last.waitFor(300, TimeUnit.SECONDS)).isTrue();
 		assertThat(last.exitValue()).as("exit status of the last run-once (%s)", crashed.resolve("last.log")).isZero();
@@ -124,6 +139,10 @@ class RunOnceCrashTests {
 			.redirectOutput(dir.resolve(name + ".log").toFile())
 			.directory(new File(".").getAbsoluteFile())
 			.start();
+	}
+
+	private Command command(String name) {
+		return this.commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 	}
 
 	private int count(String sql) {
