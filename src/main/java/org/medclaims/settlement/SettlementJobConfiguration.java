@@ -6,6 +6,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.medclaims.operations.ProgressLogger;
 import org.medclaims.policy.ClaimValuer;
 import org.medclaims.system.MedclaimsProperties;
 
@@ -34,6 +35,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 class SettlementJobConfiguration {
 
 	static final String JOB_NAME = "settlementJob";
+
+	// households between two progress lines
+	private static final long PROGRESS_EVERY = 20_000;
 
 	@Bean
 	Job settlementJob(JobRepository jobRepository, Step groupHouseholds, Step settleHouseholds, Step writeResponses) {
@@ -68,12 +72,16 @@ class SettlementJobConfiguration {
 	@Bean
 	Step settleHouseholdPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			HouseholdReader householdReader, HouseholdAccounts accounts, SettlementRecorder recorder,
-			ClaimValuer valuer, Clock clock, SettlementProperties settings) {
+			ClaimValuer valuer, Clock clock, SettlementProperties settings, JdbcTemplate jdbc) {
 		return new StepBuilder("settleHouseholdPartition", jobRepository)
 			.<Household, Household>chunk(settings.chunkSize())
 			.reader(householdReader)
 			.writer(new HouseholdSettlementWriter(accounts, recorder, valuer, clock))
 			.transactionManager(transactionManager)
+			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
+					SELECT count(DISTINCT c.household_id) FROM claim c JOIN claim_file f ON f.id = c.file_id
+					WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED'
+					""", Long.class), jdbc))
 			.build();
 	}
 
