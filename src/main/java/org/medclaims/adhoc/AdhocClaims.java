@@ -3,6 +3,7 @@ package org.medclaims.adhoc;
 import java.time.Clock;
 import java.util.List;
 
+import org.medclaims.intake.ClaimNumbers;
 import org.medclaims.policy.ClaimLine;
 import org.medclaims.policy.ClaimToValue;
 import org.medclaims.policy.ClaimValuation;
@@ -82,14 +83,13 @@ class AdhocClaims {
 	}
 
 	/**
-	 * Records and settles the claim in one transaction. Submissions of one claim number queue on a
-	 * transaction-scoped advisory lock, so a double-clicked submit finds the first one's claim and answers
-	 * its result; the partial unique index on claim numbers still guards against a file's claim.
+	 * Records and settles the claim in one transaction. It holds the hospital's claim-number lock, the
+	 * one the intake takes while it stages that hospital's claims: a double-clicked submit finds the
+	 * first one's claim and answers its result, and a file's claim never takes the number in between.
 	 */
 	@Transactional(noRollbackFor = DuplicateClaim.class)
 	Outcome submit(ValidAdhocClaim claim) {
-		this.jdbc.queryForList("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))",
-				claim.hospitalCode() + "/" + claim.claimNo());
+		ClaimNumbers.lock(this.jdbc, claim.hospitalCode());
 		AdhocHospitals.Hospital hospital = this.hospitals.resolve(claim);
 		if (!hospital.known()) {
 			this.hospitals.ensure(hospital);
