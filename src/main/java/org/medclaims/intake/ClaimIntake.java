@@ -1,13 +1,11 @@
 package org.medclaims.intake;
 
+import org.medclaims.system.Sha256;
+
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Predicate;
 
@@ -72,8 +70,8 @@ public class ClaimIntake {
 		String sha256;
 		String name = file.getFileName().toString();
 		try {
-			Digest digest = digest(file);
-			sha256 = digest.sha256();
+			Sha256.Hashed digest = Sha256.of(file);
+			sha256 = digest.hex();
 			arrivalId = this.arrivals.record(name, sha256, digest.size(), source, sourcePath, file);
 		}
 		catch (IOException | RuntimeException ex) {
@@ -197,29 +195,6 @@ public class ClaimIntake {
 			.addString(ClaimIntakeJobConfiguration.SHA256, sha256)
 			.addString(ClaimIntakeJobConfiguration.FILE, fileName, false)
 			.toJobParameters();
-	}
-
-	private static Digest digest(Path file) throws IOException {
-		MessageDigest sha256;
-		try {
-			sha256 = MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-		long size = 0;
-		try (InputStream in = Files.newInputStream(file)) {
-			byte[] buffer = new byte[64 * 1024];
-			int n;
-			while ((n = in.read(buffer)) != -1) {
-				sha256.update(buffer, 0, n);
-				size += n;
-			}
-		}
-		return new Digest(HexFormat.of().formatHex(sha256.digest()), size);
-	}
-
-	private record Digest(String sha256, long size) {
 	}
 
 	/** Not even the arrival could be recorded: nothing happened, the file may be offered again. */

@@ -48,7 +48,7 @@ class FileAcceptanceStep implements Tasklet {
 		if (!Arrival.ACCEPTED.equals(arrival.status())) {
 			throw new IllegalStateException("Arrival " + arrivalId + " is " + arrival.status() + ", not accepted.");
 		}
-		FileMoves.moveOnce(arrival.localPath(), arrival.storedPath());
+		FileMoves.moveOnce(arrival.localPath(), arrival.storedPath(), arrival.sha256());
 		this.arrivals.finished(arrivalId);
 		log.info("Claim file {} (arrival {}) accepted and archived as {}", arrival.fileName(), arrivalId,
 				arrival.storedPath());

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
+import org.medclaims.system.Sha256;
+
 /**
  * Moves a claim file to its decided place so that repeating the move after a crash is harmless:
  * a target is only ever complete (copies across file systems go through a temporary name), and a
@@ -24,7 +26,11 @@ final class FileMoves {
 		return Files.exists(plain) ? dir.resolve(name + "." + arrivalId) : plain;
 	}
 
-	static void moveOnce(Path source, Path target) throws IOException {
+	/**
+	 * Moves the arrival's file; {@code sha256} tells a target completed before a crash from another
+	 * file that took the name meanwhile, which is never overwritten and never costs the source.
+	 */
+	static void moveOnce(Path source, Path target, String sha256) throws IOException {
 		if (!Files.exists(source)) {
 			if (Files.exists(target)) {
 				return;
@@ -34,6 +40,10 @@ final class FileMoves {
 		}
 		Files.createDirectories(target.getParent());
 		if (Files.exists(target)) {
+			if (!sha256.equals(Sha256.of(target).hex())) {
+				throw new IntakeFault("Another file already lies at " + target + ": " + source
+						+ " was left where it is; move that file away and restart the execution.");
+			}
 			// a copy across file systems that completed before the crash deleted its source
 			Files.delete(source);
 			return;

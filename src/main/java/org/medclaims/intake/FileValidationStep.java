@@ -124,7 +124,7 @@ class FileValidationStep implements Tasklet {
 					processedAt, problems);
 		}
 		Path target = arrival.storedPath();
-		FileMoves.moveOnce(arrival.localPath(), target);
+		FileMoves.moveOnce(arrival.localPath(), target, arrival.sha256());
 		RejectFileWriter.write(target.resolveSibling(target.getFileName() + ".rej"), hospital.orElse(""),
 				arrival.fileName(), processedAt, problems);
 		log.warn("Claim file {} (arrival {}) rejected {}: {} (moved to {})", arrival.fileName(), arrival.id(),

@@ -16,7 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A UTF-8, LF text file written under {@code <name>.tmp} beside its target, forced to disk and
+ * A UTF-8, LF text file written under a temporary {@code <name>.*.tmp} beside its target, forced to disk and
  * renamed atomically on {@link #commit()}: a reader sees the whole file or none. Closed without
  * commit, the temporary file is deleted.
  */
@@ -36,9 +36,9 @@ final class AtomicTextFile implements AutoCloseable {
 
 	AtomicTextFile(Path target) throws IOException {
 		this.target = target.toAbsolutePath();
-		this.temporary = this.target.resolveSibling(this.target.getFileName() + ".tmp");
-		this.channel = FileChannel.open(this.temporary, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-				StandardOpenOption.TRUNCATE_EXISTING);
+		// a name of its own: two writers of one target never share a temporary file
+		this.temporary = Files.createTempFile(this.target.getParent(), this.target.getFileName() + ".", ".tmp");
+		this.channel = FileChannel.open(this.temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
 		this.writer = new BufferedWriter(
 				new OutputStreamWriter(Channels.newOutputStream(this.channel), StandardCharsets.UTF_8), 64 * 1024);
 	}

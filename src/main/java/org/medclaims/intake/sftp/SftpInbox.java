@@ -10,15 +10,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import org.medclaims.system.Sha256;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.medclaims.intake.ClaimIntake;
@@ -172,7 +171,8 @@ class SftpInbox {
 					}
 					throw ex;
 				}
-				if (now.getModifyTime().to(TimeUnit.SECONDS) != fetch.mtime()) {
+				// mtime has whole seconds: a same-second re-upload still differs in size, most of the time
+				if (now.getModifyTime().to(TimeUnit.SECONDS) != fetch.mtime() || now.getSize() != fetch.size()) {
 					log.info("SFTP {} was replaced by the hospital after it was fetched: the new version is fetched on the next poll",
 							fetch.remotePath());
 					return null;
@@ -193,7 +193,7 @@ class SftpInbox {
 		Files.createDirectories(dir);
 		Path partial = dir.resolve(name + ".part");
 		Path complete = dir.resolve(name);
-		MessageDigest sha256 = sha256();
+		MessageDigest sha256 = Sha256.newDigest();
 		long[] written = { 0 };
 		try {
 			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
@@ -223,7 +223,7 @@ class SftpInbox {
 			}
 			Files.move(partial, complete, StandardCopyOption.ATOMIC_MOVE);
 			forceDirectory(dir);
-			return new Copy(complete, HexFormat.of().formatHex(sha256.digest()));
+			return new Copy(complete, Sha256.hex(sha256));
 		}
 		catch (IOException | RuntimeException ex) {
 			Files.deleteIfExists(partial);
@@ -247,15 +247,6 @@ class SftpInbox {
 		}
 		catch (IOException ex) {
 			// the copy is complete either way; only durability across a power cut is weaker
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
 		}
 	}
 

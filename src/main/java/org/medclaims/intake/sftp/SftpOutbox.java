@@ -4,13 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.medclaims.system.Sha256;
 import org.medclaims.intake.sftp.DeliveryRecords.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,7 +59,7 @@ class SftpOutbox {
 		String name = file.getFileName().toString();
 		long size = Files.size(file);
 		long mtime = Files.getLastModifiedTime(file).toMillis();
-		String sha256 = sha256(file);
+		String sha256 = Sha256.of(file).hex();
 		Delivery known = this.records.find(hospital, name, sha256).orElse(null);
 		if (known != null && known.delivered()) {
 			this.records.touched(known, mtime);
@@ -104,11 +102,11 @@ class SftpOutbox {
 				if (!session.exists(target)) {
 					return false;
 				}
-				MessageDigest digest = digest();
+				MessageDigest digest = Sha256.newDigest();
 				try (java.io.OutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest)) {
 					session.read(target, out);
 				}
-				return HexFormat.of().formatHex(digest.digest()).equals(sha256);
+				return Sha256.hex(digest).equals(sha256);
 			});
 		}
 		catch (RuntimeException ex) {
@@ -124,23 +122,6 @@ class SftpOutbox {
 		catch (IOException ex) {
 			return false;
 		}
-	}
-
-	private static MessageDigest digest() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static String sha256(Path file) throws IOException {
-		MessageDigest digest = digest();
-		try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-			in.transferTo(java.io.OutputStream.nullOutputStream());
-		}
-		return HexFormat.of().formatHex(digest.digest());
 	}
 
 }
