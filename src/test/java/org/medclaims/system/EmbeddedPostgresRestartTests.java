@@ -19,7 +19,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Demo mode's embedded PostgreSQL keeps its data in its folder and starts cleanly after the JVM
- * was killed with {@code kill -9}, which leaves its PostgreSQL child running on that folder.
+ * was killed with {@code kill -9}, which leaves its PostgreSQL child running on that folder; a
+ * command run beside a live demo shares its server instead of stopping it.
  */
 class EmbeddedPostgresRestartTests {
 
@@ -51,6 +52,13 @@ class EmbeddedPostgresRestartTests {
 				.doesNotContain("Demo mode, first start") // the first start's data is still there
 				.doesNotContain("APPLICATION FAILED TO START");
 			assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+
+			// a command typed beside the running demo shares its database and leaves it running
+			Process jobs = command("jobs.log", "jobs");
+			assertThat(jobs.waitFor(120, TimeUnit.SECONDS)).isTrue();
+			assertThat(jobs.exitValue()).as(log("jobs.log")).isZero();
+			assertThat(log("jobs.log")).contains("referenceImportJob");
+			assertThat(ProcessHandle.of(Long.parseLong(this.lastPid)).map(ProcessHandle::isAlive)).hasValue(true);
 		}
 		finally {
 			second.destroy(); // SIGTERM: a clean shutdown stops PostgreSQL too
@@ -92,10 +100,14 @@ class EmbeddedPostgresRestartTests {
 	}
 
 	private Process serve(String logName) throws IOException {
+		return command(logName, "serve", "--server.port=0", "--medclaims.intake.stable-for=60s");
+	}
+
+	private Process command(String logName, String... arguments) throws IOException {
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), MedclaimsApplication.class.getName(), "serve",
-				"--server.port=0", "--medclaims.embedded-db.data-dir=" + this.dir.resolve("postgres"),
-				"--medclaims.intake.stable-for=60s"));
+				"-Xmx256m", "-cp", System.getProperty("java.class.path"), MedclaimsApplication.class.getName()));
+		command.addAll(List.of(arguments));
+		command.add("--medclaims.embedded-db.data-dir=" + this.dir.resolve("postgres"));
 		for (String folder : List.of("inbound", "outbound", "archive", "rejected")) {
 			command.add("--medclaims." + folder + "-dir=" + this.dir.resolve(folder));
 		}
