@@ -40,8 +40,10 @@ class SettlementJobConfiguration {
 	private static final long PROGRESS_EVERY = 20_000;
 
 	@Bean
-	Job settlementJob(JobRepository jobRepository, Step groupHouseholds, Step settleHouseholds, Step writeResponses) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(groupHouseholds)
+	Job settlementJob(JobRepository jobRepository, Step groupHouseholds, Step settleHouseholds, Step writeResponses,
+			DataSource dataSource) {
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new SettlementExclusion(dataSource))
+			.start(groupHouseholds)
 			.next(settleHouseholds)
 			.next(writeResponses)
 			.build();

@@ -159,6 +159,22 @@ class SettlementJobTests {
 				Integer.class)).isEqualTo(3);
 	}
 
+	@Test
+	void refusesASecondRunWhileOneRuns() throws Exception {
+		JobExecution refused;
+		try (java.sql.Connection other = this.jdbc.getDataSource().getConnection()) {
+			// another process's run holds the settlement lock
+			other.createStatement().execute("SELECT pg_advisory_lock(5, 0)");
+			refused = this.launcher.settle();
+		}
+
+		assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(refused.getExitStatus().getExitDescription()).contains("Another settlement run is in progress");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isZero();
+		assertThat(this.launcher.settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(4);
+	}
+
 	private List<Object> amounts(long claimId) {
 		Map<String, Object> row = this.jdbc.queryForMap("""
 				SELECT total, self_pay, self_pay_first, deductible, segment, coinsurance, over_cap, fund, current_account,
