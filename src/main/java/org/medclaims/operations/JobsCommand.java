@@ -20,7 +20,7 @@ class JobsCommand implements Command {
 
 	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
-	private static final String[] HEADER = { "ID", "JOB", "PARAMETERS", "STATUS", "START", "DURATION", "READ",
+	private static final String[] HEADER = { "ID", "JOB", "PARAMETERS", "STATUS", "START", "END", "DURATION", "READ",
 			"WRITE", "SKIP", "REJECTED", "EXIT" };
 
 	private final ExecutionQueries queries;
@@ -61,7 +61,8 @@ class JobsCommand implements Command {
 		rows.add(HEADER);
 		for (ExecutionSummary e : page.content()) {
 			rows.add(new String[] { String.valueOf(e.id()), e.jobName(), e.parameters(), e.status(),
-					e.startTime() == null ? "" : START.format(e.startTime()), e.durationText(),
+					e.startTime() == null ? "" : START.format(e.startTime()),
+					e.endTime() == null ? "" : START.format(e.endTime()), e.durationText(),
 					String.valueOf(e.readCount()), String.valueOf(e.writeCount()), String.valueOf(e.skipCount()),
 					e.rejectedClaims() == null ? "" : String.valueOf(e.rejectedClaims()), exit(e) });
 		}
@@ -74,7 +75,7 @@ class JobsCommand implements Command {
 		for (String[] row : rows) {
 			StringBuilder line = new StringBuilder();
 			for (int i = 0; i < row.length; i++) {
-				boolean number = i >= 6 && i <= 9;
+				boolean number = i >= 7 && i <= 10;
 				String cell = i == row.length - 1 ? row[i]
 						: String.format("%" + (number ? "" : "-") + widths[i] + "s", row[i]);
 				line.append(cell).append(i == row.length - 1 ? "" : "  ");

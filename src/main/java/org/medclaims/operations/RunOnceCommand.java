@@ -7,6 +7,7 @@ import org.medclaims.intake.ClaimIntake;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementRuns;
 import org.medclaims.system.Command;
+import org.medclaims.system.OperatorMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -84,7 +85,7 @@ class RunOnceCommand implements Command {
 		for (JobExecution execution : failed) {
 			System.err.printf("%s execution %d ended %s: %s. Fix the cause, then 'restart %d' or run-once again.%n",
 					execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus(),
-					execution.getExitStatus().getExitDescription(), execution.getId());
+					OperatorMessages.whyNotCompleted(execution), execution.getId());
 		}
 		log.info("run-once finished: {} job executions, {} not completed", executions.size(), failed.size());
 		return failed.isEmpty() ? 0 : 1;

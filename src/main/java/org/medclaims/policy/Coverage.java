@@ -23,12 +23,12 @@ record Coverage(Person insured, List<FamilyBinding> grantors, Rejection rejectio
 		Optional<Person> person = registry.person(patientId);
 		if (person.isPresent() && !person.get().isActive()) {
 			return rejected(Rejection.E_COVERAGE_SUSPENDED,
-					"The coverage of patient " + patientId + " is suspended (E_COVERAGE_SUSPENDED).");
+					"The patient's coverage is suspended (E_COVERAGE_SUSPENDED).");
 		}
 		List<FamilyBinding> grantors = grantors(patientId, serviceDate, registry, version);
 		if (person.isEmpty() && grantors.isEmpty()) {
-			return rejected(Rejection.E_NOT_INSURED, "Patient " + patientId
-					+ " is neither insured nor a covered relative of an active insured person on " + serviceDate
+			return rejected(Rejection.E_NOT_INSURED,
+					"The patient is neither insured nor a covered relative of an active insured person on " + serviceDate
 					+ (version.familyCoverageEnabled() ? "" : ", and policy " + version.id() + " has no family coverage")
 					+ " (E_NOT_INSURED).");
 		}

@@ -73,8 +73,9 @@ public final class HouseholdState {
 		}
 		updated.forEach((personId, after) -> {
 			if (after.currentAccount().isNegative() || after.historicalAccount().isNegative()) {
-				throw new IllegalStateException("Claim " + valuation.claimNo() + " would take the accounts of "
-						+ personId + " below zero; it was valued against other balances.");
+				// no personal ID in a message that reaches job records and screens
+				throw new IllegalStateException("Claim " + valuation.claimNo()
+						+ " would take an account below zero; it was valued against other balances.");
 			}
 		});
 		if (valuation.insuredPatient()) {

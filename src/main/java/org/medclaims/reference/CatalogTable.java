@@ -37,8 +37,8 @@ final class CatalogTable extends ReferenceTable<CatalogTable.Item> {
 
 	@Override
 	Item parse(CsvRow row) {
-		Item item = new Item(row.text("itemCode"), row.text("name"), row.ratio("selfPayRatio"),
-				row.optionalDecimal("maxUnitPrice"), row.date("validFrom"), row.optionalDate("validTo"));
+		Item item = new Item(row.code("itemCode", 40), row.text("name"), row.ratio("selfPayRatio"),
+				row.optionalPrice("maxUnitPrice"), row.date("validFrom"), row.optionalDate("validTo"));
 		row.period(item.validFrom(), item.validTo());
 		if (row.isValid()) {
 			this.periods.computeIfAbsent(item.itemCode(), k -> new ArrayList<>())

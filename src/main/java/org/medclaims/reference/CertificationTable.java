@@ -25,7 +25,7 @@ final class CertificationTable extends ReferenceTable<CertificationTable.Certifi
 
 	@Override
 	Certification parse(CsvRow row) {
-		Certification certification = new Certification(row.personId("personId"), row.text("diseaseCode"),
+		Certification certification = new Certification(row.personId("personId"), row.code("diseaseCode", 20),
 				row.date("validFrom"), row.optionalDate("validTo"));
 		row.period(certification.validFrom(), certification.validTo());
 		return certification;

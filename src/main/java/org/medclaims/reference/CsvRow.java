@@ -26,6 +26,9 @@ final class CsvRow {
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,6})?");
 
+	// unit prices have two to four decimals (claim-files.md); the column keeps four, never rounding
+	private static final Pattern PRICE = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,4})?");
+
 	private final CSVRecord record;
 
 	private final long line;
@@ -59,6 +62,28 @@ final class CsvRow {
 			problem(column + " is empty");
 		}
 		return value;
+	}
+
+	/** A text that must fit its column. */
+	String code(String column, int maxLength) {
+		String value = text(column);
+		if (value.length() > maxLength) {
+			problem(column + " is longer than " + maxLength + " characters");
+		}
+		return value;
+	}
+
+	/** An optional unit price in yuan, with at most four decimals. */
+	BigDecimal optionalPrice(String column) {
+		String value = raw(column);
+		if (value.isEmpty()) {
+			return null;
+		}
+		if (!PRICE.matcher(value).matches()) {
+			problem(column + " '" + value + "' is not a price in yuan with at most four decimals");
+			return null;
+		}
+		return new BigDecimal(value);
 	}
 
 	String personId(String column) {
@@ -118,10 +143,6 @@ final class CsvRow {
 			problem(column + " '" + value.toPlainString() + "' is above 1");
 		}
 		return value;
-	}
-
-	BigDecimal optionalDecimal(String column) {
-		return raw(column).isEmpty() ? null : decimal(column);
 	}
 
 	private BigDecimal decimal(String column) {

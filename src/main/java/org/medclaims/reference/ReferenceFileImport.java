@@ -132,8 +132,11 @@ final class ReferenceFileImport implements Tasklet {
 						+ " but is " + String.join(",", header));
 				return false;
 			}
+			// a record starts on the line after the one where the previous record ended
+			long line = parser.getCurrentLineNumber() + 1;
 			for (CSVRecord record : parser) {
-				CsvRow row = new CsvRow(record, parser.getCurrentLineNumber());
+				CsvRow row = new CsvRow(record, line);
+				line = parser.getCurrentLineNumber() + 1;
 				if (record.size() != header.size()) {
 					row.problem("has " + record.size() + " fields, the header " + header.size());
 				}
@@ -141,8 +144,10 @@ final class ReferenceFileImport implements Tasklet {
 			}
 			return true;
 		}
-		catch (java.io.UncheckedIOException | IllegalStateException ex) {
-			report(problems, table.fileName() + ": cannot be read as CSV: " + ex.getMessage());
+		catch (java.nio.charset.CharacterCodingException | java.io.UncheckedIOException | IllegalStateException
+				| IllegalArgumentException ex) {
+			report(problems, table.fileName() + ":0: cannot be read as UTF-8 CSV with one header row ("
+					+ (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getSimpleName()) + ")");
 			return false;
 		}
 	}

@@ -22,7 +22,7 @@ final class SpecialDiseaseTable extends ReferenceTable<SpecialDiseaseTable.Speci
 
 	@Override
 	SpecialDisease parse(CsvRow row) {
-		return new SpecialDisease(row.text("code"), row.text("name"));
+		return new SpecialDisease(row.code("code", 20), row.text("name"));
 	}
 
 	@Override

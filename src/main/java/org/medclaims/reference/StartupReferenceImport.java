@@ -1,6 +1,7 @@
 package org.medclaims.reference;
 
 import org.medclaims.system.CommandLine;
+import org.medclaims.system.OperatorMessages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +37,7 @@ class StartupReferenceImport implements ApplicationRunner {
 		outcome.summary().forEach(line -> log.info("Reference import: {}", line));
 		if (!outcome.succeeded()) {
 			log.error("Reference import of {} ended {}: {}", this.referenceImport.configuredDir().get(),
-					outcome.execution().getExitStatus().getExitCode(), outcome.execution().getExitStatus().getExitDescription());
+					outcome.execution().getExitStatus().getExitCode(), OperatorMessages.whyNotCompleted(outcome.execution()));
 		}
 	}
 

@@ -2,6 +2,8 @@ package org.medclaims.settlement;
 
 import java.util.List;
 
+import org.medclaims.system.OperatorMessages;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
@@ -30,7 +32,7 @@ class SettleCommand implements org.medclaims.system.Command {
 					s.getReadCount(), s.getWriteCount()));
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
 			System.err.printf("Settlement execution %d ended %s: %s. Fix the cause, then run 'restart %d'.%n",
-					execution.getId(), execution.getStatus(), execution.getExitStatus().getExitDescription(),
+					execution.getId(), execution.getStatus(), OperatorMessages.whyNotCompleted(execution),
 					execution.getId());
 			return 1;
 		}

@@ -49,6 +49,7 @@ public final class CommandLine {
 			// a failed start is told in one sentence on stderr, not as a stack trace
 			defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
 			defaults.put("logging.level.org.springframework.context.annotation", "ERROR");
+			defaults.put("logging.level.com.zaxxer.hikari", "OFF");
 		}
 		app.setDefaultProperties(defaults);
 		ConfigurableApplicationContext context;

@@ -26,6 +26,15 @@ public final class OperatorMessages {
 		return "medclaims failed: " + firstLine(String.valueOf(root.getMessage()));
 	}
 
+	/** Why a job execution did not complete, in one sentence: its first failure, else its exit description. */
+	public static String whyNotCompleted(org.springframework.batch.core.job.JobExecution execution) {
+		if (!execution.getAllFailureExceptions().isEmpty()) {
+			String described = describe(execution.getAllFailureExceptions().get(0));
+			return described.startsWith("medclaims failed: ") ? described.substring(18) : described;
+		}
+		return firstLine(execution.getExitStatus().getExitDescription());
+	}
+
 	private static boolean isConnectionFailure(SQLException ex) {
 		return ex.getSQLState() != null && ex.getSQLState().startsWith("08");
 	}

@@ -68,7 +68,7 @@ class JobCommandsTests {
 
 		assertThat(outcome.exit()).isZero();
 		List<String> lines = outcome.out().lines().toList();
-		assertThat(lines.get(0)).startsWith("ID").contains("JOB", "PARAMETERS", "STATUS", "START", "DURATION", "READ",
+		assertThat(lines.get(0)).startsWith("ID").contains("JOB", "PARAMETERS", "STATUS", "START", "END", "DURATION", "READ",
 				"WRITE", "SKIP", "REJECTED", "EXIT");
 		String completedLine = lines.stream().filter(l -> l.startsWith(completed.getId() + " ")).findFirst().orElseThrow();
 		assertThat(completedLine).contains("flakyJob", "run=", "COMPLETED").containsPattern("\\s3\\s");

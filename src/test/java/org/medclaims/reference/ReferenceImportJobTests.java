@@ -164,6 +164,22 @@ class ReferenceImportJobTests {
 	}
 
 	@Test
+	void refusesAFileThatIsNotUtf8AndPricesWithMoreThanFourDecimals() throws Exception {
+		copyExample();
+		Path persons = this.dir.resolve("persons.csv");
+		Files.write(persons, Files.readString(persons).getBytes(java.nio.charset.Charset.forName("GBK")));
+		replace("catalog.csv", "X00001,项目1,0.15,188.00,2012-01-01,", "X00001,项目1,0.15,188.00001,2012-01-01,");
+
+		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.dir);
+
+		assertThat(outcome.problems()).anySatisfy(p -> assertThat(p).startsWith("persons.csv:0: cannot be read as UTF-8 CSV"));
+		assertThat(outcome.problems()).contains(
+				"catalog.csv:3: maxUnitPrice '188.00001' is not a price in yuan with at most four decimals");
+		assertThat(count("person")).isZero();
+		assertThat(count("catalog_item")).isZero();
+	}
+
+	@Test
 	void leavesATableAloneWhenItsFileIsAbsent() throws Exception {
 		this.referenceImport.importFrom(EXAMPLE);
 		Files.writeString(this.dir.resolve("hospitals.csv"),
