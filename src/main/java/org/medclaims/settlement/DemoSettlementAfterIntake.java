@@ -3,7 +3,12 @@ package org.medclaims.settlement;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
+
+import jakarta.annotation.PreDestroy;
 
 import org.medclaims.intake.ClaimFileProcessed;
 import org.medclaims.intake.format.ClaimFileName;
@@ -40,17 +45,34 @@ class DemoSettlementAfterIntake {
 				&& CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
 	}
 
+	// off the intake's thread: the intake execution ends first, and one run waits at most
+	private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
+		Thread thread = new Thread(r, "demo-settlement");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private final AtomicBoolean pending = new AtomicBoolean();
+
 	@EventListener
 	void settle(ClaimFileProcessed processed) {
-		if (!this.active || moreFilesWaiting()) {
+		if (!this.active || moreFilesWaiting() || !this.pending.compareAndSet(false, true)) {
 			return;
 		}
-		try {
-			this.settlement.settleEverythingWaiting();
-		}
-		catch (Exception ex) {
-			log.error("Demo settlement after {} failed: {}", processed.fileName(), ex.getMessage());
-		}
+		this.runner.execute(() -> {
+			this.pending.set(false);
+			try {
+				this.settlement.settleEverythingWaiting();
+			}
+			catch (Exception ex) {
+				log.error("Demo settlement after {} failed: {}", processed.fileName(), ex.getMessage());
+			}
+		});
+	}
+
+	@PreDestroy
+	void stop() {
+		this.runner.shutdown();
 	}
 
 	private boolean moreFilesWaiting() {
