@@ -4,12 +4,9 @@ import java.sql.Array;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -21,6 +18,7 @@ import org.medclaims.policy.ClaimLine;
 import org.medclaims.policy.ClaimToValue;
 import org.medclaims.policy.FamilyBinding;
 import org.medclaims.policy.HouseholdState;
+import org.medclaims.policy.InMemoryRegistry;
 import org.medclaims.policy.Money;
 import org.medclaims.policy.Person;
 import org.medclaims.policy.PersonStatus;
@@ -30,6 +28,7 @@ import org.medclaims.policy.YearTotals;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
@@ -61,43 +60,43 @@ public class HouseholdAccounts {
 			years.add(claim.serviceDate().getYear());
 			claim.lines().stream().map(ClaimLine::itemCode).forEach(itemCodes::add);
 		}
-		Map<String, List<FamilyBinding>> bindings = bindingsOf(patients);
+		InMemoryRegistry.Builder registry = InMemoryRegistry.builder();
 		Set<String> accounts = new TreeSet<>(patients);
-		bindings.values().forEach(list -> list.forEach(b -> accounts.add(b.grantorId())));
-
+		for (FamilyBinding binding : bindingsOf(patients)) {
+			registry.binding(binding);
+			accounts.add(binding.grantorId());
+		}
 		HouseholdState state = new HouseholdState();
-		Map<String, Person> persons = lockPersons(accounts, state);
-		loadYearTotals(persons.keySet(), years, state);
-		return new LockedAccounts(persons, bindings, certificationsOf(patients), catalogOf(itemCodes),
-				new HashSet<>(this.jdbc.queryForList("SELECT code FROM special_disease", String.class)), state);
+		Set<String> persons = lockPersons(accounts, registry, state);
+		loadYearTotals(persons, years, state);
+		certificationsOf(patients).forEach(registry::certification);
+		catalogOf(itemCodes).forEach(registry::catalogItem);
+		this.jdbc.queryForList("SELECT code FROM special_disease", String.class).forEach(registry::specialDisease);
+		return new LockedAccounts(registry.build(), state);
 	}
 
-	private Map<String, List<FamilyBinding>> bindingsOf(Set<String> members) {
-		Map<String, List<FamilyBinding>> bindings = new HashMap<>();
-		this.jdbc.query("""
+	private List<FamilyBinding> bindingsOf(Set<String> members) {
+		return this.jdbc.query("""
 				SELECT grantor_id, member_id, relation, valid_from, valid_to FROM family_binding
 				WHERE member_id = ANY (?)
-				""", rs -> {
-			FamilyBinding binding = new FamilyBinding(rs.getString(1), rs.getString(2), Relation.valueOf(rs.getString(3)),
-					rs.getObject(4, java.time.LocalDate.class), rs.getObject(5, java.time.LocalDate.class));
-			bindings.computeIfAbsent(binding.memberId(), k -> new ArrayList<>()).add(binding);
-		}, array(members));
-		return bindings;
+				""", (rs, i) -> new FamilyBinding(rs.getString(1), rs.getString(2), Relation.valueOf(rs.getString(3)),
+				rs.getObject(4, java.time.LocalDate.class), rs.getObject(5, java.time.LocalDate.class)), array(members));
 	}
 
 	// ORDER BY before FOR UPDATE: every locker takes rows in person-ID order, so none deadlocks
-	private Map<String, Person> lockPersons(Set<String> ids, HouseholdState state) {
-		Map<String, Person> persons = new HashMap<>();
+	private Set<String> lockPersons(Set<String> ids, InMemoryRegistry.Builder registry, HouseholdState state) {
+		Set<String> locked = new HashSet<>();
 		this.jdbc.query("""
 				SELECT person_id, name, category, status, current_account, historical_account FROM person
 				WHERE person_id = ANY (?) ORDER BY person_id FOR UPDATE
-				""", rs -> {
+				""", (RowCallbackHandler) rs -> {
 			String id = rs.getString(1);
-			persons.put(id, new Person(id, rs.getString(2), Category.valueOf(rs.getString(3)),
+			locked.add(id);
+			registry.person(new Person(id, rs.getString(2), Category.valueOf(rs.getString(3)),
 					PersonStatus.valueOf(rs.getString(4))));
 			state.putBalances(id, new Balances(Money.ofFen(rs.getLong(5)), Money.ofFen(rs.getLong(6))));
 		}, array(ids));
-		return persons;
+		return locked;
 	}
 
 	private void loadYearTotals(Set<String> persons, Set<Integer> years, HouseholdState state) {
@@ -111,28 +110,18 @@ public class HouseholdAccounts {
 				years.toArray())));
 	}
 
-	private Map<String, List<Certification>> certificationsOf(Set<String> patients) {
-		Map<String, List<Certification>> certifications = new HashMap<>();
-		this.jdbc.query("""
+	private List<Certification> certificationsOf(Set<String> patients) {
+		return this.jdbc.query("""
 				SELECT person_id, disease_code, valid_from, valid_to FROM certification WHERE person_id = ANY (?)
-				""", rs -> {
-			Certification c = new Certification(rs.getString(1), rs.getString(2),
-					rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class));
-			certifications.computeIfAbsent(c.personId(), k -> new ArrayList<>()).add(c);
-		}, array(patients));
-		return certifications;
+				""", (rs, i) -> new Certification(rs.getString(1), rs.getString(2),
+				rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class)), array(patients));
 	}
 
-	private Map<String, List<CatalogItem>> catalogOf(Set<String> itemCodes) {
-		Map<String, List<CatalogItem>> catalog = new HashMap<>();
-		this.jdbc.query("""
+	private List<CatalogItem> catalogOf(Set<String> itemCodes) {
+		return this.jdbc.query("""
 				SELECT item_code, name, self_pay_ratio, max_unit_price, valid_from, valid_to FROM catalog_item
 				WHERE item_code = ANY (?)
-				""", rs -> {
-			CatalogItem item = item(rs);
-			catalog.computeIfAbsent(item.itemCode(), k -> new ArrayList<>()).add(item);
-		}, array(itemCodes));
-		return catalog;
+				""", (rs, i) -> item(rs), array(itemCodes));
 	}
 
 	private static CatalogItem item(ResultSet rs) throws SQLException {

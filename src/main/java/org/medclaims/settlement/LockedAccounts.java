@@ -2,9 +2,7 @@ package org.medclaims.settlement;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.medclaims.policy.CatalogItem;
 import org.medclaims.policy.Certification;
@@ -16,60 +14,35 @@ import org.medclaims.policy.Registry;
 /**
  * The account rows some claims may pay from, locked in the current transaction, with the reference
  * data their valuation needs. Valid only inside the transaction that locked them.
+ *
+ * @param registry the registry rows read with the lock
+ * @param state balances and yearly totals of every locked person, as the ledger left them
  */
-public final class LockedAccounts implements Registry {
-
-	private final Map<String, Person> persons;
-
-	private final Map<String, List<FamilyBinding>> bindingsByMember;
-
-	private final Map<String, List<Certification>> certifications;
-
-	private final Map<String, List<CatalogItem>> catalog;
-
-	private final Set<String> specialDiseases;
-
-	private final HouseholdState state;
-
-	LockedAccounts(Map<String, Person> persons, Map<String, List<FamilyBinding>> bindingsByMember,
-			Map<String, List<Certification>> certifications, Map<String, List<CatalogItem>> catalog,
-			Set<String> specialDiseases, HouseholdState state) {
-		this.persons = persons;
-		this.bindingsByMember = bindingsByMember;
-		this.certifications = certifications;
-		this.catalog = catalog;
-		this.specialDiseases = specialDiseases;
-		this.state = state;
-	}
-
-	/** Balances and yearly totals of every locked person, as the ledger left them. */
-	public HouseholdState state() {
-		return this.state;
-	}
+public record LockedAccounts(Registry registry, HouseholdState state) implements Registry {
 
 	@Override
 	public Optional<Person> person(String personId) {
-		return Optional.ofNullable(this.persons.get(personId));
+		return this.registry.person(personId);
 	}
 
 	@Override
 	public List<FamilyBinding> bindingsOfMember(String memberId) {
-		return this.bindingsByMember.getOrDefault(memberId, List.of());
+		return this.registry.bindingsOfMember(memberId);
 	}
 
 	@Override
 	public Optional<CatalogItem> catalogItem(String itemCode, LocalDate serviceDate) {
-		return this.catalog.getOrDefault(itemCode, List.of()).stream().filter(i -> i.validOn(serviceDate)).findFirst();
+		return this.registry.catalogItem(itemCode, serviceDate);
 	}
 
 	@Override
 	public boolean isSpecialDisease(String code) {
-		return code != null && this.specialDiseases.contains(code);
+		return this.registry.isSpecialDisease(code);
 	}
 
 	@Override
 	public List<Certification> certificationsOf(String personId) {
-		return this.certifications.getOrDefault(personId, List.of());
+		return this.registry.certificationsOf(personId);
 	}
 
 }
