@@ -62,7 +62,9 @@ public class ClaimIntake {
 	 * @throws ArrivalNotRecorded when not even the arrival could be recorded (database down,
 	 * unreadable file): nothing happened, the file may be offered again
 	 */
-	public JobExecution receive(Path file, String source, String sourcePath) {
+	// one intake at a time in this process (folder poller, SFTP, retries): claim numbers and F_DUPLICATE
+	// are decided in arrival order, and a retry never starts an arrival that is being received
+	public synchronized JobExecution receive(Path file, String source, String sourcePath) {
 		if (!LOCAL.equals(source) && !SFTP.equals(source)) {
 			throw new IllegalArgumentException("source must be LOCAL or SFTP, not " + source);
 		}
@@ -122,7 +124,7 @@ public class ClaimIntake {
 	 * @param ownerIsGone says of an execution still marked STARTED or STOPPING whether no live
 	 * process runs it any more; it is then recovered (marked FAILED) and restarted, else left alone
 	 */
-	public List<JobExecution> resumeUnfinished(Predicate<JobExecution> ownerIsGone) {
+	public synchronized List<JobExecution> resumeUnfinished(Predicate<JobExecution> ownerIsGone) {
 		List<JobExecution> executions = new ArrayList<>();
 		for (Arrival arrival : this.arrivals.unfinished()) {
 			JobParameters parameters = parameters(arrival.id(), arrival.sha256(), arrival.fileName());

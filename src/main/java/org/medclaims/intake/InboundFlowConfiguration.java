@@ -73,6 +73,11 @@ class InboundFlowConfiguration {
 	}
 
 	@Bean
+	UnfinishedArrivalsRetry unfinishedArrivalsRetry(ClaimIntake intake, IntakeProperties properties) {
+		return new UnfinishedArrivalsRetry(intake, properties.watch());
+	}
+
+	@Bean
 	InboundStartup inboundStartup(InboundFolder inbound, ClaimIntake intake, Arrivals arrivals,
 			MedclaimsProperties folders, ConcurrentMetadataStore metadataStore, Environment environment,
 			ApplicationContext context, IntakeProperties properties) {

@@ -1,0 +1,45 @@
+package org.medclaims.intake;
+
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * In {@code serve}: an intake that failed on a fault (database down, disk full) is restarted on its
+ * own once the fault is gone, not only at the next start or by an operator.
+ */
+class UnfinishedArrivalsRetry {
+
+	private static final Logger log = LoggerFactory.getLogger(UnfinishedArrivalsRetry.class);
+
+	private final ClaimIntake intake;
+
+	private final boolean watching;
+
+	UnfinishedArrivalsRetry(ClaimIntake intake, boolean watching) {
+		this.intake = intake;
+		this.watching = watching;
+	}
+
+	@Scheduled(initialDelayString = "${medclaims.intake.retry-interval:60s}",
+			fixedDelayString = "${medclaims.intake.retry-interval:60s}")
+	void retry() {
+		if (!this.watching) {
+			return;
+		}
+		try {
+			List<JobExecution> resumed = this.intake.resumeUnfinished();
+			if (!resumed.isEmpty()) {
+				log.info("Resumed {} unfinished intake(s)", resumed.size());
+			}
+		}
+		catch (RuntimeException ex) {
+			log.warn("Unfinished intakes could not be resumed yet: {}", ex.getMessage());
+		}
+	}
+
+}
