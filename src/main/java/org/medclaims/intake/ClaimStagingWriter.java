@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.medclaims.intake.format.ClaimProblem;
 import org.medclaims.intake.format.ParsedClaim;
 import org.medclaims.intake.format.ValidClaim;
 import org.medclaims.intake.format.ValidLine;
+import org.medclaims.system.CopyRows;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -53,8 +53,12 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 		List<Long> ids = this.jdbc.queryForList(
 				"SELECT nextval(pg_get_serial_sequence('claim', 'id')) FROM generate_series(1, ?)", Long.class,
 				items.size());
-		List<Object[]> claims = new ArrayList<>(items.size());
-		List<Object[]> lines = new ArrayList<>();
+		CopyRows claims = new CopyRows("""
+				claim (id, file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
+				    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status, reject_code,
+				    reject_line_no, reject_message, household_id)""");
+		CopyRows lines = new CopyRows("claim_line (claim_id, position, line_no, item_code, item_name, unit_price,"
+				+ " quantity, amount)");
 		for (int i = 0; i < items.size(); i++) {
 			StagedClaim item = items.get(i);
 			long id = ids.get(i);
@@ -66,30 +70,20 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 					problem = new ClaimProblem(ClaimProblem.E_DUPLICATE_CLAIM, valid.lineNo(), "Claim " + valid.claimNo()
 							+ " (line " + valid.lineNo() + "): its number is already used by " + user + ".");
 				}
-				claims.add(validRow(id, valid, problem));
+				validRow(claims, id, valid, problem);
 				for (int p = 0; p < valid.lines().size(); p++) {
 					ValidLine line = valid.lines().get(p);
-					lines.add(new Object[] { id, p, line.lineNo(), Texts.storable(line.itemCode()),
-							Texts.storable(line.itemName()), line.unitPrice(),
-							line.quantity(), line.amount().fen() });
+					lines.add(id).add(p).add(line.lineNo()).add(Texts.storable(line.itemCode()))
+						.add(Texts.storable(line.itemName())).add(line.unitPrice().toPlainString())
+						.add(line.quantity().toPlainString()).add(line.amount().fen()).endRow();
 				}
 			}
 			else {
-				claims.add(rejectedRow(id, item.raw(), problem));
+				rejectedRow(claims, id, item.raw(), problem);
 			}
 		}
-		this.jdbc.batchUpdate("""
-				INSERT INTO claim (id, file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name,
-				    visit_type, start_date, end_date, diagnosis_code, special_disease_code, total_amount, status,
-				    reject_code, reject_line_no, reject_message)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", claims);
-		if (!lines.isEmpty()) {
-			this.jdbc.batchUpdate("""
-					INSERT INTO claim_line (claim_id, position, line_no, item_code, item_name, unit_price, quantity, amount)
-					VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-					""", lines);
-		}
+		claims.copy(this.jdbc);
+		lines.copy(this.jdbc);
 	}
 
 	// claim numbers of this chunk's valid claims already held by a claim that was not rejected
@@ -100,34 +94,57 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 		if (numbers.length == 0) {
 			return usedBy;
 		}
+		// one index probe per number: "claim_no = ANY (?)" scans all the hospital's claims, ever more of them
 		this.jdbc.query("""
-				SELECT c.claim_no, c.file_id, c.line_no, f.file_name FROM claim c LEFT JOIN claim_file f ON f.id = c.file_id
-				WHERE c.hospital_code = ? AND c.claim_no = ANY (?) AND c.status <> 'REJECTED'
+				SELECT c.claim_no, c.file_id, c.line_no, f.file_name FROM unnest(?::text[]) AS n (claim_no)
+				JOIN claim c ON c.hospital_code = ? AND c.claim_no = n.claim_no AND c.status <> 'REJECTED'
+				LEFT JOIN claim_file f ON f.id = c.file_id
 				""", rs -> {
 			long fileId = rs.getLong(2);
 			String user = rs.wasNull() ? "an ad-hoc claim"
 					: (fileId == this.arrivalId) ? "the claim on line " + rs.getLong(3) + " of this file"
 							: "a claim of file " + rs.getString(4) + " (line " + rs.getLong(3) + ")";
 			usedBy.putIfAbsent(rs.getString(1), user);
-		}, this.hospitalCode, numbers);
+		}, numbers, this.hospitalCode);
 		return usedBy;
 	}
 
-	private Object[] validRow(long id, ValidClaim c, ClaimProblem problem) {
-		return new Object[] { id, this.arrivalId, Math.toIntExact(c.position()), c.lineNo(), this.hospitalCode,
-				Texts.storable(c.claimNo()), Texts.storable(c.patientId()), Texts.storable(c.patientName()),
-				c.visitType(), Date.valueOf(c.startDate()), Date.valueOf(c.endDate()), Texts.storable(c.diagnosisCode()),
-				Texts.storable(c.specialDiseaseCode()), c.total().fen(),
-				(problem == null) ? "RECEIVED" : "REJECTED", (problem != null) ? problem.code() : null,
-				(problem != null) ? problem.lineNo() : null, (problem != null) ? Texts.storable(problem.message()) : null };
+	// a waiting claim starts in the household of its patient alone; grouping moves those of families
+	private void validRow(CopyRows rows, long id, ValidClaim c, ClaimProblem problem) {
+		rows.add(id).add(this.arrivalId).add(c.position()).add(c.lineNo()).add(this.hospitalCode)
+			.add(Texts.storable(c.claimNo())).add(Texts.storable(c.patientId())).add(Texts.storable(c.patientName()))
+			.add(c.visitType()).add(c.startDate()).add(c.endDate()).add(Texts.storable(c.diagnosisCode()))
+			.add(Texts.storable(c.specialDiseaseCode())).add(c.total().fen());
+		if (problem == null) {
+			rows.add("RECEIVED").add(null).add(null).add(null).add(ownHousehold(c.patientId()));
+		}
+		else {
+			rows.add("REJECTED").add(problem.code()).add(problem.lineNo()).add(Texts.storable(problem.message())).add(null);
+		}
+		rows.endRow();
 	}
 
-	private Object[] rejectedRow(long id, ParsedClaim c, ClaimProblem problem) {
-		return new Object[] { id, this.arrivalId, Math.toIntExact(c.position()), c.lineNo(), this.hospitalCode,
-				Texts.storable(c.claimNo()), Texts.storable(c.patientId()), Texts.storable(c.patientName()),
-				Texts.storable(c.visitType()), dateOrNull(c.startDate()), dateOrNull(c.endDate()),
-				Texts.storable(c.diagnosisCode()), Texts.storable(c.specialDiseaseCode()), c.declaredTotalOrZero().fen(),
-				"REJECTED", problem.code(), problem.lineNo(), Texts.storable(problem.message()) };
+	private void rejectedRow(CopyRows rows, long id, ParsedClaim c, ClaimProblem problem) {
+		rows.add(id).add(this.arrivalId).add(c.position()).add(c.lineNo()).add(this.hospitalCode)
+			.add(Texts.storable(c.claimNo())).add(Texts.storable(c.patientId())).add(Texts.storable(c.patientName()))
+			.add(Texts.storable(c.visitType())).add(dateOrNull(c.startDate())).add(dateOrNull(c.endDate()))
+			.add(Texts.storable(c.diagnosisCode())).add(Texts.storable(c.specialDiseaseCode()))
+			.add(c.declaredTotalOrZero().fen()).add("REJECTED").add(problem.code()).add(problem.lineNo())
+			.add(Texts.storable(problem.message())).add(null)
+			.endRow();
+	}
+
+	/** The 17-digit body of a person ID, the household of a patient bound to nobody. */
+	static Long ownHousehold(String personId) {
+		if (personId == null || personId.length() < 17) {
+			return null;
+		}
+		for (int i = 0; i < 17; i++) {
+			if (personId.charAt(i) < '0' || personId.charAt(i) > '9') {
+				return null;
+			}
+		}
+		return Long.parseLong(personId.substring(0, 17));
 	}
 
 	private static Date dateOrNull(String text) {

@@ -18,6 +18,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("medclaims.intake")
 public record IntakeProperties(@DefaultValue("5s") Duration stableFor, @DefaultValue("5s") Duration pollInterval,
-		@DefaultValue("500") int chunkSize, @DefaultValue("50000") int progressEvery,
+		@DefaultValue("1000") int chunkSize, @DefaultValue("50000") int progressEvery,
 		@DefaultValue("true") boolean watch) {
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medclaims.system.CopyRows;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,23 +36,28 @@ class HouseholdGrouping implements Tasklet {
 		Components components = new Components();
 		this.jdbc.query("SELECT grantor_id, member_id FROM family_binding",
 				(RowCallbackHandler) rs -> components.union(rs.getString(1), rs.getString(2)));
-		int alone = this.jdbc.update("""
-				UPDATE claim SET household_id = substring(patient_id, 1, 17)::bigint
-				WHERE status = 'RECEIVED' AND household_id IS DISTINCT FROM substring(patient_id, 1, 17)::bigint
-				""");
+		// the files this run settles; their claims were all staged before they were accepted
+		int files = this.jdbc.update("UPDATE claim_file SET grouped_at = now() WHERE status = 'ACCEPTED' AND grouped_at IS NULL");
 		this.jdbc.execute("CREATE TEMP TABLE household_member (person_id VARCHAR(18) PRIMARY KEY, household_id BIGINT)"
 				+ " ON COMMIT DROP");
-		List<Object[]> members = new ArrayList<>();
-		components.forEachMember((person, household) -> members.add(new Object[] { person, household }));
-		this.jdbc.batchUpdate("INSERT INTO household_member (person_id, household_id) VALUES (?, ?)", members);
+		CopyRows members = new CopyRows("household_member (person_id, household_id)");
+		components.forEachMember((person, household) -> members.add(person).add(household).endRow());
+		members.copy(this.jdbc);
+		this.jdbc.execute("ANALYZE household_member");
+		// intake staged each claim in its patient's own household: only claims of bound patients move, and back
+		int alone = this.jdbc.update("""
+				UPDATE claim c SET household_id = substring(c.patient_id, 1, 17)::bigint
+				WHERE c.status = 'RECEIVED' AND c.household_id IS DISTINCT FROM substring(c.patient_id, 1, 17)::bigint
+				  AND NOT EXISTS (SELECT 1 FROM household_member m WHERE m.person_id = c.patient_id)
+				""");
 		int bound = this.jdbc.update("""
 				UPDATE claim c SET household_id = m.household_id FROM household_member m
-				WHERE c.status = 'RECEIVED' AND c.patient_id = m.person_id AND c.household_id <> m.household_id
+				WHERE c.status = 'RECEIVED' AND c.patient_id = m.person_id AND c.household_id IS DISTINCT FROM m.household_id
 				""");
 		Integer waiting = this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'RECEIVED'", Integer.class);
 		contribution.incrementWriteCount(waiting);
-		log.info("{} waiting claims grouped into households ({} persons bound in families; {} + {} assignments changed)",
-				waiting, members.size(), alone, bound);
+		log.info("{} waiting claims grouped into households ({} files newly grouped, {} persons bound in families;"
+				+ " {} + {} assignments changed)", waiting, files, members.rows(), alone, bound);
 		return RepeatStatus.FINISHED;
 	}
 

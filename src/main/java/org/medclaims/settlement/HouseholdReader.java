@@ -19,7 +19,7 @@ import org.springframework.batch.infrastructure.item.database.JdbcCursorItemRead
 import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
 
 /**
- * Streams the waiting claims (of files whose intake has finished) of one partition of households, one household at a time, each with
+ * Streams the waiting claims (of files grouped by this run or an earlier one) of one partition of households, one household at a time, each with
  * its claims in settlement order (service date, source file name, position). It keeps no restart
  * state: settled claims are no longer waiting, so a restart simply reads what is left.
  */
@@ -33,7 +33,7 @@ class HouseholdReader implements ItemStreamReader<Household> {
 			JOIN claim_file f ON f.id = c.file_id
 			JOIN hospital h ON h.code = c.hospital_code
 			LEFT JOIN claim_line l ON l.claim_id = c.id
-			WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED' AND c.household_id IS NOT NULL
+			WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED' AND f.grouped_at IS NOT NULL AND c.household_id IS NOT NULL
 			  AND mod(c.household_id, ?) = ?
 			ORDER BY c.household_id, c.end_date, f.file_name, c.file_id, c.position, l.position
 			""";

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * partitions (threads) settle households side by side. None of them changes a result.
  */
 @ConfigurationProperties("medclaims.settlement")
-public record SettlementProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("200") int chunkSize,
-		@DefaultValue("1") int partitions) {
+public record SettlementProperties(@DefaultValue("0 0 2 * * *") String cron, @DefaultValue("500") int chunkSize,
+		@DefaultValue("2") int partitions) {
 
 	public SettlementProperties {
 		if (chunkSize < 1 || partitions < 1) {

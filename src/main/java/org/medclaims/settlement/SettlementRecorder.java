@@ -1,6 +1,6 @@
 package org.medclaims.settlement;
 
-import java.sql.Timestamp;
+import java.sql.Array;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +11,9 @@ import org.medclaims.policy.FamilyPayment;
 import org.medclaims.policy.HouseholdState;
 import org.medclaims.policy.Money;
 
+import org.medclaims.system.CopyRows;
+
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,71 +39,95 @@ public class SettlementRecorder {
 		if (claims.isEmpty()) {
 			return;
 		}
-		Timestamp at = Timestamp.from(settledAt);
+		// PostgreSQL keeps microseconds; the text of a COPY row says the instant the way setTimestamp did
+		String at = settledAt.toString();
 		markFinal(claims);
 		insertSettlements(claims, at);
 		insertLedger(claims, at);
-		List<Object[]> balances = new ArrayList<>();
-		state.touchedBalances().forEach((person, b) -> balances
-			.add(new Object[] { b.currentAccount().fen(), b.historicalAccount().fen(), person }));
-		this.jdbc.batchUpdate("UPDATE person SET current_account = ?, historical_account = ? WHERE person_id = ?",
-				balances);
-		List<Object[]> years = new ArrayList<>();
-		state.touchedYearTotals().forEach(t -> years.add(new Object[] { t.personId(), t.year(),
-				t.totals().fundPaid().fen(), t.totals().segmentUsed().fen(), t.totals().admissions() }));
-		this.jdbc.batchUpdate("""
-				INSERT INTO person_year (person_id, year, fund_paid, segment_used, admissions) VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (person_id, year) DO UPDATE SET fund_paid = EXCLUDED.fund_paid,
-				    segment_used = EXCLUDED.segment_used, admissions = EXCLUDED.admissions
-				""", years);
-	}
-
-	private void markFinal(List<SettledClaim> claims) {
-		int[][] counts = this.jdbc.batchUpdate("""
-				UPDATE claim SET status = ?, reject_code = ?, reject_message = ? WHERE id = ? AND status = 'RECEIVED'
-				""", claims, claims.size(), (ps, c) -> {
-			ClaimValuation v = c.valuation();
-			ps.setString(1, v.status().name());
-			ps.setString(2, v.rejectionCode());
-			ps.setString(3, v.settled() ? null : v.message());
-			ps.setLong(4, c.claimId());
+		List<Object> people = new ArrayList<>();
+		List<Object> current = new ArrayList<>();
+		List<Object> historical = new ArrayList<>();
+		state.touchedBalances().forEach((person, b) -> {
+			people.add(person);
+			current.add(b.currentAccount().fen());
+			historical.add(b.historicalAccount().fen());
 		});
-		for (int[] batch : counts) {
-			for (int count : batch) {
-				if (count != 1 && count != java.sql.Statement.SUCCESS_NO_INFO) {
-					throw new IllegalStateException("A claim of this chunk is no longer waiting for settlement:"
-							+ " another process settled it; the chunk is rolled back");
-				}
-			}
+		if (!people.isEmpty()) {
+			this.jdbc.update("""
+					UPDATE person p SET current_account = b.current_account, historical_account = b.historical_account
+					FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS b (person_id, current_account, historical_account)
+					WHERE p.person_id = b.person_id
+					""", array("text", people), array("bigint", current), array("bigint", historical));
+		}
+		List<Object> persons = new ArrayList<>();
+		List<Object> years = new ArrayList<>();
+		List<Object> fund = new ArrayList<>();
+		List<Object> segment = new ArrayList<>();
+		List<Object> admissions = new ArrayList<>();
+		state.touchedYearTotals().forEach(t -> {
+			persons.add(t.personId());
+			years.add(t.year());
+			fund.add(t.totals().fundPaid().fen());
+			segment.add(t.totals().segmentUsed().fen());
+			admissions.add(t.totals().admissions());
+		});
+		if (!persons.isEmpty()) {
+			this.jdbc.update("""
+					INSERT INTO person_year (person_id, year, fund_paid, segment_used, admissions)
+					SELECT * FROM unnest(?::text[], ?::integer[], ?::bigint[], ?::bigint[], ?::integer[])
+					ON CONFLICT (person_id, year) DO UPDATE SET fund_paid = EXCLUDED.fund_paid,
+					    segment_used = EXCLUDED.segment_used, admissions = EXCLUDED.admissions
+					""", array("text", persons), array("integer", years), array("bigint", fund),
+					array("bigint", segment), array("integer", admissions));
 		}
 	}
 
-	private void insertSettlements(List<SettledClaim> claims, Timestamp at) {
-		this.jdbc.batchUpdate("""
-				INSERT INTO settlement (claim_id, status, codes, message, policy_version, total, self_pay,
-				    self_pay_first, deductible, segment, coinsurance, over_cap, fund, current_account,
-				    historical_account, family_account, cash, detail, settled_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-				""", claims, claims.size(), (ps, c) -> {
+	// one statement for the chunk: a batch of single-row UPDATEs cost a round of index maintenance each
+	private void markFinal(List<SettledClaim> claims) {
+		List<Object> ids = new ArrayList<>(claims.size());
+		List<Object> statuses = new ArrayList<>(claims.size());
+		List<Object> codes = new ArrayList<>(claims.size());
+		List<Object> messages = new ArrayList<>(claims.size());
+		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
-			Amounts a = v.amounts();
-			ps.setLong(1, c.claimId());
-			ps.setString(2, v.status().name());
-			ps.setString(3, String.join(",", v.codes()));
-			ps.setString(4, v.message());
-			ps.setString(5, v.policyVersionId());
-			Money[] amounts = { a.total(), a.selfPay(), a.selfPayFirst(), a.deductible(), a.segment(), a.coinsurance(),
-					a.overCap(), a.fund(), a.currentAccount(), a.historicalAccount(), a.familyAccount(), a.cash() };
-			for (int i = 0; i < amounts.length; i++) {
-				ps.setLong(6 + i, amounts[i].fen());
-			}
-			ps.setString(18, this.details.toJson(v));
-			ps.setTimestamp(19, at);
-		});
+			ids.add(c.claimId());
+			statuses.add(v.status().name());
+			codes.add(v.rejectionCode());
+			messages.add(v.settled() ? null : v.message());
+		}
+		int updated = this.jdbc.update("""
+				UPDATE claim c SET status = v.status, reject_code = v.reject_code, reject_message = v.reject_message
+				FROM unnest(?::bigint[], ?::text[], ?::text[], ?::text[]) AS v (id, status, reject_code, reject_message)
+				WHERE c.id = v.id AND c.status = 'RECEIVED'
+				""", array("bigint", ids), array("text", statuses), array("text", codes), array("text", messages));
+		if (updated != claims.size()) {
+			throw new IllegalStateException("A claim of this chunk is no longer waiting for settlement:"
+					+ " another process settled it; the chunk is rolled back");
+		}
 	}
 
-	private void insertLedger(List<SettledClaim> claims, Timestamp at) {
-		List<Object[]> entries = new ArrayList<>();
+	private void insertSettlements(List<SettledClaim> claims, String at) {
+		CopyRows rows = new CopyRows("""
+				settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first, deductible,
+				    segment, coinsurance, over_cap, fund, current_account, historical_account, family_account, cash,
+				    detail, settled_at)""");
+		for (SettledClaim c : claims) {
+			ClaimValuation v = c.valuation();
+			Amounts a = v.amounts();
+			rows.add(c.claimId()).add(v.status().name()).add(String.join(",", v.codes())).add(v.message())
+				.add(v.policyVersionId());
+			Money[] amounts = { a.total(), a.selfPay(), a.selfPayFirst(), a.deductible(), a.segment(), a.coinsurance(),
+					a.overCap(), a.fund(), a.currentAccount(), a.historicalAccount(), a.familyAccount(), a.cash() };
+			for (Money amount : amounts) {
+				rows.add(amount.fen());
+			}
+			rows.add(this.details.toJson(v)).add(at).endRow();
+		}
+		rows.copy(this.jdbc);
+	}
+
+	private void insertLedger(List<SettledClaim> claims, String at) {
+		CopyRows entries = new CopyRows("ledger_entry (claim_id, person_id, kind, amount, created_at)");
 		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
 			if (!v.settled()) {
@@ -112,16 +139,17 @@ public class SettlementRecorder {
 				add(entries, c.claimId(), payment.grantorId(), LedgerKind.FAMILY, payment.amount(), at);
 			}
 		}
-		this.jdbc.batchUpdate(
-				"INSERT INTO ledger_entry (claim_id, person_id, kind, amount, created_at) VALUES (?, ?, ?, ?, ?)",
-				entries);
+		entries.copy(this.jdbc);
 	}
 
-	private static void add(List<Object[]> entries, long claimId, String personId, LedgerKind kind, Money amount,
-			Timestamp at) {
+	private static void add(CopyRows entries, long claimId, String personId, LedgerKind kind, Money amount, String at) {
 		if (amount.isPositive()) {
-			entries.add(new Object[] { claimId, personId, kind.name(), amount.fen(), at });
+			entries.add(claimId).add(personId).add(kind.name()).add(amount.fen()).add(at).endRow();
 		}
+	}
+
+	private Array array(String type, List<Object> values) {
+		return this.jdbc.execute((ConnectionCallback<Array>) c -> c.createArrayOf(type, values.toArray()));
 	}
 
 }

@@ -1,0 +1,99 @@
+package org.medclaims.system;
+
+import java.io.IOException;
+import java.io.StringReader;
+
+import org.postgresql.PGConnection;
+
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcOperations;
+
+/**
+ * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), sent through PgJDBC's CopyManager
+ * on the caller's transactional connection: bulk rows without a statement per row, several times
+ * faster than batched INSERTs (notes/spring-pitfalls.md).
+ */
+public final class CopyRows {
+
+	private final String copy;
+
+	private final StringBuilder text = new StringBuilder(1 << 16);
+
+	private boolean rowStarted;
+
+	private int rows;
+
+	/** @param table the table, followed by its column list, e.g. {@code claim_line (claim_id, position)} */
+	public CopyRows(String table) {
+		this.copy = "COPY " + table + " FROM STDIN";
+	}
+
+	/** The next column of the current row; null is SQL NULL. */
+	public CopyRows add(Object value) {
+		separate();
+		if (value == null) {
+			this.text.append("\\N");
+		}
+		else {
+			escape(value.toString());
+		}
+		return this;
+	}
+
+	public CopyRows add(long value) {
+		separate();
+		this.text.append(value);
+		return this;
+	}
+
+	public CopyRows endRow() {
+		this.text.append('\n');
+		this.rowStarted = false;
+		this.rows++;
+		return this;
+	}
+
+	public int rows() {
+		return this.rows;
+	}
+
+	/** Sends the rows; returns how many PostgreSQL stored. */
+	public long copy(JdbcOperations jdbc) {
+		if (this.rows == 0) {
+			return 0;
+		}
+		Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
+			try {
+				return connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn(this.copy, new StringReader(this.text.toString()));
+			}
+			catch (IOException ex) {
+				throw new DataAccessResourceFailureException("COPY failed: " + ex.getMessage(), ex);
+			}
+		});
+		return copied == null ? 0 : copied;
+	}
+
+	private void separate() {
+		if (this.rowStarted) {
+			this.text.append('\t');
+		}
+		this.rowStarted = true;
+	}
+
+	private void escape(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			switch (c) {
+				case '\\' -> this.text.append("\\\\");
+				case '\t' -> this.text.append("\\t");
+				case '\n' -> this.text.append("\\n");
+				case '\r' -> this.text.append("\\r");
+				default -> this.text.append(c);
+			}
+		}
+	}
+
+}
