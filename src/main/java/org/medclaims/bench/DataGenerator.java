@@ -403,7 +403,8 @@ public final class DataGenerator {
         // ---------------------------------------------------------------------- IDs and names
 
         long allocateId(SplittableRandom r, int fromYear, int toYear) {
-            int region = r.nextInt(REGIONS.length);
+            // REGIONS repeats a code to weight the draw; its serial counters are the first entry's
+            int region = firstIndexOf(REGIONS[r.nextInt(REGIONS.length)]);
             int lo = day(fromYear, 1, 1) - BIRTH_BASE;
             int hi = Math.min(day(toYear, 12, 31) - BIRTH_BASE, BIRTH_DAYS - 1);
             int d = lo + r.nextInt(hi - lo + 1);
@@ -420,8 +421,18 @@ public final class DataGenerator {
                 }
                 d = d + 1 < BIRTH_DAYS ? d + 1 : 0;
                 if (tries > BIRTH_DAYS) {
-                    region = (region + 1) % REGIONS.length;
+                    do {
+                        region = (region + 1) % REGIONS.length;
+                    } while (firstIndexOf(REGIONS[region]) != region);
                     tries = 0;
+                }
+            }
+        }
+
+        static int firstIndexOf(int regionCode) {
+            for (int i = 0; ; i++) {
+                if (REGIONS[i] == regionCode) {
+                    return i;
                 }
             }
         }

@@ -26,6 +26,7 @@ final class HospitalTable extends ReferenceTable<HospitalTable.Hospital> {
 	@Override
 	Hospital parse(CsvRow row) {
 		String code = row.text("code");
+		unique(row, "code", code);
 		if (!code.isEmpty() && !code.matches("[A-Z0-9]{4,20}")) {
 			row.problem("code '" + code + "' is not 4 to 20 capital letters or digits");
 		}

@@ -5,6 +5,7 @@ import java.util.List;
 import org.medclaims.policy.Category;
 import org.medclaims.policy.Money;
 import org.medclaims.policy.PersonStatus;
+import org.medclaims.system.PersonIds;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,7 +31,9 @@ final class PersonTable extends ReferenceTable<PersonTable.PersonRow> {
 
 	@Override
 	PersonRow parse(CsvRow row) {
-		return new PersonRow(row.personId("personId"), row.text("name"), row.enumValue("category", Category.class),
+		String personId = row.personId("personId");
+		unique(row, "personId", personId, PersonIds.mask(personId));
+		return new PersonRow(personId, row.text("name"), row.enumValue("category", Category.class),
 				row.enumValue("status", PersonStatus.class), row.money("currentAccount"),
 				row.money("historicalAccount"));
 	}

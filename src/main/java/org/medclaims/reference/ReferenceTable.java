@@ -1,6 +1,8 @@
 package org.medclaims.reference;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -11,6 +13,21 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * @param <R> the typed row
  */
 abstract class ReferenceTable<R> {
+
+	private final Map<String, Long> keys = new HashMap<>();
+
+	/** Reports a key that an earlier row of the file already has: the table holds one row per key. */
+	void unique(CsvRow row, String column, String key) {
+		unique(row, column, key, key);
+	}
+
+	/** As {@link #unique(CsvRow, String, String)}, showing the key as {@code shown} (a masked ID). */
+	void unique(CsvRow row, String column, String key, String shown) {
+		Long first = this.keys.putIfAbsent(key, row.line());
+		if (first != null) {
+			row.problem(column + " '" + shown + "' appears again (first on line " + first + ")");
+		}
+	}
 
 	/** A typed row with the file line it came from. */
 	record Parsed<R>(R row, CsvRow source) {

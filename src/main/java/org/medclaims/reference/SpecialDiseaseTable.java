@@ -22,7 +22,9 @@ final class SpecialDiseaseTable extends ReferenceTable<SpecialDiseaseTable.Speci
 
 	@Override
 	SpecialDisease parse(CsvRow row) {
-		return new SpecialDisease(row.code("code", 20), row.text("name"));
+		String code = row.code("code", 20);
+		unique(row, "code", code);
+		return new SpecialDisease(code, row.text("name"));
 	}
 
 	@Override

@@ -164,6 +164,19 @@ class ReferenceImportJobTests {
 	}
 
 	@Test
+	void refusesAKeyThatAppearsTwiceInAFile() throws Exception {
+		copyExample();
+		Path persons = this.dir.resolve("persons.csv");
+		Files.writeString(persons, Files.readString(persons) + "330282194901117928,罗英芳二,RETIRED,ACTIVE,0.00,1.00\n");
+
+		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.dir);
+
+		assertThat(outcome.problems()).contains("persons.csv:42: personId '330282**********28' appears again"
+				+ " (first on line 3)");
+		assertThat(count("person")).isZero();
+	}
+
+	@Test
 	void refusesAFileThatIsNotUtf8AndPricesWithMoreThanFourDecimals() throws Exception {
 		copyExample();
 		Path persons = this.dir.resolve("persons.csv");
