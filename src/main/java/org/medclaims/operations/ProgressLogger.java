@@ -37,10 +37,6 @@ public class ProgressLogger implements StepExecutionListener, ItemWriteListener<
 
 	private final Map<Long, Progress> steps = new ConcurrentHashMap<>();
 
-	public ProgressLogger(long every, LongSupplier total) {
-		this(every, total, null);
-	}
-
 	public ProgressLogger(long every, LongSupplier total, JdbcTemplate jdbc) {
 		if (every <= 0) {
 			throw new IllegalArgumentException("every must be positive, not " + every);

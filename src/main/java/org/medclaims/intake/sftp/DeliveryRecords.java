@@ -54,10 +54,6 @@ class DeliveryRecords {
 		this.jdbc.update("UPDATE sftp_delivery SET last_error = ? WHERE id = ?", error, delivery.id());
 	}
 
-	int undelivered() {
-		return this.jdbc.queryForObject("SELECT count(*) FROM sftp_delivery WHERE delivered_at IS NULL", Integer.class);
-	}
-
 	record Delivery(long id, boolean delivered, int attempts) {
 	}
 
