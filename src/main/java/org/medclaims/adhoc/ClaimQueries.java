@@ -32,13 +32,21 @@ class ClaimQueries {
 		this.audit = audit;
 	}
 
-	/** The claim not rejected under that number, else the latest rejected one; null when none. */
+	/**
+	 * The claim not rejected under that number, else the latest rejected one; null when none. Each half
+	 * of the union probes its own partial index (claim_number_in_use, claim_number_rejected).
+	 */
 	Existing current(String hospitalCode, String claimNo) {
 		List<Existing> rows = this.jdbc.query("""
-				SELECT id, status, adhoc, content_hash FROM claim WHERE hospital_code = ? AND claim_no = ?
+				SELECT id, status, adhoc, content_hash FROM (
+				    SELECT id, status, adhoc, content_hash FROM claim
+				    WHERE hospital_code = ? AND claim_no = ? AND status <> 'REJECTED'
+				    UNION ALL
+				    SELECT id, status, adhoc, content_hash FROM claim
+				    WHERE hospital_code = ? AND claim_no = ? AND status = 'REJECTED') AS c
 				ORDER BY (status <> 'REJECTED') DESC, id DESC LIMIT 1
 				""", (rs, i) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)),
-				hospitalCode, claimNo);
+				hospitalCode, claimNo, hospitalCode, claimNo);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 

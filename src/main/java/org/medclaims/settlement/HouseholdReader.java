@@ -1,5 +1,8 @@
 package org.medclaims.settlement;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,7 @@ import org.medclaims.policy.VisitType;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
-import org.springframework.batch.infrastructure.item.database.builder.JdbcCursorItemReaderBuilder;
+import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 
 /**
  * Streams the waiting claims (of files grouped by this run or an earlier one) of one partition of households, one household at a time, each with
@@ -42,31 +45,32 @@ class HouseholdReader implements ItemStreamReader<Household> {
 	private record Row(long claimId, long householdId, ClaimToValue claim, ClaimLine line) {
 	}
 
+	/** work_mem of the reader's own transaction: the sort of all waiting lines spills less to disk. */
+	static final String SORT_MEMORY = "64MB";
+
 	private final JdbcCursorItemReader<Row> rows;
 
 	private Row pending;
 
 	HouseholdReader(DataSource dataSource, int partitions, int partition) {
-		this.rows = new JdbcCursorItemReaderBuilder<Row>().name("waitingClaimRows")
-			.dataSource(dataSource)
-			.sql(SQL)
-			.queryArguments(List.of(partitions, partition))
-			.fetchSize(2000)
-			.saveState(false)
-			// PostgreSQL streams with a fetch size only outside auto-commit
-			.connectionAutoCommit(false)
-			.rowMapper((rs, i) -> {
-				ClaimToValue claim = new ClaimToValue(rs.getString(3), rs.getString(4),
-						HospitalLevel.valueOf(rs.getString(5)), Region.valueOf(rs.getString(6)), rs.getString(7),
-						VisitType.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class),
-						rs.getObject(10, LocalDate.class), rs.getString(11), List.of(), false, false);
-				String itemCode = rs.getString(13);
-				ClaimLine line = itemCode == null ? null
-						: new ClaimLine(rs.getInt(12), itemCode, rs.getString(14), rs.getBigDecimal(15),
-								rs.getBigDecimal(16), Money.ofFen(rs.getLong(17)));
-				return new Row(rs.getLong(1), rs.getLong(2), claim, line);
-			})
-			.build();
+		this.rows = new SortingCursorReader<>(dataSource, SQL);
+		this.rows.setName("waitingClaimRows");
+		this.rows.setPreparedStatementSetter(new ArgumentPreparedStatementSetter(new Object[] { partitions, partition }));
+		this.rows.setFetchSize(2000);
+		this.rows.setSaveState(false);
+		// PostgreSQL streams with a fetch size only outside auto-commit
+		this.rows.setConnectionAutoCommit(false);
+		this.rows.setRowMapper((rs, i) -> {
+			ClaimToValue claim = new ClaimToValue(rs.getString(3), rs.getString(4),
+					HospitalLevel.valueOf(rs.getString(5)), Region.valueOf(rs.getString(6)), rs.getString(7),
+					VisitType.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class),
+					rs.getObject(10, LocalDate.class), rs.getString(11), List.of(), false, false);
+			String itemCode = rs.getString(13);
+			ClaimLine line = itemCode == null ? null
+					: new ClaimLine(rs.getInt(12), itemCode, rs.getString(14), rs.getBigDecimal(15),
+							rs.getBigDecimal(16), Money.ofFen(rs.getLong(17)));
+			return new Row(rs.getLong(1), rs.getLong(2), claim, line);
+		});
 	}
 
 	@Override
@@ -105,6 +109,26 @@ class HouseholdReader implements ItemStreamReader<Household> {
 
 	@Override
 	public void update(ExecutionContext executionContext) {
+	}
+
+	/** Raises work_mem for the one query, in the reader's own connection and transaction (SET LOCAL). */
+	private static final class SortingCursorReader<T> extends JdbcCursorItemReader<T> {
+
+		SortingCursorReader(DataSource dataSource, String sql) {
+			super(dataSource, sql, (rs, i) -> null);
+		}
+
+		@Override
+		protected void openCursor(Connection con) {
+			try (Statement statement = con.createStatement()) {
+				statement.execute("SET LOCAL work_mem = '" + SORT_MEMORY + "'");
+			}
+			catch (SQLException ex) {
+				throw translateSqlException("Raising work_mem for the waiting claims", "SET LOCAL work_mem", ex);
+			}
+			super.openCursor(con);
+		}
+
 	}
 
 	@Override

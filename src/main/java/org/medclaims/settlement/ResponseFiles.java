@@ -48,10 +48,9 @@ class ResponseFiles implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
+		// the file only; its processedAt comes with its rows (one pass over its claims, not two)
 		List<Map<String, Object>> next = this.jdbc.queryForList("""
-				SELECT f.id, f.file_name, f.hospital_code,
-				       coalesce(greatest(f.decided_at, (SELECT max(s.settled_at) FROM claim c
-				                 JOIN settlement s ON s.claim_id = c.id WHERE c.file_id = f.id)), now()) AS processed_at
+				SELECT f.id, f.file_name, f.hospital_code, coalesce(f.decided_at, now()) AS processed_at
 				FROM claim_file f
 				WHERE f.status = 'ACCEPTED' AND f.response_written_at IS NULL
 				  AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.file_id = f.id AND c.status = 'RECEIVED')
@@ -64,36 +63,53 @@ class ResponseFiles implements Tasklet {
 		long fileId = ((Number) file.get("id")).longValue();
 		String fileName = (String) file.get("file_name");
 		String hospital = (String) file.get("hospital_code");
-		OffsetDateTime processedAt = ((Timestamp) file.get("processed_at")).toInstant()
-			.atZone(ZoneId.systemDefault())
-			.toOffsetDateTime();
 		String responseName = fileName.replaceFirst("\\.clm$", "") + ".res";
 		Path target = this.properties.outboundDir().resolve(hospital).resolve(responseName);
 		Files.createDirectories(target.getParent());
 		long[] count = { 0 };
-		try (ResponseFileWriter writer = ResponseFileWriter.open(target, hospital, fileName, processedAt)) {
+		ResponseFileWriter[] writer = { null };
+		try {
+			// processed_at: the moment the file's last claim became final (the window is computed before the
+			// first row comes), the decision when none was settled
 			this.jdbc.query("""
 					SELECT c.claim_no, c.status, c.total_amount, c.reject_code, c.reject_message, s.codes, s.message,
 					       s.total, s.self_pay, s.self_pay_first, s.deductible, s.segment, s.coinsurance, s.over_cap,
-					       s.fund, s.current_account, s.historical_account, s.family_account, s.cash
-					FROM claim c LEFT JOIN settlement s ON s.claim_id = c.id
+					       s.fund, s.current_account, s.historical_account, s.family_account, s.cash,
+					       coalesce(greatest(f.decided_at, max(s.settled_at) OVER ()), now()) AS processed_at
+					FROM claim c JOIN claim_file f ON f.id = c.file_id LEFT JOIN settlement s ON s.claim_id = c.id
 					WHERE c.file_id = ? ORDER BY c.position
 					""", rs -> {
 				try {
-					writer.write(row(rs));
+					if (writer[0] == null) {
+						writer[0] = ResponseFileWriter.open(target, hospital, fileName, instant(rs.getTimestamp(20)));
+					}
+					writer[0].write(row(rs));
 					count[0]++;
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
 			}, fileId);
-			writer.finish();
+			if (writer[0] == null) {
+				writer[0] = ResponseFileWriter.open(target, hospital, fileName,
+						instant((Timestamp) file.get("processed_at")));
+			}
+			writer[0].finish();
+		}
+		finally {
+			if (writer[0] != null) {
+				writer[0].close();
+			}
 		}
 		this.jdbc.update("UPDATE claim_file SET response_written_at = now(), response_name = ? WHERE id = ?", responseName,
 				fileId);
 		contribution.incrementWriteCount(1);
 		log.info("Response {} written for {} ({} claims)", target, fileName, count[0]);
 		return RepeatStatus.CONTINUABLE;
+	}
+
+	private static OffsetDateTime instant(Timestamp timestamp) {
+		return timestamp.toInstant().atZone(ZoneId.systemDefault()).toOffsetDateTime();
 	}
 
 	private static ResponseRow row(ResultSet rs) throws SQLException {
