@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -102,7 +103,12 @@ class Arrivals {
 	/** Records the rejection and its problems and commits at once. */
 	void reject(long id, FileValidation validation, Path target) {
 		FileProblem decisive = validation.decisive().orElseThrow();
-		List<FileProblem> problems = validation.problems();
+		List<FileProblem> problems = new ArrayList<>(validation.problems());
+		if (validation.problemsTruncated()) {
+			// the hospital must not take the list for all there is
+			problems.add(new FileProblem(decisive.code(), 0, "More problems were found than the " + problems.size()
+					+ " listed: correct these, check the whole file again, then send it under a new sequence number."));
+		}
 		this.ownTransaction.executeWithoutResult(status -> {
 			int updated = this.jdbc.update("""
 					UPDATE claim_file SET status = 'REJECTED', reject_code = ?, reject_message = ?, stored_path = ?,

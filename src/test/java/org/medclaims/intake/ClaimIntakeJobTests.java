@@ -245,6 +245,24 @@ class ClaimIntakeJobTests {
 	}
 
 	@Test
+	void aRejectFileSaysWhenItListsOnlyTheFirstProblems() throws Exception {
+		ClaimFileBuilder builder = file("118").claim("E1");
+		for (int i = 0; i < 1_200; i++) {
+			builder.record("X|junk");
+		}
+		Path file = builder.writeTo(this.drop);
+
+		receive(file);
+
+		List<String> problems = IntakeTestSupport.problems(this.support.outbound("H330282001",
+				"H330282001_20131231_118.clm.rej"));
+		assertThat(problems.get(0)).isEqualTo("F_RECORD|4");
+		assertThat(problems).hasSizeGreaterThan(1_000).hasSizeLessThan(1_010).last().isEqualTo("F_RECORD|0");
+		assertThat(IntakeTestSupport.lines(this.support.outbound("H330282001", "H330282001_20131231_118.clm.rej")))
+			.last().asString().contains("More problems were found than the");
+	}
+
+	@Test
 	void aNameWithoutHospitalIsAnsweredOnlyBesideTheFileInTheRejectedArea() throws Exception {
 		Path file = Files.copy(IntakeTestSupport.EXAMPLE.resolve("inbound/h330282001_bad.clm"), this.drop.resolve("h330282001_bad.clm"));
 

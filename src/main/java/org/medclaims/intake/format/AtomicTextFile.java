@@ -22,7 +22,8 @@ import java.time.temporal.ChronoUnit;
  */
 final class AtomicTextFile implements AutoCloseable {
 
-	private static final DateTimeFormatter PROCESSED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssXXX");
+	// always a numeric offset (+00:00, +08:00), as the spec's examples show, never a bare Z
+	private static final DateTimeFormatter PROCESSED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
 	private final Path target;
 

@@ -65,7 +65,7 @@ class OutboundFileWritersTests {
 		ResponseFileWriter.write(target, "H1234", "H1234_20140210_001.clm",
 				OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 123_000_000, ZoneOffset.UTC), List.<ResponseRow>of().iterator());
 
-		assertThat(Files.readAllBytes(target)).isEqualTo(("H|MCR1|H1234|H1234_20140210_001.clm|2026-01-01T00:00:00Z\n"
+		assertThat(Files.readAllBytes(target)).isEqualTo(("H|MCR1|H1234|H1234_20140210_001.clm|2026-01-01T00:00:00+00:00\n"
 				+ "T|0|0|0|0.00|0.00|0.00|0.00|0.00|0.00\n").getBytes(StandardCharsets.UTF_8));
 	}
 
