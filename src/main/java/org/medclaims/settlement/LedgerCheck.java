@@ -2,6 +2,7 @@ package org.medclaims.settlement;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Proves the balances from the ledger: every account's balance must equal its opening balance minus
  * its ledger entries (CURRENT from the current-year account; HISTORICAL and FAMILY from the
- * historical account).
+ * historical account); and every claim line, settlement and ledger entry refers to a claim (and
+ * every entry to a person), which the bulk tables do not declare as foreign keys (V12).
  */
 @Component
 public class LedgerCheck {
@@ -26,6 +28,21 @@ public class LedgerCheck {
 			ORDER BY p.person_id
 			""";
 
+	/** One row per table and kind of dangling reference, with how many rows have it. */
+	static final String ORPHANS = """
+			SELECT 'claim_line without its claim' AS problem, count(*) AS rows FROM claim_line l
+			WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = l.claim_id)
+			UNION ALL
+			SELECT 'settlement without its claim', count(*) FROM settlement s
+			WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = s.claim_id)
+			UNION ALL
+			SELECT 'ledger_entry without its claim', count(*) FROM ledger_entry e
+			WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = e.claim_id)
+			UNION ALL
+			SELECT 'ledger_entry of an unknown person', count(*) FROM ledger_entry e
+			WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_id = e.person_id)
+			""";
+
 	private final JdbcTemplate jdbc;
 
 	LedgerCheck(JdbcTemplate jdbc) {
@@ -36,14 +53,20 @@ public class LedgerCheck {
 	public Result check() {
 		Map<String, Object> totals = this.jdbc.queryForMap(
 				"SELECT (SELECT count(*) FROM person) AS persons, (SELECT count(*) FROM ledger_entry) AS entries");
+		List<String> orphans = this.jdbc.query(ORPHANS, (rs, i) -> rs.getLong(2) == 0 ? null
+				: String.format("%,d %s", rs.getLong(2), rs.getString(1)))
+			.stream()
+			.filter(Objects::nonNull)
+			.toList();
 		return new Result(((Number) totals.get("persons")).longValue(), ((Number) totals.get("entries")).longValue(),
-				this.jdbc.queryForList(MISMATCHES, String.class));
+				this.jdbc.queryForList(MISMATCHES, String.class), orphans);
 	}
 
-	public record Result(long persons, long entries, List<String> mismatches) {
+	/** @param orphans one sentence per kind of dangling reference, e.g. "2 ledger_entry without its claim" */
+	public record Result(long persons, long entries, List<String> mismatches, List<String> orphans) {
 
 		public boolean consistent() {
-			return this.mismatches.isEmpty();
+			return this.mismatches.isEmpty() && this.orphans.isEmpty();
 		}
 
 	}

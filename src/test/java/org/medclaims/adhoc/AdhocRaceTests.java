@@ -136,6 +136,7 @@ class AdhocRaceTests {
 		assertThat(this.launcher.settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		LedgerCheck.Result ledger = this.ledgerCheck.check();
 		assertThat(ledger.mismatches()).isEmpty();
+		assertThat(ledger.orphans()).isEmpty();
 		assertThat(ledger.entries()).isPositive();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'SETTLED'", Integer.class))
 			.isEqualTo(WAITING + CLERKS + 1);

@@ -96,7 +96,9 @@ class RunOnceCrashTests {
 		assertThat(this.jdbc.queryForList(accounts, String.class)).isEqualTo(column(cleanUrl, accounts));
 		String ledger = "SELECT count(*) || ' entries, ' || sum(amount) || ' fen' FROM ledger_entry";
 		assertThat(this.jdbc.queryForList(ledger, String.class)).isEqualTo(column(cleanUrl, ledger));
-		assertThat(this.ledgerCheck.check().mismatches()).isEmpty();
+		LedgerCheck.Result check = this.ledgerCheck.check();
+		assertThat(check.mismatches()).isEmpty();
+		assertThat(check.orphans()).isEmpty();
 		assertThat(count("SELECT count(*) FROM claim WHERE status = 'RECEIVED'")).isZero();
 	}
 

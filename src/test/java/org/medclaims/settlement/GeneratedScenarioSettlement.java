@@ -69,7 +69,9 @@ abstract class GeneratedScenarioSettlement {
 				"SELECT current_account, historical_account FROM person WHERE person_id = ?", person).get(0).values())
 			.as("balances of %s", person)
 			.containsExactly(balances.currentAccount().fen(), balances.historicalAccount().fen()));
-		assertThat(this.ledgerCheck.check().mismatches()).isEmpty();
+		LedgerCheck.Result ledger = this.ledgerCheck.check();
+		assertThat(ledger.mismatches()).isEmpty();
+		assertThat(ledger.orphans()).isEmpty();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'RECEIVED'", Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject(
 				"SELECT count(*) FROM claim_file WHERE status = 'ACCEPTED' AND response_written_at IS NULL", Integer.class))
