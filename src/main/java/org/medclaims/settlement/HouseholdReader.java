@@ -4,8 +4,12 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -20,81 +24,120 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Streams the waiting claims (of files grouped by this run or an earlier one) of one partition of households, one household at a time, each with
- * its claims in settlement order (service date, source file name, position). It keeps no restart
- * state: settled claims are no longer waiting, so a restart simply reads what is left.
+ * its claims in settlement order (service date, source file name, position). The claims come sorted from one
+ * cursor; their lines are fetched by claim id for some {@value #CLAIMS_PER_LINE_QUERY} claims of whole
+ * households at a time, so the database sorts the claims only, not every line with its claim's columns. It keeps
+ * no restart state: settled claims are no longer waiting, so a restart simply reads what is left.
  */
 class HouseholdReader implements ItemStreamReader<Household> {
 
-	private static final String SQL = """
+	private static final String CLAIMS = """
 			SELECT c.id, c.household_id, c.claim_no, c.hospital_code, h.level, h.region, c.patient_id, c.visit_type,
-			       c.start_date, c.end_date, c.special_disease_code,
-			       l.line_no, l.item_code, l.item_name, l.unit_price, l.quantity, l.amount
+			       c.start_date, c.end_date, c.special_disease_code
 			FROM claim c
 			JOIN claim_file f ON f.id = c.file_id
 			JOIN hospital h ON h.code = c.hospital_code
-			LEFT JOIN claim_line l ON l.claim_id = c.id
 			WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED' AND f.grouped_at IS NOT NULL AND c.household_id IS NOT NULL
 			  AND mod(c.household_id, ?) = ?
-			ORDER BY c.household_id, c.end_date, f.file_name, c.file_id, c.position, l.position
+			ORDER BY c.household_id, c.end_date, f.file_name, c.file_id, c.position
 			""";
 
-	/** One row of the query: a claim's line, with the claim's columns. */
-	private record Row(long claimId, long householdId, ClaimToValue claim, ClaimLine line) {
+	private static final String LINES = """
+			SELECT claim_id, line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line
+			WHERE claim_id = ANY (?) ORDER BY claim_id, position
+			""";
+
+	/** Households are read ahead until they hold this many claims, whose lines are then fetched in one query. */
+	static final int CLAIMS_PER_LINE_QUERY = 1000;
+
+	/** One row of the cursor: a claim without its lines. */
+	private record Row(long claimId, long householdId, ClaimToValue claim) {
 	}
 
-	/** work_mem of the reader's own transaction: the sort of all waiting lines spills less to disk. */
+	/** work_mem of the reader's own transaction: the sort of all waiting claims spills less to disk. */
 	static final String SORT_MEMORY = "64MB";
 
 	private final JdbcCursorItemReader<Row> rows;
 
+	private final JdbcTemplate jdbc;
+
+	private final Deque<Household> ready = new ArrayDeque<>();
+
 	private Row pending;
 
 	HouseholdReader(DataSource dataSource, int partitions, int partition) {
-		this.rows = new SortingCursorReader<>(dataSource, SQL);
-		this.rows.setName("waitingClaimRows");
+		this.jdbc = new JdbcTemplate(dataSource);
+		this.rows = new SortingCursorReader<>(dataSource, CLAIMS);
+		this.rows.setName("waitingClaims");
 		this.rows.setPreparedStatementSetter(new ArgumentPreparedStatementSetter(new Object[] { partitions, partition }));
-		this.rows.setFetchSize(2000);
+		this.rows.setFetchSize(CLAIMS_PER_LINE_QUERY);
 		this.rows.setSaveState(false);
 		// PostgreSQL streams with a fetch size only outside auto-commit
 		this.rows.setConnectionAutoCommit(false);
-		this.rows.setRowMapper((rs, i) -> {
-			ClaimToValue claim = new ClaimToValue(rs.getString(3), rs.getString(4),
-					HospitalLevel.valueOf(rs.getString(5)), Region.valueOf(rs.getString(6)), rs.getString(7),
-					VisitType.valueOf(rs.getString(8)), rs.getObject(9, LocalDate.class),
-					rs.getObject(10, LocalDate.class), rs.getString(11), List.of(), false, false);
-			String itemCode = rs.getString(13);
-			ClaimLine line = itemCode == null ? null
-					: new ClaimLine(rs.getInt(12), itemCode, rs.getString(14), rs.getBigDecimal(15),
-							rs.getBigDecimal(16), Money.ofFen(rs.getLong(17)));
-			return new Row(rs.getLong(1), rs.getLong(2), claim, line);
-		});
+		this.rows.setRowMapper((rs, i) -> new Row(rs.getLong(1), rs.getLong(2),
+				new ClaimToValue(rs.getString(3), rs.getString(4), HospitalLevel.valueOf(rs.getString(5)),
+						Region.valueOf(rs.getString(6)), rs.getString(7), VisitType.valueOf(rs.getString(8)),
+						rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getString(11), List.of(),
+						false, false)));
 	}
 
 	@Override
 	public Household read() throws Exception {
+		if (this.ready.isEmpty()) {
+			readAhead();
+		}
+		return this.ready.poll();
+	}
+
+	// whole households up to about CLAIMS_PER_LINE_QUERY claims, then their lines in one query
+	private void readAhead() throws Exception {
+		List<List<Row>> households = new ArrayList<>();
+		int claims = 0;
+		while (claims < CLAIMS_PER_LINE_QUERY) {
+			List<Row> household = nextHousehold();
+			if (household.isEmpty()) {
+				break;
+			}
+			households.add(household);
+			claims += household.size();
+		}
+		if (households.isEmpty()) {
+			return;
+		}
+		Map<Long, List<ClaimLine>> lines = linesOf(households.stream().flatMap(List::stream).map(Row::claimId)
+			.toArray(Long[]::new));
+		for (List<Row> household : households) {
+			this.ready.add(new Household(household.get(0).householdId(), household.stream()
+				.map(r -> new WaitingClaim(r.claimId(), withLines(r.claim(), lines.getOrDefault(r.claimId(), List.of()))))
+				.toList()));
+		}
+	}
+
+	private List<Row> nextHousehold() throws Exception {
 		Row first = this.pending != null ? this.pending : this.rows.read();
 		this.pending = null;
-		if (first == null) {
-			return null;
-		}
-		List<WaitingClaim> claims = new ArrayList<>();
+		List<Row> household = new ArrayList<>();
 		Row row = first;
 		while (row != null && row.householdId() == first.householdId()) {
-			Row claimRow = row;
-			List<ClaimLine> lines = new ArrayList<>();
-			while (row != null && row.claimId() == claimRow.claimId()) {
-				if (row.line() != null) {
-					lines.add(row.line());
-				}
-				row = this.rows.read();
-			}
-			claims.add(new WaitingClaim(claimRow.claimId(), withLines(claimRow.claim(), lines)));
+			household.add(row);
+			row = this.rows.read();
 		}
 		this.pending = row;
-		return new Household(first.householdId(), claims);
+		return household;
+	}
+
+	private Map<Long, List<ClaimLine>> linesOf(Long[] claimIds) {
+		Map<Long, List<ClaimLine>> lines = new HashMap<>(claimIds.length * 2);
+		this.jdbc.query(LINES, rs -> {
+			lines.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+				.add(new ClaimLine(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
+						rs.getBigDecimal(6), Money.ofFen(rs.getLong(7))));
+		}, (Object) claimIds);
+		return lines;
 	}
 
 	private static ClaimToValue withLines(ClaimToValue c, List<ClaimLine> lines) {
@@ -135,6 +178,7 @@ class HouseholdReader implements ItemStreamReader<Household> {
 	public void close() {
 		this.rows.close();
 		this.pending = null;
+		this.ready.clear();
 	}
 
 }
