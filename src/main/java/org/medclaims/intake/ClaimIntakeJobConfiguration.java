@@ -108,8 +108,8 @@ class ClaimIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	ClaimStagingWriter claimStagingWriter(@Value("#{jobParameters['arrival.id']}") Long arrivalId, Arrivals arrivals,
-			JdbcTemplate jdbc) {
-		return new ClaimStagingWriter(jdbc, arrivalId, arrivals.find(arrivalId).hospitalCode());
+			JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+		return new ClaimStagingWriter(jdbc, transactionManager, arrivalId, arrivals.find(arrivalId).hospitalCode());
 	}
 
 	@Bean

@@ -17,13 +17,18 @@ import org.medclaims.system.CopyRows;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a chunk of claims, rejected ones with code, line and message, in the chunk's
  * transaction. E_DUPLICATE_CLAIM is decided here, under a per-hospital lock, against the claims
  * of the hospital that were not rejected: in the database (earlier files, earlier chunks) and
- * earlier in this chunk.
+ * earlier in this chunk. The database's numbers are looked up only when the chunk, stored without
+ * them, breaks the unique index {@code claim_number_in_use}: the chunk is then stored again.
  */
 class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 
@@ -32,12 +37,18 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 
 	private final JdbcTemplate jdbc;
 
+	// a savepoint in the chunk's transaction
+	private final TransactionTemplate savepoint;
+
 	private final long arrivalId;
 
 	private final String hospitalCode;
 
-	ClaimStagingWriter(JdbcTemplate jdbc, long arrivalId, String hospitalCode) {
+	ClaimStagingWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, long arrivalId,
+			String hospitalCode) {
 		this.jdbc = jdbc;
+		this.savepoint = new TransactionTemplate(transactionManager);
+		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.arrivalId = arrivalId;
 		this.hospitalCode = hospitalCode;
 	}
@@ -49,10 +60,21 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 			return;
 		}
 		ClaimNumbers.lock(this.jdbc, this.hospitalCode);
-		Map<String, String> usedBy = numbersInUse(items);
 		List<Long> ids = this.jdbc.queryForList(
 				"SELECT nextval(pg_get_serial_sequence('claim', 'id')) FROM generate_series(1, ?)", Long.class,
 				items.size());
+		try {
+			// most chunks reuse no number held in the database: claim_number_in_use finds out, and only when it
+			// does are the chunk's numbers looked up (one index probe each, 12 ms per 1000 claims at 1M claims)
+			this.savepoint.executeWithoutResult(status -> stage(items, ids, new HashMap<>()));
+		}
+		catch (DuplicateKeyException ex) {
+			stage(items, ids, numbersInUse(items));
+		}
+	}
+
+	// usedBy: the numbers already held, each with the sentence that says by which claim
+	private void stage(List<? extends StagedClaim> items, List<Long> ids, Map<String, String> usedBy) {
 		CopyRows claims = new CopyRows("""
 				claim (id, file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
 				    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status, reject_code,

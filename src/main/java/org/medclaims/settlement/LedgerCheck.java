@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
 /**
  * Proves the balances from the ledger: every account's balance must equal its opening balance minus
  * its ledger entries (CURRENT from the current-year account; HISTORICAL and FAMILY from the
- * historical account); and every claim line, settlement and ledger entry refers to a claim (and
- * every entry to a person), which the bulk tables do not declare as foreign keys (V12).
+ * historical account); and every claim refers to its file, every claim line, settlement and ledger
+ * entry to a claim and every entry to a person, which the bulk tables do not declare as foreign keys (V12).
  */
 @Component
 public class LedgerCheck {
@@ -30,7 +30,10 @@ public class LedgerCheck {
 
 	/** One row per table and kind of dangling reference, with how many rows have it. */
 	static final String ORPHANS = """
-			SELECT 'claim_line without its claim' AS problem, count(*) AS rows FROM claim_line l
+			SELECT 'claim of an unknown claim file' AS problem, count(*) AS rows FROM claim c
+			WHERE c.file_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claim_file f WHERE f.id = c.file_id)
+			UNION ALL
+			SELECT 'claim_line without its claim', count(*) FROM claim_line l
 			WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = l.claim_id)
 			UNION ALL
 			SELECT 'settlement without its claim', count(*) FROM settlement s

@@ -27,7 +27,7 @@ class VerifyLedgerCommand implements Command {
 		LedgerCheck.Result result = this.ledgerCheck.check();
 		if (result.consistent()) {
 			System.out.printf("Ledger consistent: %d accounts, %d entries; every balance = opening - ledger;"
-					+ " every line, settlement and entry refers to its claim and person.%n", result.persons(),
+					+ " every claim, line, settlement and entry refers to what it belongs to.%n", result.persons(),
 					result.entries());
 			return 0;
 		}

@@ -42,6 +42,8 @@ class LedgerCheckTests {
 	@Test
 	void rowsThatReferToNoClaimOrNoPersonAreCountedAndFailTheCheck() {
 		long missingClaim = 987_654_321L;
+		this.jdbc.update("INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id, total_amount,"
+				+ " status) VALUES (987654321, 0, 2, 'HOS1', 'ORPHAN-1', ?, 100, 'RECEIVED')", TestRegistry.A_PATIENT);
 		this.jdbc.update("INSERT INTO claim_line (claim_id, position, line_no, item_code, unit_price, quantity, amount)"
 				+ " VALUES (?, 0, 1, 'DRUG-A', 1, 1, 100), (?, 1, 2, 'DRUG-A', 1, 1, 100)", missingClaim, missingClaim);
 		this.jdbc.update("""
@@ -53,7 +55,7 @@ class LedgerCheckTests {
 
 		LedgerCheck.Result result = this.ledgerCheck.check();
 
-		assertThat(result.orphans()).containsExactly("2 claim_line without its claim", "1 settlement without its claim",
+		assertThat(result.orphans()).containsExactly("1 claim of an unknown claim file", "2 claim_line without its claim", "1 settlement without its claim",
 				"1 ledger_entry without its claim", "1 ledger_entry of an unknown person");
 		assertThat(result.mismatches()).isEmpty();
 		assertThat(result.consistent()).isFalse();
