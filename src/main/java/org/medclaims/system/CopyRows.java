@@ -84,16 +84,22 @@ public final class CopyRows {
 	}
 
 	private void escape(String value) {
+		int from = 0;
 		for (int i = 0; i < value.length(); i++) {
-			char c = value.charAt(i);
-			switch (c) {
-				case '\\' -> this.text.append("\\\\");
-				case '\t' -> this.text.append("\\t");
-				case '\n' -> this.text.append("\\n");
-				case '\r' -> this.text.append("\\r");
-				default -> this.text.append(c);
+			String escaped = switch (value.charAt(i)) {
+				case '\\' -> "\\\\";
+				case '\t' -> "\\t";
+				case '\n' -> "\\n";
+				case '\r' -> "\\r";
+				default -> null;
+			};
+			if (escaped != null) {
+				this.text.append(value, from, i).append(escaped);
+				from = i + 1;
 			}
 		}
+		// runs without special characters are appended whole, not char by char
+		this.text.append(value, from, value.length());
 	}
 
 }
