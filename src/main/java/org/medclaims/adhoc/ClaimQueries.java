@@ -39,12 +39,12 @@ class ClaimQueries {
 	Existing current(String hospitalCode, String claimNo) {
 		List<Existing> rows = this.jdbc.query("""
 				SELECT id, status, adhoc, content_hash FROM (
-				    SELECT id, status, adhoc, content_hash FROM claim
-				    WHERE hospital_code = ? AND claim_no = ? AND status <> 'REJECTED'
+				    SELECT id, status, adhoc, content_hash, number_in_use FROM claim
+				    WHERE hospital_code = ? AND claim_no = ? AND number_in_use
 				    UNION ALL
-				    SELECT id, status, adhoc, content_hash FROM claim
-				    WHERE hospital_code = ? AND claim_no = ? AND status = 'REJECTED') AS c
-				ORDER BY (status <> 'REJECTED') DESC, id DESC LIMIT 1
+				    SELECT id, status, adhoc, content_hash, number_in_use FROM claim
+				    WHERE hospital_code = ? AND claim_no = ? AND NOT number_in_use) AS c
+				ORDER BY number_in_use DESC, id DESC LIMIT 1
 				""", (rs, i) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)),
 				hospitalCode, claimNo, hospitalCode, claimNo);
 		return rows.isEmpty() ? null : rows.get(0);

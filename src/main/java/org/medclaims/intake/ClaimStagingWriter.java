@@ -119,7 +119,7 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 		// one index probe per number: "claim_no = ANY (?)" scans all the hospital's claims, ever more of them
 		this.jdbc.query("""
 				SELECT c.claim_no, c.file_id, c.line_no, f.file_name FROM unnest(?::text[]) AS n (claim_no)
-				JOIN claim c ON c.hospital_code = ? AND c.claim_no = n.claim_no AND c.status <> 'REJECTED'
+				JOIN claim c ON c.hospital_code = ? AND c.claim_no = n.claim_no AND c.number_in_use
 				LEFT JOIN claim_file f ON f.id = c.file_id
 				""", rs -> {
 			long fileId = rs.getLong(2);

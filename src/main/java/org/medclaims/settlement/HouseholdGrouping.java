@@ -25,6 +25,12 @@ class HouseholdGrouping implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(HouseholdGrouping.class);
 
+	/**
+	 * The accepted files not yet answered: a response is written only once all claims of its file are final, so
+	 * every waiting claim of an accepted file is in one of them (no index on claim status: V13).
+	 */
+	static final String UNANSWERED_FILES = "SELECT id FROM claim_file WHERE status = 'ACCEPTED' AND response_written_at IS NULL";
+
 	private final JdbcTemplate jdbc;
 
 	HouseholdGrouping(JdbcTemplate jdbc) {
@@ -50,14 +56,18 @@ class HouseholdGrouping implements Tasklet {
 		// intake staged each claim in its patient's own household: only claims of bound patients move, and back
 		int alone = this.jdbc.update("""
 				UPDATE claim c SET household_id = substring(c.patient_id, 1, 17)::bigint
-				WHERE c.status = 'RECEIVED' AND c.household_id IS DISTINCT FROM substring(c.patient_id, 1, 17)::bigint
+				WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'
+				  AND c.household_id IS DISTINCT FROM substring(c.patient_id, 1, 17)::bigint
 				  AND NOT EXISTS (SELECT 1 FROM household_member m WHERE m.person_id = c.patient_id)
-				""");
+				""".formatted(UNANSWERED_FILES));
 		int bound = this.jdbc.update("""
 				UPDATE claim c SET household_id = m.household_id FROM household_member m
-				WHERE c.status = 'RECEIVED' AND c.patient_id = m.person_id AND c.household_id IS DISTINCT FROM m.household_id
-				""");
-		Integer waiting = this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'RECEIVED'", Integer.class);
+				WHERE c.file_id IN (%s) AND c.status = 'RECEIVED' AND c.patient_id = m.person_id
+				  AND c.household_id IS DISTINCT FROM m.household_id
+				""".formatted(UNANSWERED_FILES));
+		Integer waiting = this.jdbc.queryForObject(
+				"SELECT count(*) FROM claim c WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'".formatted(UNANSWERED_FILES),
+				Integer.class);
 		contribution.incrementWriteCount(waiting);
 		log.info("{} waiting claims grouped into households ({} files newly grouped, {} persons bound in families;"
 				+ " {} + {} assignments changed)", waiting, files, members.rows(), alone, bound);

@@ -41,7 +41,8 @@ class HouseholdReader implements ItemStreamReader<Household> {
 			FROM claim c
 			JOIN claim_file f ON f.id = c.file_id
 			JOIN hospital h ON h.code = c.hospital_code
-			WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED' AND f.grouped_at IS NOT NULL AND c.household_id IS NOT NULL
+			WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED' AND f.grouped_at IS NOT NULL AND f.response_written_at IS NULL
+			  AND c.household_id IS NOT NULL
 			  AND mod(c.household_id, ?) = ?
 			ORDER BY c.household_id, c.end_date, f.file_name, c.file_id, c.position
 			""";
