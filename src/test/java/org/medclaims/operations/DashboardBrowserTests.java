@@ -78,6 +78,16 @@ class DashboardBrowserTests {
 		assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("FAILED");
 		assertThat(row.getText()).contains("flakyJob").contains("simulated");
 
+		// the execution's own page offers the same actions as its row
+		this.browser.get(url("/operations/executions/" + failed.getId()));
+		assertThat(this.browser.findElement(By.cssSelector(".actions button.restart")).getText()).isEqualTo("Restart");
+		assertThat(this.browser.findElement(By.cssSelector(".actions button.abandon")).findElement(By.xpath(".."))
+			.getAttribute("data-confirm"))
+			.isEqualTo("Abandon execution " + failed.getId() + " of flakyJob for good? It can never be restarted.");
+		assertThat(this.browser.findElements(By.cssSelector(".actions button.stop"))).isEmpty();
+		this.browser.get(url("/operations"));
+		row = row(failed.getId());
+
 		// cancelling the confirmation changes nothing
 		row.findElement(By.cssSelector("button.restart")).click();
 		wait(Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).dismiss();
