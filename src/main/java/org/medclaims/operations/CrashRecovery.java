@@ -120,7 +120,7 @@ public class CrashRecovery {
 		DEAD,
 		/** Its owner is on another host; only that host can tell. */
 		ELSEWHERE,
-		/** No owner was recorded (a crash before its first moments, or a run older than the records). */
+		/** No owner was recorded (created outside medclaims, or older than the records: see OwnerRecording). */
 		UNKNOWN
 
 	}

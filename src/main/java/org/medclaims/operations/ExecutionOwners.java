@@ -1,6 +1,5 @@
 package org.medclaims.operations;
 
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
@@ -10,7 +9,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The job_execution_owner table: who runs which execution. */
+/** The job_execution_owner table: who runs which execution (written with the execution: OwnerRecording). */
 @Repository
 public class ExecutionOwners {
 
@@ -21,18 +20,6 @@ public class ExecutionOwners {
 	ExecutionOwners(JdbcTemplate jdbc, Environment environment) {
 		this.jdbc = jdbc;
 		this.command = environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE);
-	}
-
-	/** Records this process as the owner of the execution (a restart's new execution gets its own row). */
-	void recordCurrent(long jobExecutionId) {
-		ExecutionOwner me = ExecutionOwner.current();
-		this.jdbc.update("""
-				INSERT INTO job_execution_owner (job_execution_id, host, pid, process_started_at, command)
-				VALUES (?, ?, ?, ?, ?)
-				ON CONFLICT (job_execution_id) DO UPDATE SET host = excluded.host, pid = excluded.pid,
-				    process_started_at = excluded.process_started_at, command = excluded.command, started_at = now()
-				""", jobExecutionId, me.host(), me.pid(),
-				me.processStartedAt() == null ? null : Timestamp.from(me.processStartedAt()), this.command);
 	}
 
 	public Optional<ExecutionOwner> ownerOf(long jobExecutionId) {

@@ -1,39 +1,55 @@
 package org.medclaims.operations;
 
-import org.springframework.batch.core.job.AbstractJob;
-import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.listener.JobExecutionListener;
-import org.springframework.beans.factory.ObjectProvider;
+import java.time.Instant;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import org.medclaims.system.CommandLine;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
-/** Every job, whoever wrote it, records its owner (host and pid) when an execution begins. */
+/**
+ * Every job execution records its owner (host, pid, start instant, command) in the very transaction that creates
+ * it: each pooled connection carries this process's identity in session settings, and a trigger on
+ * {@code batch_job_execution} (V14) writes the owner row. A process killed right after creating an execution can
+ * no longer leave it running without an owner, which crash recovery would have to leave alone.
+ */
 @Configuration(proxyBeanMethods = false)
 class OwnerRecording {
 
-	// static, and the owners looked up late: a post-processor must not pull the data source in early
+	// static: a post-processor must not pull other beans in early; after initialization: after property binding,
+	// before the pool opens its first connection
 	@Bean
-	static BeanPostProcessor ownerRecordingPostProcessor(ObjectProvider<ExecutionOwners> owners) {
+	static BeanPostProcessor ownerSessionSettings(Environment environment) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
-				if (bean instanceof AbstractJob job) {
-					job.registerJobExecutionListener(new OwnerListener(owners));
+				if (bean instanceof HikariDataSource pool) {
+					String settings = sessionSettings(ExecutionOwner.current(),
+							environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
+					String configured = pool.getConnectionInitSql();
+					pool.setConnectionInitSql(
+							configured == null || configured.isBlank() ? settings : settings + "; " + configured);
 				}
 				return bean;
 			}
 		};
 	}
 
-	/** Writes the owner row at beforeJob, in the execution's first moments. */
-	record OwnerListener(ObjectProvider<ExecutionOwners> owners) implements JobExecutionListener {
+	/** The statement that tells a new connection which process it serves (read by V14's trigger). */
+	static String sessionSettings(ExecutionOwner owner, String command) {
+		Instant started = owner.processStartedAt();
+		return "SELECT set_config('medclaims.owner_host', %s, false), set_config('medclaims.owner_pid', '%d', false),"
+			.formatted(literal(owner.host()), owner.pid())
+				+ " set_config('medclaims.owner_started_at', %s, false), set_config('medclaims.owner_command', %s, false)"
+					.formatted(literal(started == null ? "" : started.toString()), literal(command));
+	}
 
-		@Override
-		public void beforeJob(JobExecution jobExecution) {
-			this.owners.getObject().recordCurrent(jobExecution.getId());
-		}
-
+	private static String literal(String text) {
+		return "'" + text.replace("'", "''") + "'";
 	}
 
 }

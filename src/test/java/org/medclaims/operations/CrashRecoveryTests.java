@@ -7,7 +7,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
@@ -60,6 +63,26 @@ class CrashRecoveryTests {
 			.containsEntry("read_count", 729L);
 		assertThat(step.get("end_time")).isNotNull();
 		assertThat(this.crashRecovery.recoverDeadOwners()).isEmpty();
+	}
+
+	@Test
+	void anExecutionHasItsOwnerFromTheTransactionThatCreatesIt() throws Exception {
+		// what a process killed right after creating an execution leaves: no listener has run yet
+		JobParameters parameters = new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
+		JobExecution created = this.jobRepository.createJobExecution(
+				this.jobRepository.createJobInstance("flakyJob", parameters), parameters, new ExecutionContext());
+
+		Map<String, Object> owner = this.jdbc.queryForMap("SELECT host, pid, command, process_started_at"
+				+ " FROM job_execution_owner WHERE job_execution_id = ?", created.getId());
+		assertThat(owner).containsEntry("host", this.host).containsEntry("pid", ProcessHandle.current().pid())
+			.containsEntry("command", "serve");
+		assertThat(owner.get("process_started_at")).isNotNull();
+		assertThat(this.crashRecovery.ownership(created).state()).isEqualTo(CrashRecovery.OwnerState.ALIVE);
+
+		long deadPid = OperationsTestJobs.deadPid();
+		this.jdbc.update("UPDATE job_execution_owner SET pid = ? WHERE job_execution_id = ?", deadPid, created.getId());
+		assertThat(this.crashRecovery.recoverDeadOwners()).containsExactly(created.getId());
+		assertThat(status(created)).isEqualTo("FAILED");
 	}
 
 	@Test
