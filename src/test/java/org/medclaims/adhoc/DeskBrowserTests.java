@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -91,6 +93,9 @@ class DeskBrowserTests {
 
 		this.browser.findElement(By.id("settle")).click();
 
+		// the click returns once the form is sent; the claim's page comes after the redirect
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlContains("/desk/claims/SH0001/ADH-2013-000123"));
 		assertThat(this.browser.getCurrentUrl()).endsWith("/desk/claims/SH0001/ADH-2013-000123");
 		assertThat(text("claim-status")).isEqualTo("SETTLED");
 		// E 500.00, first self-pay 50.00, fund round(450.00 × 0.60) = 270.00, coinsurance 180.00,

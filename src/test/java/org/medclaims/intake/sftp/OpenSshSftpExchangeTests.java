@@ -82,10 +82,11 @@ class OpenSshSftpExchangeTests {
 
 		this.settlement.settle();
 
+		List<String> answers = List.of("H330282001_20131231_903.clm.rej", "H330282001_20140210_001.res");
+		// a delivery is uploaded under a temporary name (.part), then renamed: wait for the final names
 		await("answers in the outbox").atMost(Duration.ofSeconds(60))
-			.until(() -> names(sshd.outbox(H1)).size() == 2);
-		assertThat(names(sshd.outbox(H1))).containsExactly("H330282001_20131231_903.clm.rej",
-				"H330282001_20140210_001.res");
+			.until(() -> names(sshd.outbox(H1)).equals(answers));
+		assertThat(names(sshd.outbox(H1))).containsExactlyElementsOf(answers);
 		for (String name : names(sshd.outbox(H1))) {
 			assertThat(sshd.outbox(H1).resolve(name))
 				.hasSameBinaryContentAs(this.folders.outboundDir().resolve(H1).resolve(name));
