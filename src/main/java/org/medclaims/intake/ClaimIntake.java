@@ -15,10 +15,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -45,13 +47,16 @@ public class ClaimIntake {
 
 	private final InboundFolder inbound;
 
+	private final JdbcTemplate jdbc;
+
 	ClaimIntake(JobOperator jobOperator, JobRepository jobRepository, Job claimIntakeJob, Arrivals arrivals,
-			InboundFolder inbound) {
+			InboundFolder inbound, JdbcTemplate jdbc) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.claimIntakeJob = claimIntakeJob;
 		this.arrivals = arrivals;
 		this.inbound = inbound;
+		this.jdbc = jdbc;
 	}
 
 	/**
@@ -113,7 +118,7 @@ public class ClaimIntake {
 	}
 
 	/** {@link #resumeUnfinished(Predicate)} leaving alone every execution still marked running. */
-	public List<JobExecution> resumeUnfinished() {
+	public Resumed resumeUnfinished() {
 		return resumeUnfinished(execution -> false);
 	}
 
@@ -124,13 +129,16 @@ public class ClaimIntake {
 	 * @param ownerIsGone says of an execution still marked STARTED or STOPPING whether no live
 	 * process runs it any more; it is then recovered (marked FAILED) and restarted, else left alone
 	 */
-	public synchronized List<JobExecution> resumeUnfinished(Predicate<JobExecution> ownerIsGone) {
+	public synchronized Resumed resumeUnfinished(Predicate<JobExecution> ownerIsGone) {
 		List<JobExecution> executions = new ArrayList<>();
+		List<String> failures = new ArrayList<>();
 		for (Arrival arrival : this.arrivals.unfinished()) {
 			JobParameters parameters = parameters(arrival.id(), arrival.sha256(), arrival.fileName());
-			JobExecution last = this.jobRepository.getLastJobExecution(ClaimIntakeJobConfiguration.JOB_NAME, parameters);
 			try {
+				JobExecution last = this.jobRepository.getLastJobExecution(ClaimIntakeJobConfiguration.JOB_NAME,
+						parameters);
 				if (last == null) {
+					dropInstanceWithoutExecution(arrival, parameters);
 					log.info("Starting the intake of {} (arrival {}), recorded but never started", arrival.fileName(),
 							arrival.id());
 					executions.add(finished(arrival.id(), this.jobOperator.start(this.claimIntakeJob, parameters)));
@@ -154,14 +162,39 @@ public class ClaimIntake {
 				else {
 					log.warn("Intake of {} (arrival {}) is unfinished but its execution {} is {}: left for an operator",
 							arrival.fileName(), arrival.id(), last.getId(), status);
+					failures.add("The intake of claim file " + arrival.fileName() + " (arrival " + arrival.id()
+							+ ") is unfinished but its execution " + last.getId() + " is " + status
+							+ ": an operator must look at it.");
 				}
 			}
 			catch (Exception ex) {
 				log.error("Could not resume the intake of {} (arrival {}): {}", arrival.fileName(), arrival.id(),
 						ex.getMessage(), ex);
+				failures.add("The intake of claim file " + arrival.fileName() + " (arrival " + arrival.id()
+						+ ") could not be resumed: " + ex.getMessage() + ".");
 			}
 		}
-		return executions;
+		return new Resumed(executions, failures);
+	}
+
+	/**
+	 * A process killed after it created the arrival's job instance and before its first execution
+	 * leaves an instance that {@code start} refuses for ever ("Cannot find any job execution"):
+	 * removed, unless an execution came meanwhile, so the intake starts afresh.
+	 */
+	private void dropInstanceWithoutExecution(Arrival arrival, JobParameters parameters) {
+		JobInstance instance = this.jobRepository.getJobInstance(ClaimIntakeJobConfiguration.JOB_NAME, parameters);
+		if (instance == null) {
+			return;
+		}
+		int dropped = this.jdbc.update("""
+				DELETE FROM batch_job_instance i WHERE i.job_instance_id = ?
+				  AND NOT EXISTS (SELECT 1 FROM batch_job_execution e WHERE e.job_instance_id = i.job_instance_id)
+				""", instance.getInstanceId());
+		if (dropped == 1) {
+			log.warn("Intake of {} (arrival {}): job instance {} was left without any execution by a crash; removed",
+					arrival.fileName(), arrival.id(), instance.getInstanceId());
+		}
 	}
 
 	private JobExecution finished(long arrivalId, JobExecution execution) {
@@ -197,6 +230,14 @@ public class ClaimIntake {
 			.addString(ClaimIntakeJobConfiguration.SHA256, sha256)
 			.addString(ClaimIntakeJobConfiguration.FILE, fileName, false)
 			.toJobParameters();
+	}
+
+	/**
+	 * What {@link #resumeUnfinished} ran, and a sentence for each unfinished arrival it could not
+	 * resume (the file then stays where it is).
+	 */
+	public record Resumed(List<JobExecution> executions, List<String> failures) {
+
 	}
 
 	/** Not even the arrival could be recorded: nothing happened, the file may be offered again. */

@@ -32,7 +32,7 @@ class UnfinishedArrivalsRetry {
 			return;
 		}
 		try {
-			List<JobExecution> resumed = this.intake.resumeUnfinished();
+			List<JobExecution> resumed = this.intake.resumeUnfinished().executions();
 			if (!resumed.isEmpty()) {
 				log.info("Resumed {} unfinished intake(s)", resumed.size());
 			}

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code run-once}: the whole nightly cycle in one process. Recovers what a crashed run left,
  * imports the reference data when configured, takes in every claim file present, settles every
- * waiting claim and writes every response, then exits 0 only if every job it ran completed.
+ * waiting claim and writes every response, then exits 0 only if every job it ran completed and every
+ * unfinished intake a crash left could be resumed.
  */
 @Component
 class RunOnceCommand implements Command {
@@ -63,7 +64,8 @@ class RunOnceCommand implements Command {
 				return 1;
 			}
 		}
-		executions.addAll(this.intake.resumeUnfinished());
+		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
+		executions.addAll(resumed.executions());
 		for (RunOnceStage stage : this.stages) {
 			executions.addAll(stage.beforeIntake());
 		}
@@ -74,10 +76,11 @@ class RunOnceCommand implements Command {
 		for (RunOnceStage stage : this.stages) {
 			executions.addAll(stage.afterSettlement());
 		}
-		return report(executions, intakes, settled);
+		return report(executions, intakes, settled, resumed.failures());
 	}
 
-	private static int report(List<JobExecution> executions, List<JobExecution> intakes, JobExecution settled) {
+	private static int report(List<JobExecution> executions, List<JobExecution> intakes, JobExecution settled,
+			List<String> notResumed) {
 		long rejected = intakes.stream().filter(e -> "REJECTED".equals(e.getExitStatus().getExitCode())).count();
 		System.out.printf("run-once: %d claim file(s) taken in (%d rejected as a whole), settlement execution %d %s%n",
 				intakes.size(), rejected, settled.getId(), settled.getStatus());
@@ -87,8 +90,11 @@ class RunOnceCommand implements Command {
 					execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus(),
 					OperatorMessages.whyNotCompleted(execution), execution.getId());
 		}
-		log.info("run-once finished: {} job executions, {} not completed", executions.size(), failed.size());
-		return failed.isEmpty() ? 0 : 1;
+		// a file whose intake could not even be resumed has no execution to report: it must not pass unseen
+		notResumed.forEach(System.err::println);
+		log.info("run-once finished: {} job executions, {} not completed, {} unfinished intakes not resumed",
+				executions.size(), failed.size(), notResumed.size());
+		return (failed.isEmpty() && notResumed.isEmpty()) ? 0 : 1;
 	}
 
 }

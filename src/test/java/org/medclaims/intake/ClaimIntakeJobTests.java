@@ -13,10 +13,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.Sha256;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -35,6 +37,12 @@ class ClaimIntakeJobTests {
 
 	@Autowired
 	ClaimIntake intake;
+
+	@Autowired
+	Arrivals arrivals;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -369,7 +377,7 @@ class ClaimIntakeJobTests {
 		assertThat(this.support.claimOutcomes(id)).hasSize(6);
 		assertThat(file).exists();
 
-		List<JobExecution> resumed = this.intake.resumeUnfinished();
+		List<JobExecution> resumed = this.intake.resumeUnfinished().executions();
 
 		assertThat(resumed).singleElement().satisfies(e -> {
 			assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -398,10 +406,49 @@ class ClaimIntakeJobTests {
 		assertThat(file).exists();
 
 		Files.delete(this.folders.archiveDir());
-		assertThat(this.intake.resumeUnfinished()).singleElement()
+		assertThat(this.intake.resumeUnfinished().executions()).singleElement()
 			.satisfies(e -> assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED));
 		assertThat(this.support.claimOutcomes(id)).containsExactly("0:S1:RECEIVED:-:-");
 		assertThat(this.support.archived("H330282001", "H330282001_20131231_131.clm")).exists();
+	}
+
+	@Test
+	void anArrivalWhoseProcessDiedBetweenItsJobInstanceAndItsFirstExecutionIsTakenInWhenResumed() throws Exception {
+		Path file = file("141").claim("T1").claim("T2").writeTo(this.drop);
+		Sha256.Hashed digest = Sha256.of(file);
+		String name = file.getFileName().toString();
+		long id = this.arrivals.record(name, digest.hex(), digest.size(), ClaimIntake.LOCAL, file.toString(), file);
+		// what a kill between the repository's createJobInstance and createJobExecution leaves behind
+		long orphan = this.jobRepository
+			.createJobInstance(ClaimIntakeJobConfiguration.JOB_NAME, ClaimIntake.parameters(id, digest.hex(), name))
+			.getInstanceId();
+
+		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
+
+		assertThat(resumed.failures()).isEmpty();
+		assertThat(resumed.executions()).singleElement()
+			.satisfies(e -> assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED").containsEntry("accepted_claim_count", 2);
+		assertThat(this.support.claimOutcomes(id)).containsExactly("0:T1:RECEIVED:-:-", "1:T2:RECEIVED:-:-");
+		assertThat(file).doesNotExist();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch_job_instance WHERE job_instance_id = ?",
+				Integer.class, orphan)).isZero();
+	}
+
+	@Test
+	void anUnfinishedArrivalThatCannotBeResumedIsReportedWithItsFile() throws Exception {
+		Path file = file("151").claim("U1").writeTo(this.drop);
+		JobExecution completed = receive(file);
+		long id = arrivalId(completed);
+		// a COMPLETED intake whose arrival is still unfinished: nothing can be restarted, an operator must look
+		this.jdbc.update("UPDATE claim_file SET intake_finished_at = NULL WHERE id = ?", id);
+
+		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
+
+		assertThat(resumed.executions()).isEmpty();
+		assertThat(resumed.failures()).containsExactly("The intake of claim file H330282001_20131231_151.clm (arrival "
+				+ id + ") is unfinished but its execution " + completed.getId()
+				+ " is COMPLETED: an operator must look at it.");
 	}
 
 	private JobExecution receive(Path file) {

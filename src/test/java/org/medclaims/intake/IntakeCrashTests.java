@@ -79,9 +79,9 @@ class IntakeCrashTests {
 				+ " ON i.job_instance_id = e.job_instance_id WHERE i.job_name = 'claimIntakeJob'", String.class))
 			.isEqualTo("STARTED");
 		// while nobody says the owner is gone, a STARTED execution is left alone
-		assertThat(this.intake.resumeUnfinished()).isEmpty();
+		assertThat(this.intake.resumeUnfinished().executions()).isEmpty();
 
-		List<JobExecution> resumed = this.intake.resumeUnfinished(execution -> true);
+		List<JobExecution> resumed = this.intake.resumeUnfinished(execution -> true).executions();
 
 		assertThat(resumed).singleElement().satisfies(e -> assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED));
 		assertThat(claims()).isEqualTo(CLAIMS);

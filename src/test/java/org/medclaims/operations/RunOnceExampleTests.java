@@ -17,6 +17,7 @@ import org.medclaims.system.MedclaimsProperties;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,6 +38,9 @@ class RunOnceExampleTests {
 
 	@Autowired
 	LedgerCheck ledgerCheck;
+
+	@Autowired
+	JdbcTemplate jdbc;
 
 	@Test
 	void writesTheExpectedOutboundFiles() throws Exception {
@@ -70,6 +74,10 @@ class RunOnceExampleTests {
 		for (Path file : expectedFiles) {
 			assertThat(this.properties.outboundDir().resolve(expected.relativize(file))).exists();
 		}
+
+		// an unfinished intake that cannot be resumed has no execution to fail, yet the run must not pass
+		this.jdbc.update("UPDATE claim_file SET intake_finished_at = NULL WHERE id = (SELECT min(id) FROM claim_file)");
+		assertThat(runOnce().run(List.of())).as("a run-once that leaves an intake unfinished").isOne();
 	}
 
 	private static void assertSameResponse(List<String> actual, List<String> expected, String name) {
