@@ -159,6 +159,10 @@ public class ClaimIntake {
 							arrival.id(), last.getId(), status);
 					executions.add(finished(arrival.id(), this.jobOperator.restart(last)));
 				}
+				else if (status == BatchStatus.ABANDONED) {
+					log.info("Intake of {} (arrival {}) was abandoned by an operator (execution {}): left alone",
+							arrival.fileName(), arrival.id(), last.getId());
+				}
 				else {
 					log.warn("Intake of {} (arrival {}) is unfinished but its execution {} is {}: left for an operator",
 							arrival.fileName(), arrival.id(), last.getId(), status);

@@ -18,6 +18,7 @@ import org.medclaims.system.Sha256;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameter;
+import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -43,6 +44,9 @@ class ClaimIntakeJobTests {
 
 	@Autowired
 	JobRepository jobRepository;
+
+	@Autowired
+	JobOperator jobOperator;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -449,6 +453,23 @@ class ClaimIntakeJobTests {
 		assertThat(resumed.failures()).containsExactly("The intake of claim file H330282001_20131231_151.clm (arrival "
 				+ id + ") is unfinished but its execution " + completed.getId()
 				+ " is COMPLETED: an operator must look at it.");
+	}
+
+	@Test
+	void anIntakeAnOperatorAbandonedIsNeitherResumedNorReported() throws Exception {
+		Path file = file("161").claim("V1").writeTo(this.drop);
+		FileSystemUtils.deleteRecursively(this.folders.archiveDir());
+		Files.writeString(this.folders.archiveDir(), "not a folder");
+		JobExecution failed = receive(file);
+		Files.delete(this.folders.archiveDir());
+		this.jobOperator.abandon(failed);
+
+		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
+
+		assertThat(resumed.executions()).isEmpty();
+		assertThat(resumed.failures()).isEmpty();
+		assertThat(this.support.arrival(arrivalId(failed))).containsEntry("status", "RECEIVED");
+		assertThat(file).exists();
 	}
 
 	private JobExecution receive(Path file) {
