@@ -1,5 +1,6 @@
 package org.medclaims.intake;
 
+import org.medclaims.system.OperatorMessages;
 import org.medclaims.system.Sha256;
 
 import java.io.IOException;
@@ -175,7 +176,7 @@ public class ClaimIntake {
 				log.error("Could not resume the intake of {} (arrival {}): {}", arrival.fileName(), arrival.id(),
 						ex.getMessage(), ex);
 				failures.add("The intake of claim file " + arrival.fileName() + " (arrival " + arrival.id()
-						+ ") could not be resumed: " + ex.getMessage() + ".");
+						+ ") could not be resumed. " + OperatorMessages.describe(ex));
 			}
 		}
 		return new Resumed(executions, failures);
