@@ -1,7 +1,8 @@
 package org.medclaims.system;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 import org.postgresql.PGConnection;
 
@@ -65,9 +66,11 @@ public final class CopyRows {
 		}
 		Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
 			try {
+				// bytes, not a Reader: PgJDBC encodes a Reader 64K chars at a time and breaks a surrogate pair
+				// (a rare Chinese character in a name) that straddles two pieces into "??"
 				return connection.unwrap(PGConnection.class)
 					.getCopyAPI()
-					.copyIn(this.copy, new StringReader(this.text.toString()));
+					.copyIn(this.copy, new ByteArrayInputStream(this.text.toString().getBytes(StandardCharsets.UTF_8)));
 			}
 			catch (IOException ex) {
 				throw new DataAccessResourceFailureException("COPY failed: " + ex.getMessage(), ex);

@@ -32,7 +32,7 @@ class CopyRowsTests {
 	@Test
 	void valuesComeBackAsAdded() {
 		List<String> texts = List.of("plain", "tab\there", "line\nbreak", "carriage\rreturn", "back\\slash \\N",
-				"\\", "\t\n", "张三 自理 28.46", "", "ends with \\");
+				"\\", "\\.", "\t\n", "张三 自理 28.46", "", "ends with \\");
 		CopyRows rows = new CopyRows("copy_rows_probe (n, t, u)");
 		for (int i = 0; i < texts.size(); i++) {
 			rows.add(i).add(texts.get(i)).add(null).endRow();
@@ -43,6 +43,21 @@ class CopyRowsTests {
 		assertThat(this.jdbc.queryForList("SELECT t FROM copy_rows_probe ORDER BY n", String.class)).isEqualTo(texts);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM copy_rows_probe WHERE u IS NULL", Integer.class))
 			.isEqualTo(texts.size());
+	}
+
+	@Test
+	void aCharacterOutsideTheBasicPlaneSurvivesWhereverItFallsInTheText() {
+		// 𠮷 is two Java chars; PgJDBC's Reader copy encoded 64K-char pieces apart and split it into "??"
+		for (int offset = 65_530; offset <= 65_537; offset++) {
+			String name = "a".repeat(offset - 2) + "张𠮷三";
+			CopyRows rows = new CopyRows("copy_rows_probe (n, t)");
+			rows.add(offset).add(name).endRow();
+			rows.copy(this.jdbc);
+		}
+
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT substring(t FROM '张.*') FROM copy_rows_probe", String.class))
+			.containsExactly("张𠮷三");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM copy_rows_probe", Integer.class)).isEqualTo(8);
 	}
 
 	@Test
