@@ -236,12 +236,17 @@ class AdhocClaimValidator {
 				return null;
 			}
 			try {
-				return LocalDate.parse(value, DATE);
+				LocalDate date = LocalDate.parse(value, DATE);
+				// there is no year 0 (PostgreSQL refuses it)
+				if (date.getYear() >= 1) {
+					return date;
+				}
 			}
 			catch (DateTimeParseException ex) {
-				add(field, "must be a real date written yyyy-MM-dd", InvalidInput.CODE);
-				return null;
+				// answered below
 			}
+			add(field, "must be a real date written yyyy-MM-dd", InvalidInput.CODE);
+			return null;
 		}
 
 		BigDecimal decimal(String value, String field, Pattern pattern, String format) {

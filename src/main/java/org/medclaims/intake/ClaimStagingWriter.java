@@ -1,10 +1,5 @@
 package org.medclaims.intake;
 
-import java.sql.Date;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * them, breaks the unique index {@code claim_number_in_use}: the chunk is then stored again.
  */
 class ClaimStagingWriter implements ItemWriter<StagedClaim> {
-
-	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
-		.withResolverStyle(ResolverStyle.STRICT);
 
 	private final JdbcTemplate jdbc;
 
@@ -149,7 +141,7 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 	private void rejectedRow(CopyRows rows, long id, ParsedClaim c, ClaimProblem problem) {
 		rows.add(id).add(this.arrivalId).add(c.position()).add(c.lineNo()).add(this.hospitalCode)
 			.add(Texts.storable(c.claimNo())).add(Texts.storable(c.patientId())).add(Texts.storable(c.patientName()))
-			.add(Texts.storable(c.visitType())).add(dateOrNull(c.startDate())).add(dateOrNull(c.endDate()))
+			.add(Texts.storable(c.visitType())).add(c.startDateOrNull()).add(c.endDateOrNull())
 			.add(Texts.storable(c.diagnosisCode())).add(Texts.storable(c.specialDiseaseCode()))
 			.add(c.declaredTotalOrZero().fen()).add("REJECTED").add(problem.code()).add(problem.lineNo())
 			.add(Texts.storable(problem.message())).add(null)
@@ -167,15 +159,6 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 			}
 		}
 		return Long.parseLong(personId.substring(0, 17));
-	}
-
-	private static Date dateOrNull(String text) {
-		try {
-			return (text != null && text.matches("[0-9]{8}")) ? Date.valueOf(LocalDate.parse(text, DATE)) : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
 	}
 
 }

@@ -116,12 +116,17 @@ final class CsvRow {
 	LocalDate date(String column) {
 		String value = raw(column);
 		try {
-			return LocalDate.parse(value, DATE);
+			LocalDate date = LocalDate.parse(value, DATE);
+			// there is no year 0 (PostgreSQL refuses it)
+			if (date.getYear() >= 1) {
+				return date;
+			}
 		}
 		catch (DateTimeParseException ex) {
-			problem(column + " '" + value + "' is not a date yyyy-MM-dd");
-			return null;
+			// answered below
 		}
+		problem(column + " '" + value + "' is not a date yyyy-MM-dd");
+		return null;
 	}
 
 	LocalDate optionalDate(String column) {

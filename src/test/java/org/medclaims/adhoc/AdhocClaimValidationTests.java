@@ -84,6 +84,7 @@ class AdhocClaimValidationTests {
 		expectInvalid(with(b -> hospital(b).put("region", "MARS")), "INVALID_INPUT", "hospital.region");
 		expectInvalid(with(b -> b.put("reason", "BORED")), "INVALID_INPUT", "reason");
 		expectInvalid(with(b -> b.put("startDate", "2013-02-30")), "INVALID_INPUT", "startDate");
+		expectInvalid(with(b -> b.put("startDate", "0000-01-01")), "INVALID_INPUT", "startDate");
 		expectInvalid(with(b -> b.put("endDate", "20130601")), "INVALID_INPUT", "endDate");
 		expectInvalid(with(b -> b.put("patientName", "x".repeat(51))), "INVALID_INPUT", "patientName");
 		expectInvalid(with(b -> b.put("diagnosisCode", "K35|9")), "INVALID_INPUT", "diagnosisCode");

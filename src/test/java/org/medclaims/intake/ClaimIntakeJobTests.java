@@ -417,6 +417,24 @@ class ClaimIntakeJobTests {
 	}
 
 	@Test
+	void aRejectedClaimKeepsItsDatesAsWrittenAndNoneThatIsNotADate() throws Exception {
+		Path file = file("171")
+			.record(c("B1", ClaimFileBuilder.PATIENT, "OUT", "00000101", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
+			.record(c("B2", ClaimFileBuilder.PATIENT, "OUT", "15821010", "15821010", "10.00", "1")).record(l("5.00", "2", "10.00"))
+			.writeTo(this.drop);
+
+		JobExecution execution = receive(file);
+
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		long id = arrivalId(execution);
+		assertThat(this.support.claimOutcomes(id)).containsExactly("0:B1:REJECTED:E_FORMAT:2", "1:B2:REJECTED:E_DATES:4");
+		// no year 0 reaches PostgreSQL, and an old date is not shifted by the Julian calendar
+		assertThat(this.jdbc.queryForList("SELECT coalesce(start_date::text, '-') || ' ' || end_date FROM claim"
+				+ " WHERE file_id = ? ORDER BY position", String.class, id))
+			.containsExactly("- 2013-07-05", "1582-10-10 1582-10-10");
+	}
+
+	@Test
 	void anArrivalWhoseProcessDiedBetweenItsJobInstanceAndItsFirstExecutionIsTakenInWhenResumed() throws Exception {
 		Path file = file("141").claim("T1").claim("T2").writeTo(this.drop);
 		Sha256.Hashed digest = Sha256.of(file);

@@ -124,6 +124,7 @@ class ReferenceImportJobTests {
 				"H330282002,慈溪市第二人民医院,BIG,NEARBY,yes");
 		replace("catalog.csv", "X00016,项目16,0.10,,2013-05-01,", "X00016,项目16,0.10,,2013-04-30,");
 		replace("catalog.csv", "X00001,项目1,0.15,188.00,2012-01-01,", "X00001,项目1,1.5,abc,2012-13-01,");
+		replace("catalog.csv", "X00002,项目2,0.10,,2012-01-01,", "X00002,项目2,0.10,,0000-01-01,");
 		replace("family_bindings.csv", "330282199911170901,330282196011263818,CHILD,2013-01-01,",
 				"330282199706112796,330282196011263818,COUSIN,2013-01-01,2012-01-01");
 		replace("family_bindings.csv", "330282199911170901,330282198901071665,PARENT,2013-05-01,",
@@ -137,6 +138,7 @@ class ReferenceImportJobTests {
 					.contains("designated 'yes'"),
 				p -> assertThat(p).startsWith("catalog.csv:3: ").contains("selfPayRatio '1.5' is above 1")
 					.contains("maxUnitPrice 'abc'").contains("validFrom '2012-13-01'"),
+				p -> assertThat(p).isEqualTo("catalog.csv:4: validFrom '0000-01-01' is not a date yyyy-MM-dd"),
 				p -> assertThat(p).startsWith("catalog.csv:19: ").contains("item X00016 valid from 2013-04-30 overlaps")
 					.contains("line 18"),
 				p -> assertThat(p).startsWith("family_bindings.csv:2: ").contains("relation 'COUSIN'")

@@ -62,7 +62,9 @@ final class Formats {
 			return null;
 		}
 		try {
-			return LocalDate.parse(text, DATE);
+			LocalDate date = LocalDate.parse(text, DATE);
+			// there is no year 0 (PostgreSQL refuses it): 00000101 is no more a date than 20130230
+			return (date.getYear() >= 1) ? date : null;
 		}
 		catch (DateTimeParseException ex) {
 			return null;

@@ -1,5 +1,6 @@
 package org.medclaims.intake.format;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import org.medclaims.policy.Money;
@@ -22,6 +23,16 @@ public record ParsedClaim(long position, long lineNo, String claimNo, String pat
 	public Money declaredTotalOrZero() {
 		Money total = Formats.amount(this.totalAmount);
 		return (total != null) ? total : Money.ZERO;
+	}
+
+	/** The start date when it is a real date, else null: what is stored of a rejected claim. */
+	public LocalDate startDateOrNull() {
+		return Formats.date(this.startDate);
+	}
+
+	/** The end date when it is a real date, else null. */
+	public LocalDate endDateOrNull() {
+		return Formats.date(this.endDate);
 	}
 
 }
