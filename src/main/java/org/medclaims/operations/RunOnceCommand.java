@@ -2,6 +2,7 @@ package org.medclaims.operations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Collectors;
 
 import org.medclaims.intake.ClaimIntake;
 import org.medclaims.reference.ReferenceImport;
@@ -71,19 +72,20 @@ class RunOnceCommand implements Command {
 		}
 		List<JobExecution> intakes = this.intake.takeEverythingNow();
 		executions.addAll(intakes);
-		JobExecution settled = this.settlement.settleEverythingWaiting();
-		executions.add(settled);
+		List<JobExecution> settled = this.settlement.settleEverythingWaiting();
+		executions.addAll(settled);
 		for (RunOnceStage stage : this.stages) {
 			executions.addAll(stage.afterSettlement());
 		}
 		return report(executions, intakes, settled, resumed.failures());
 	}
 
-	private static int report(List<JobExecution> executions, List<JobExecution> intakes, JobExecution settled,
+	private static int report(List<JobExecution> executions, List<JobExecution> intakes, List<JobExecution> settled,
 			List<String> notResumed) {
 		long rejected = intakes.stream().filter(e -> "REJECTED".equals(e.getExitStatus().getExitCode())).count();
-		System.out.printf("run-once: %d claim file(s) taken in (%d rejected as a whole), settlement execution %d %s%n",
-				intakes.size(), rejected, settled.getId(), settled.getStatus());
+		System.out.printf("run-once: %d claim file(s) taken in (%d rejected as a whole), settlement %s%n",
+				intakes.size(), rejected, settled.stream().map(e -> "execution " + e.getId() + " " + e.getStatus())
+					.collect(Collectors.joining(", then ")));
 		List<JobExecution> failed = executions.stream().filter(e -> e.getStatus() != BatchStatus.COMPLETED).toList();
 		for (JobExecution execution : failed) {
 			System.err.printf("%s execution %d ended %s: %s. Fix the cause, then 'restart %d' or run-once again.%n",

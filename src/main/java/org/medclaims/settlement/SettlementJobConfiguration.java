@@ -13,7 +13,6 @@ import org.medclaims.system.MedclaimsProperties;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -52,9 +51,9 @@ class SettlementJobConfiguration {
 	@Bean
 	Step groupHouseholds(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcTemplate jdbc) {
-		// claims may arrive between a crash and its restart: group again
+		// not again on a restart: it finishes the files and households its run grouped, as if never interrupted;
+		// files accepted since wait for the next run (SettlementRuns starts one)
 		return new StepBuilder("groupHouseholds", jobRepository).tasklet(new HouseholdGrouping(jdbc), transactionManager)
-			.allowStartIfComplete(true)
 			.build();
 	}
 
@@ -64,7 +63,7 @@ class SettlementJobConfiguration {
 			return settleHouseholdPartition;
 		}
 		return new StepBuilder("settleHouseholds", jobRepository)
-			.partitioner("settleHouseholdPartition", householdPartitioner(settings.partitions()))
+			.partitioner("settleHouseholdPartition", SettlementJobConfiguration::householdPartitions)
 			.step(settleHouseholdPartition)
 			.gridSize(settings.partitions())
 			.taskExecutor(new SimpleAsyncTaskExecutor("settle-"))
@@ -104,17 +103,17 @@ class SettlementJobConfiguration {
 			.build();
 	}
 
-	private static Partitioner householdPartitioner(int partitions) {
-		return gridSize -> {
-			Map<String, ExecutionContext> contexts = new HashMap<>();
-			for (int i = 0; i < partitions; i++) {
-				ExecutionContext context = new ExecutionContext();
-				context.putInt("partitions", partitions);
-				context.putInt("partition", i);
-				contexts.put("households" + i, context);
-			}
-			return contexts;
-		};
+	// the grid size, not the setting: a restart gets the size its first execution saved, so a setting changed
+	// between a crash and its restart neither runs households twice nor leaves a partition out
+	static Map<String, ExecutionContext> householdPartitions(int gridSize) {
+		Map<String, ExecutionContext> contexts = new HashMap<>();
+		for (int i = 0; i < gridSize; i++) {
+			ExecutionContext context = new ExecutionContext();
+			context.putInt("partitions", gridSize);
+			context.putInt("partition", i);
+			contexts.put("households" + i, context);
+		}
+		return contexts;
 	}
 
 }

@@ -15,7 +15,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * Settles everything waiting: restarts the last settlement run when a fault or a crash left it
- * FAILED or STOPPED (so it does not stay behind, unfinished), else starts a new run.
+ * FAILED or STOPPED (so it does not stay behind, unfinished), then starts a new run for the files
+ * accepted since.
  */
 @Service
 public class SettlementRuns {
@@ -34,14 +35,20 @@ public class SettlementRuns {
 		this.launcher = launcher;
 	}
 
-	public JobExecution settleEverythingWaiting() throws Exception {
+	/** The restart of the unfinished run, if any, then (when that completed) a new run: each execution started. */
+	public List<JobExecution> settleEverythingWaiting() throws Exception {
 		Optional<JobExecution> unfinished = lastUnfinished();
 		if (unfinished.isPresent()) {
 			log.info("Restarting settlement execution {}, left {}", unfinished.get().getId(),
 					unfinished.get().getStatus());
-			return this.jobOperator.restart(unfinished.get());
+			JobExecution restarted = this.jobOperator.restart(unfinished.get());
+			if (restarted.getStatus() != BatchStatus.COMPLETED) {
+				return List.of(restarted);
+			}
+			// the restart settled only what its run had grouped: files accepted since need a run of their own
+			return List.of(restarted, this.launcher.settle());
 		}
-		return this.launcher.settle();
+		return List.of(this.launcher.settle());
 	}
 
 	private Optional<JobExecution> lastUnfinished() {

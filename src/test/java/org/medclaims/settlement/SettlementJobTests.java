@@ -38,6 +38,9 @@ class SettlementJobTests {
 	JobOperator jobOperator;
 
 	@Autowired
+	SettlementRuns runs;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -157,6 +160,40 @@ class SettlementJobTests {
 		assertThat(Ledgers.inconsistentAccounts(this.jdbc)).isEmpty();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE response_written_at IS NOT NULL",
 				Integer.class)).isEqualTo(3);
+	}
+
+	@Test
+	void aRestartFinishesItsOwnRunAsIfNeverInterruptedAndFilesAcceptedSinceWaitForTheNext() throws Exception {
+		this.jdbc.execute("""
+				CREATE FUNCTION refuse_d() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN IF NEW.claim_id = %d THEN RAISE EXCEPTION 'disk full (induced)'; END IF; RETURN NEW; END $$
+				""".formatted(this.claimD));
+		this.jdbc.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON settlement FOR EACH ROW EXECUTE FUNCTION refuse_d()");
+		JobExecution failed;
+		try {
+			failed = this.launcher.settle();
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER refuse_d ON settlement");
+			this.jdbc.execute("DROP FUNCTION refuse_d()");
+		}
+		// accepted between the failure and the restart: an earlier visit of D's patient
+		this.given.file("HOS3", "HOS3_20130702_001.clm");
+		long claimE = this.given.claim("E", D_PATIENT, "INP", LocalDate.of(2013, 6, 1), null,
+				line("ITEM-B15", "100.00", "1", 10000L));
+
+		List<JobExecution> runs = this.runs.settleEverythingWaiting();
+
+		assertThat(runs).extracting(JobExecution::getStatus).containsExactly(BatchStatus.COMPLETED, BatchStatus.COMPLETED);
+		assertThat(runs.get(0).getId()).isNotEqualTo(failed.getId());
+		assertThat(runs.get(0).getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
+		// the restart settled D as the uninterrupted run does (its deductible untouched by E), E came after
+		assertThat(amounts(this.claimD)).containsExactly(33333L, 0L, 5000L, 28333L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 33333L);
+		assertThat(this.jdbc.queryForObject("SELECT s.settled_at > d.settled_at FROM settlement s, settlement d"
+				+ " WHERE s.claim_id = ? AND d.claim_id = ?", Boolean.class, claimE, this.claimD)).isTrue();
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class)).containsExactly("SETTLED");
+		assertThat(this.properties.outboundDir().resolve("HOS3").resolve("HOS3_20130702_001.res")).exists();
+		assertThat(Ledgers.inconsistentAccounts(this.jdbc)).isEmpty();
 	}
 
 	@Test
