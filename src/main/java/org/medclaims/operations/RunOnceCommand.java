@@ -60,8 +60,8 @@ class RunOnceCommand implements Command {
 			executions.add(reference.execution());
 			if (!reference.succeeded()) {
 				reference.problems().forEach(System.err::println);
-				System.err.println("The reference data was not imported completely: no claim was taken in or settled."
-						+ " Fix the rows above and run again.");
+				System.err.println("The reference data was not imported completely: no claim was taken in or settled; "
+						+ reference.whatToDo());
 				return 1;
 			}
 		}

@@ -34,7 +34,7 @@ class ImportReferenceCommand implements Command {
 		outcome.problems().forEach(System.err::println);
 		if (!outcome.succeeded()) {
 			System.err.println("Reference import of " + dir + " ended " + outcome.execution().getExitStatus().getExitCode()
-					+ " (execution " + outcome.execution().getId() + "): fix the rows above and import again.");
+					+ " (execution " + outcome.execution().getId() + "): " + outcome.whatToDo());
 		}
 		return outcome.succeeded() ? 0 : 1;
 	}

@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.DemoMode;
 import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.OperatorMessages;
 import org.medclaims.system.OperatorMistake;
 
 import org.springframework.batch.core.BatchStatus;
@@ -71,6 +72,12 @@ public class ReferenceImport {
 				.flatMap(s -> ((List<String>) s.getExecutionContext()
 					.get(ReferenceFileImport.PROBLEMS_KEY, List.class, List.of())).stream())
 				.toList();
+		}
+
+		/** What the operator does next: mend the bad rows, or what made the import fail. */
+		public String whatToDo() {
+			return problems().isEmpty() ? OperatorMessages.whyNotCompleted(this.execution)
+					: "fix the rows above and import again.";
 		}
 
 		public List<String> summary() {

@@ -3,6 +3,10 @@ package org.medclaims.reference;
 import java.util.List;
 import java.util.function.Supplier;
 
+import javax.sql.DataSource;
+
+import org.medclaims.system.ExclusiveRuns;
+
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.job.Job;
@@ -30,7 +34,7 @@ class ReferenceImportJobConfiguration {
 
 	@Bean
 	Job referenceImportJob(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, DataSource dataSource) {
 		List<Supplier<ReferenceTable<?>>> tables = List.of(HospitalTable::new, SpecialDiseaseTable::new,
 				CatalogTable::new, PersonTable::new, FamilyBindingTable::new, CertificationTable::new);
 		JobBuilder builder = new JobBuilder(JOB_NAME, jobRepository);
@@ -38,7 +42,10 @@ class ReferenceImportJobConfiguration {
 		for (Supplier<ReferenceTable<?>> table : tables.subList(1, tables.size())) {
 			flow = flow.next(step(table, jobRepository, transactionManager, jdbc));
 		}
-		return flow.listener(new InvalidFilesListener()).build();
+		return flow.listener(new InvalidFilesListener())
+			.listener(new ExclusiveRuns(dataSource, "A settlement run or another reference import is in progress:"
+					+ " the registry does not change under a settlement run. Wait for it to end, then import again."))
+			.build();
 	}
 
 	private static Step step(Supplier<ReferenceTable<?>> table, JobRepository jobRepository,

@@ -8,6 +8,7 @@ import javax.sql.DataSource;
 
 import org.medclaims.operations.ProgressLogger;
 import org.medclaims.policy.ClaimValuer;
+import org.medclaims.system.ExclusiveRuns;
 import org.medclaims.system.MedclaimsProperties;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -41,7 +42,9 @@ class SettlementJobConfiguration {
 	@Bean
 	Job settlementJob(JobRepository jobRepository, Step groupHouseholds, Step settleHouseholds, Step writeResponses,
 			DataSource dataSource) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new SettlementExclusion(dataSource))
+		return new JobBuilder(JOB_NAME, jobRepository).listener(new ExclusiveRuns(dataSource,
+				"Another settlement run or a reference import is in progress and they run one at a time:"
+						+ " wait for it to end, then settle again."))
 			.start(groupHouseholds)
 			.next(settleHouseholds)
 			.next(writeResponses)

@@ -62,6 +62,23 @@ class ReferenceImportJobTests {
 	}
 
 	@Test
+	void anImportDuringASettlementRunChangesNothingAndSaysWhy() throws Exception {
+		ReferenceImport.Outcome refused;
+		try (java.sql.Connection other = this.jdbc.getDataSource().getConnection()) {
+			// a settlement run of another process holds the lock of settlement runs and reference imports
+			other.createStatement().execute("SELECT pg_advisory_lock(5, 0)");
+			refused = this.referenceImport.importFrom(EXAMPLE);
+		}
+
+		assertThat(refused.succeeded()).isFalse();
+		assertThat(refused.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(refused.whatToDo()).contains("A settlement run or another reference import is in progress");
+		assertThat(count("person")).isZero();
+		assertThat(this.referenceImport.importFrom(EXAMPLE).succeeded()).isTrue();
+		assertThat(count("person")).isEqualTo(40);
+	}
+
+	@Test
 	void importingTheSameFolderTwiceChangesNothing() throws Exception {
 		this.referenceImport.importFrom(EXAMPLE);
 		List<Map<String, Object>> before = snapshot();

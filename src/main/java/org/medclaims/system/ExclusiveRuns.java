@@ -1,4 +1,4 @@
-package org.medclaims.settlement;
+package org.medclaims.system;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,23 +16,29 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * One settlement run at a time, across processes (the nightly cron, {@code settle},
- * {@code run-once}, a restart from the dashboard): each run holds a PostgreSQL session advisory lock
- * for as long as it runs, which the database releases by itself if the process dies.
+ * Settlement runs and reference imports, one at a time across processes (the nightly cron,
+ * {@code settle}, {@code run-once}, {@code import-reference}, a restart from the dashboard): a run
+ * settles households grouped by the family bindings it read, so the registry must not change under
+ * it. Each run holds a PostgreSQL session advisory lock for as long as it runs, which the database
+ * releases by itself if the process dies.
  */
-class SettlementExclusion implements JobExecutionListener {
+public class ExclusiveRuns implements JobExecutionListener {
 
-	private static final Logger log = LoggerFactory.getLogger(SettlementExclusion.class);
+	private static final Logger log = LoggerFactory.getLogger(ExclusiveRuns.class);
 
-	/** The advisory lock class of settlement runs (claim numbers use 4). */
+	/** The advisory lock class of settlement runs and reference imports (claim numbers use 4). */
 	private static final int LOCK_CLASS = 5;
 
 	private final DataSource dataSource;
 
+	private final String refusal;
+
 	private final Map<Long, Connection> held = new ConcurrentHashMap<>();
 
-	SettlementExclusion(DataSource dataSource) {
+	/** @param refusal what a run that finds another one in progress ends with */
+	public ExclusiveRuns(DataSource dataSource, String refusal) {
 		this.dataSource = dataSource;
+		this.refusal = refusal;
 	}
 
 	@Override
@@ -41,13 +47,12 @@ class SettlementExclusion implements JobExecutionListener {
 			Connection connection = this.dataSource.getConnection();
 			if (!lock(connection, "SELECT pg_try_advisory_lock(?, 0)")) {
 				connection.close();
-				throw new IllegalStateException("Another settlement run is in progress and runs are one at a time:"
-						+ " wait for it to end, then settle again.");
+				throw new IllegalStateException(this.refusal);
 			}
 			this.held.put(execution.getId(), connection);
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot take the settlement lock: " + ex.getMessage(), ex);
+			throw new IllegalStateException("Cannot take the lock of settlement runs and reference imports: " + ex.getMessage(), ex);
 		}
 	}
 
@@ -61,7 +66,7 @@ class SettlementExclusion implements JobExecutionListener {
 			lock(connection, "SELECT pg_advisory_unlock(?, 0)");
 		}
 		catch (SQLException ex) {
-			log.warn("Settlement lock of execution {} not released cleanly ({}); closing its session releases it",
+			log.warn("Run lock of execution {} not released cleanly ({}); closing its session releases it",
 					execution.getId(), ex.getMessage());
 		}
 	}
