@@ -131,20 +131,7 @@ class SettlementJobTests {
 
 	@Test
 	void aRunThatFailsMidwayIsRestartedAndSettlesWhatIsLeftExactlyOnce() throws Exception {
-		// a fault after the first chunks committed: the database refuses the settlement of claim D
-		this.jdbc.execute("""
-				CREATE FUNCTION refuse_d() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN IF NEW.claim_id = %d THEN RAISE EXCEPTION 'disk full (induced)'; END IF; RETURN NEW; END $$
-				""".formatted(this.claimD));
-		this.jdbc.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON settlement FOR EACH ROW EXECUTE FUNCTION refuse_d()");
-		JobExecution failed;
-		try {
-			failed = this.launcher.settle();
-		}
-		finally {
-			this.jdbc.execute("DROP TRIGGER refuse_d ON settlement");
-			this.jdbc.execute("DROP FUNCTION refuse_d()");
-		}
+		JobExecution failed = settleWhileTheDatabaseRefusesClaimD();
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'RECEIVED'", Integer.class))
 			.isEqualTo(1);
@@ -164,19 +151,7 @@ class SettlementJobTests {
 
 	@Test
 	void aRestartFinishesItsOwnRunAsIfNeverInterruptedAndFilesAcceptedSinceWaitForTheNext() throws Exception {
-		this.jdbc.execute("""
-				CREATE FUNCTION refuse_d() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN IF NEW.claim_id = %d THEN RAISE EXCEPTION 'disk full (induced)'; END IF; RETURN NEW; END $$
-				""".formatted(this.claimD));
-		this.jdbc.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON settlement FOR EACH ROW EXECUTE FUNCTION refuse_d()");
-		JobExecution failed;
-		try {
-			failed = this.launcher.settle();
-		}
-		finally {
-			this.jdbc.execute("DROP TRIGGER refuse_d ON settlement");
-			this.jdbc.execute("DROP FUNCTION refuse_d()");
-		}
+		JobExecution failed = settleWhileTheDatabaseRefusesClaimD();
 		// accepted between the failure and the restart: an earlier visit of D's patient
 		this.given.file("HOS3", "HOS3_20130702_001.clm");
 		long claimE = this.given.claim("E", D_PATIENT, "INP", LocalDate.of(2013, 6, 1), null,
@@ -210,6 +185,22 @@ class SettlementJobTests {
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isZero();
 		assertThat(this.launcher.settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(4);
+	}
+
+	// a fault after the first chunks committed: the database refuses the settlement of claim D
+	private JobExecution settleWhileTheDatabaseRefusesClaimD() throws Exception {
+		this.jdbc.execute("""
+				CREATE FUNCTION refuse_d() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN IF NEW.claim_id = %d THEN RAISE EXCEPTION 'disk full (induced)'; END IF; RETURN NEW; END $$
+				""".formatted(this.claimD));
+		this.jdbc.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON settlement FOR EACH ROW EXECUTE FUNCTION refuse_d()");
+		try {
+			return this.launcher.settle();
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER refuse_d ON settlement");
+			this.jdbc.execute("DROP FUNCTION refuse_d()");
+		}
 	}
 
 	private List<Object> amounts(long claimId) {
