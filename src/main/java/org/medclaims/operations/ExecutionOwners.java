@@ -24,9 +24,10 @@ public class ExecutionOwners {
 
 	public Optional<ExecutionOwner> ownerOf(long jobExecutionId) {
 		List<ExecutionOwner> owners = this.jdbc.query(
-				"SELECT host, pid, process_started_at FROM job_execution_owner WHERE job_execution_id = ?",
+				"SELECT host, pid, process_started_at, process_start_ticks FROM job_execution_owner"
+						+ " WHERE job_execution_id = ?",
 				(rs, i) -> new ExecutionOwner(rs.getString(1), rs.getLong(2),
-						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant()),
+						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getObject(4, Long.class)),
 				jobExecutionId);
 		return owners.stream().findFirst();
 	}

@@ -12,7 +12,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Every job execution records its owner (host, pid, start instant, command) in the very transaction that creates
+ * Every job execution records its owner (host, pid, start instant and ticks, command) in the very transaction that creates
  * it: each pooled connection carries this process's identity in session settings, and a trigger on
  * {@code batch_job_execution} (V14) writes the owner row. A process killed right after creating an execution can
  * no longer leave it running without an owner, which crash recovery would have to leave alone.
@@ -44,8 +44,10 @@ class OwnerRecording {
 		Instant started = owner.processStartedAt();
 		return "SELECT set_config('medclaims.owner_host', %s, false), set_config('medclaims.owner_pid', '%d', false),"
 			.formatted(literal(owner.host()), owner.pid())
-				+ " set_config('medclaims.owner_started_at', %s, false), set_config('medclaims.owner_command', %s, false)"
-					.formatted(literal(started == null ? "" : started.toString()), literal(command));
+				+ " set_config('medclaims.owner_started_at', %s, false), set_config('medclaims.owner_start_ticks', '%s', false),"
+					.formatted(literal(started == null ? "" : started.toString()),
+							owner.startTicks() == null ? "" : owner.startTicks())
+				+ " set_config('medclaims.owner_command', %s, false)".formatted(literal(command));
 	}
 
 	private static String literal(String text) {

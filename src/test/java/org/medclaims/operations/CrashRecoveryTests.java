@@ -17,6 +17,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @SpringBootTest
 @Import(OperationsTestJobs.class)
@@ -77,6 +78,8 @@ class CrashRecoveryTests {
 		assertThat(owner).containsEntry("host", this.host).containsEntry("pid", ProcessHandle.current().pid())
 			.containsEntry("command", "serve");
 		assertThat(owner.get("process_started_at")).isNotNull();
+		assertThat(this.jdbc.queryForObject("SELECT process_start_ticks FROM job_execution_owner WHERE job_execution_id = ?",
+				Long.class, created.getId())).isEqualTo(ExecutionOwner.current().startTicks());
 		assertThat(this.crashRecovery.ownership(created).state()).isEqualTo(CrashRecovery.OwnerState.ALIVE);
 
 		long deadPid = OperationsTestJobs.deadPid();
@@ -113,10 +116,25 @@ class CrashRecoveryTests {
 		JobExecution crashed = OperationsTestJobs.crashedExecution(this.jobRepository, this.jdbc, "flakyJob",
 				"flakyStep", ProcessHandle.current().pid(), this.host);
 		// the same pid, but a process that started long before this one
-		this.jdbc.update("UPDATE job_execution_owner SET process_started_at = now() - interval '3 days'"
-				+ " WHERE job_execution_id = ?", crashed.getId());
+		this.jdbc.update("UPDATE job_execution_owner SET process_started_at = now() - interval '3 days',"
+				+ " process_start_ticks = ? WHERE job_execution_id = ?", ExecutionOwner.current().startTicks() == null
+						? null : ExecutionOwner.current().startTicks() - 25_920_000L, crashed.getId());
 
 		assertThat(this.crashRecovery.recoverDeadOwners()).containsExactly(crashed.getId());
+	}
+
+	@Test
+	void aWallClockSteppedSinceTheOwnerStartedDoesNotMakeItDead() {
+		Long ticks = ExecutionOwner.current().startTicks();
+		assumeTrue(ticks != null, "no /proc/<pid>/stat here: start instants only");
+		JobExecution running = OperationsTestJobs.crashedExecution(this.jobRepository, this.jdbc, "flakyJob",
+				"flakyStep", ProcessHandle.current().pid(), this.host);
+		// this process, recorded by a JVM whose idea of the boot time an NTP step moved by a minute
+		this.jdbc.update("UPDATE job_execution_owner SET process_started_at = now() - interval '1 minute',"
+				+ " process_start_ticks = ? WHERE job_execution_id = ?", ticks, running.getId());
+
+		assertThat(this.crashRecovery.recoverDeadOwners()).doesNotContain(running.getId());
+		assertThat(status(running)).isEqualTo("STARTED");
 	}
 
 	@Test
