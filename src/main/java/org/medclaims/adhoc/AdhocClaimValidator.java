@@ -1,6 +1,7 @@
 package org.medclaims.adhoc;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -145,13 +146,14 @@ class AdhocClaimValidator {
 				quantity = null;
 			}
 			if (unitPrice != null && quantity != null && amount != null) {
-				Money expected = Money.roundHalfUp(unitPrice.multiply(quantity));
-				if (!expected.equals(Money.ofYuan(amount))) {
-					check.add(prefix + "amount", "must be unitPrice × quantity rounded half-up to the fen: " + expected
-							+ " (E_LINE_AMOUNT)", "E_LINE_AMOUNT");
+				// in yuan, not fen: ten-digit prices times ten-digit quantities overflow a long
+				BigDecimal expected = unitPrice.multiply(quantity).setScale(2, RoundingMode.HALF_UP);
+				if (expected.compareTo(amount) != 0) {
+					check.add(prefix + "amount", "must be unitPrice × quantity rounded half-up to the fen: "
+							+ expected.toPlainString() + " (E_LINE_AMOUNT)", "E_LINE_AMOUNT");
 				}
 				else if (itemCode != null) {
-					lines.add(new ClaimLine(i + 1, itemCode, itemName, unitPrice, quantity, expected));
+					lines.add(new ClaimLine(i + 1, itemCode, itemName, unitPrice, quantity, Money.ofYuan(amount)));
 				}
 			}
 		}

@@ -119,6 +119,8 @@ class AdhocClaimValidationTests {
 				"endDate");
 		// 3.3333 × 3 = 9.9999, which rounds half-up to 10.00; 9.99 is wrong
 		expectInvalid(with(b -> AdhocRequests.line(b, 1).put("amount", "9.99")), "E_LINE_AMOUNT", "lines[1].amount");
+		expectInvalid(with(b -> AdhocRequests.line(b, 1).putAll(Map.of("unitPrice", "9999999999.00", "quantity",
+				"9999999"))), "E_LINE_AMOUNT", "lines[1].amount");
 		expectInvalid(with(b -> AdhocRequests.line(b, 0).putAll(Map.of("quantity", "0", "amount", "0.00"))),
 				"E_LINE_AMOUNT", "lines[0].quantity");
 		// several problems: the first code in claim-files.md's table order decides

@@ -100,6 +100,11 @@ class ClaimChecksTests {
 	}
 
 	@Test
+	void shouldRejectAPriceTimesQuantityBeyondAnyAmountWithoutOverflowing() {
+		assertThat(verdict(claim("L2[3]=9999999999.00", "L2[4]=9999999999"))).isEqualTo("E_LINE_AMOUNT@12");
+	}
+
+	@Test
 	void shouldRejectALineCountThatDiffersFromTheLines() {
 		assertThat(verdict(claim("9=3"))).isEqualTo("E_LINE_COUNT@10");
 		assertThat(verdict(claim("9=1"))).isEqualTo("E_LINE_COUNT@10");
