@@ -97,7 +97,9 @@ class AdhocClaims {
 		}
 		String hash = claim.contentHash(hospital.level(), hospital.region());
 		ClaimQueries.Existing existing = this.queries.current(claim.hospitalCode(), claim.claimNo());
-		if (existing != null && existing.adhoc() && hash.equals(existing.contentHash())) {
+		// a rejected claim sent again is valued again (the registry may have been mended meanwhile), as a file's is
+		if (existing != null && existing.adhoc() && hash.equals(existing.contentHash())
+				&& !"REJECTED".equals(existing.status())) {
 			this.audit.record(AdhocAudit.Action.RESUBMITTED, claim.hospitalCode(), claim.claimNo(), existing.id(), hash,
 					"the same content again: the earlier result stands");
 			return new Outcome(this.queries.result(existing.id()), false);

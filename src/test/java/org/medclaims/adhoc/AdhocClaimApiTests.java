@@ -138,6 +138,24 @@ class AdhocClaimApiTests {
 	}
 
 	@Test
+	void aRejectedClaimSentAgainAfterTheRegistryIsMendedIsValuedAgain() throws Exception {
+		this.jdbc.update("UPDATE person SET status = 'SUSPENDED' WHERE person_id = ?", A_PATIENT);
+		Map<String, Object> body = claim("A", "HOS1", A_PATIENT, "OUT", "2013-06-01",
+				line("DRUG-A", "300.00", "1", "300.00"), line("ITEM-B10", "200.00", "1", "200.00"));
+		submit(body).andExpect(status().isCreated()).andExpect(jsonPath("$.codes", contains("E_COVERAGE_SUSPENDED")));
+		this.jdbc.update("UPDATE person SET status = 'ACTIVE' WHERE person_id = ?", A_PATIENT);
+
+		submit(body).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SETTLED"));
+
+		assertThat(this.jdbc.queryForList("SELECT status FROM claim ORDER BY id", String.class))
+			.containsExactly("REJECTED", "SETTLED");
+		assertThat(balances(A_PATIENT)).containsExactly(0L, 480800L);
+		this.mvc.perform(get("/api/claims/HOS1/A").with(clerk()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("SETTLED"));
+	}
+
+	@Test
 	void answersEveryRuleRejectionWith201AndMovesNoMoney() throws Exception {
 		this.jdbc.update("UPDATE person SET status = 'SUSPENDED' WHERE person_id = ?", B_PATIENT);
 		this.jdbc.update("INSERT INTO special_disease VALUES ('SD01', '尿毒症透析')");
