@@ -10,11 +10,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.medclaims.system.PersonIds;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -42,14 +47,25 @@ class AdhocClaimController {
 	}
 
 	@PostMapping("/adhoc-claims/preview")
-	ClaimResult preview(InputStream body) throws IOException {
-		return this.claims.preview(read(body));
+	ClaimResult preview(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type, InputStream body)
+			throws IOException, HttpMediaTypeNotSupportedException {
+		return this.claims.preview(read(type, body));
 	}
 
 	@PostMapping("/adhoc-claims")
-	ResponseEntity<ClaimResult> submit(InputStream body) throws IOException {
-		AdhocClaims.Outcome outcome = this.claims.submit(read(body));
+	ResponseEntity<ClaimResult> submit(@RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String type,
+			InputStream body) throws IOException, HttpMediaTypeNotSupportedException {
+		AdhocClaims.Outcome outcome = this.claims.submit(read(type, body));
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
+	}
+
+	private static boolean isJson(String type) {
+		try {
+			return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	@GetMapping("/claims/{hospitalCode}/{claimNo}")
@@ -66,7 +82,11 @@ class AdhocClaimController {
 		return this.queries.account(personId);
 	}
 
-	private ValidAdhocClaim read(InputStream body) throws IOException {
+	private ValidAdhocClaim read(String type, InputStream body) throws IOException, HttpMediaTypeNotSupportedException {
+		// JSON only: a cross-site form cannot send it (no CSRF token on this API), so text/plain is refused
+		if (!isJson(type)) {
+			throw new HttpMediaTypeNotSupportedException("Content-Type " + type + " is not application/json");
+		}
 		byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
 		if (bytes.length > MAX_BODY_BYTES) {
 			throw InvalidInput.of("body", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KiB; an ad-hoc claim has at most "

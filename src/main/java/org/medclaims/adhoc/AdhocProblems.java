@@ -2,6 +2,9 @@ package org.medclaims.adhoc;
 
 import java.net.URI;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +18,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 /** The API's errors as RFC 9457 problems with a {@code code} (and {@code errors} for invalid input). */
 @RestControllerAdvice(assignableTypes = AdhocClaimController.class)
 class AdhocProblems {
+
+	private static final Logger log = LoggerFactory.getLogger(AdhocProblems.class);
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidInput ex) {
@@ -51,6 +56,14 @@ class AdhocProblems {
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> notFound(NotFound ex) {
 		return respond(problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", ex.getMessage()));
+	}
+
+	// whatever else goes wrong is still a problem with a code, and the log (IDs masked) says what
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		log.error("Ad-hoc claim API: {}", ex.getMessage(), ex);
+		return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR", "Internal error",
+				"The request could not be completed; nothing was recorded. Try again, or tell the operators."));
 	}
 
 	private static String describe(FieldError error) {

@@ -249,6 +249,17 @@ class AdhocClaimApiTests {
 	}
 
 	@Test
+	void takesClaimsAsJsonOnly() throws Exception {
+		this.mvc.perform(post("/api/adhoc-claims").with(clerk()).with(csrf())
+			.contentType(MediaType.TEXT_PLAIN)
+			.content(json(claim("A", "HOS1", A_PATIENT, "OUT", "2013-06-01", line("DRUG-A", "1.00", "1", "1.00")))))
+			.andExpect(status().isUnsupportedMediaType())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("INVALID_INPUT"));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
+	}
+
+	@Test
 	void previewOfAStrangerIsRejectedWith200() throws Exception {
 		this.mvc.perform(post("/api/adhoc-claims/preview").with(clerk()).with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
