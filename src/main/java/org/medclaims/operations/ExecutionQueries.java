@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.medclaims.system.MaskedMessageConverter;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -90,7 +92,7 @@ class ExecutionQueries {
 				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
 				 WHERE s.job_execution_id = ? ORDER BY s.step_execution_id
 				""", (rs, i) -> new StepSummary(rs.getLong("step_execution_id"), rs.getString("step_name"),
-				rs.getString("status"), rs.getString("exit_code"), rs.getString("exit_message"),
+				rs.getString("status"), rs.getString("exit_code"), MaskedMessageConverter.mask(rs.getString("exit_message")),
 				time(rs, "start_time"), time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"),
 				rs.getLong("filter_count"), rs.getLong("read_skip_count"), rs.getLong("process_skip_count"),
 				rs.getLong("write_skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
@@ -109,7 +111,7 @@ class ExecutionQueries {
 	private static ExecutionSummary summary(ResultSet rs, int row) throws SQLException {
 		return new ExecutionSummary(rs.getLong("job_execution_id"), rs.getString("job_name"),
 				rs.getString("parameters") == null ? "" : rs.getString("parameters"), rs.getString("status"),
-				rs.getString("exit_code"), rs.getString("exit_message"), time(rs, "start_time"),
+				rs.getString("exit_code"), MaskedMessageConverter.mask(rs.getString("exit_message")), time(rs, "start_time"),
 				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"),
 				rs.getLong("skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
 				(Long) rs.getObject("rejected_claims"), rs.getString("owner"), rs.getBoolean("latest"));

@@ -12,7 +12,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
  */
 public class MaskedMessageConverter extends ClassicConverter {
 
-	private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9A-Za-z])[0-9]{17}[0-9Xx](?![0-9A-Za-z])");
+	private static final Pattern RESIDENT_ID = Pattern.compile("(?<![0-9])[0-9]{17}[0-9Xx](?![0-9])");
 
 	@Override
 	public String convert(ILoggingEvent event) {

@@ -10,6 +10,11 @@ public final class OperatorMessages {
 	}
 
 	public static String describe(Throwable failure) {
+		// printed on stderr, stored as exit descriptions: an SQL error may quote a row with a person's ID
+		return MaskedMessageConverter.mask(unmasked(failure));
+	}
+
+	private static String unmasked(Throwable failure) {
 		for (Throwable t = failure; t != null; t = t.getCause()) {
 			if (t instanceof OperatorMistake) {
 				return t.getMessage();
@@ -32,7 +37,7 @@ public final class OperatorMessages {
 			String described = describe(execution.getAllFailureExceptions().get(0));
 			return described.startsWith("medclaims failed: ") ? described.substring(18) : described;
 		}
-		return firstLine(execution.getExitStatus().getExitDescription());
+		return MaskedMessageConverter.mask(firstLine(execution.getExitStatus().getExitDescription()));
 	}
 
 	private static boolean isConnectionFailure(SQLException ex) {

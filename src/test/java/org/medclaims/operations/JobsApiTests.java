@@ -121,6 +121,21 @@ class JobsApiTests {
 	}
 
 	@Test
+	void showsExitDescriptionsWithResidentIdsMasked() throws Exception {
+		JobExecution failed = runFlaky(true);
+		// what PgJDBC puts in a failure Spring Batch stores: the row, with the person's ID
+		this.jdbc.update("UPDATE batch_job_execution SET exit_message = 'Failing row contains (330282198001011237, 张三)'"
+				+ " WHERE job_execution_id = ?", failed.getId());
+		this.jdbc.update("UPDATE batch_step_execution SET exit_message = 'Batch entry 0 INSERT INTO person"
+				+ " VALUES (''33028219400911796X'')' WHERE job_execution_id = ?", failed.getId());
+
+		this.mvc.perform(get("/api/jobs/executions/{id}", failed.getId()))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.execution.exitDescription").value("Failing row contains (330282**********37, 张三)"))
+			.andExpect(jsonPath("$.steps[0].exitDescription").value(containsString("('330282**********6X')")));
+	}
+
+	@Test
 	void restartsAFailedExecutionInTheBackground() throws Exception {
 		JobExecution failed = runFlaky(true);
 

@@ -83,10 +83,11 @@ class ObservabilityTests {
 	@Test
 	void residentIdsAreMaskedInEveryLogLine(CapturedOutput output) {
 		LoggerFactory.getLogger("org.medclaims.test")
-			.warn("claim C1 of 330282198001011237 and 33028219400911796X refused; file H330282001_20140210_001.clm");
+			.warn("claim C1 of 330282198001011237 and 33028219400911796X refused; file H330282001_20140210_001.clm;"
+					+ " row (ID330282198001011237)");
 
 		assertThat(output.getOut()).contains("claim C1 of 330282**********37 and 330282**********6X refused;"
-				+ " file H330282001_20140210_001.clm")
+				+ " file H330282001_20140210_001.clm; row (ID330282**********37)")
 			.doesNotContain("330282198001011237");
 	}
 
