@@ -17,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Locale;
 import java.util.SortedMap;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
@@ -259,7 +260,7 @@ public final class DataGenerator {
     static {
         for (int d = 0; d < CACHE_DAYS; d++) {
             LocalDate date = BASE.plusDays(d);
-            COMPACT[d] = String.format("%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
+            COMPACT[d] = String.format(Locale.ROOT, "%04d%02d%02d", date.getYear(), date.getMonthValue(), date.getDayOfMonth());
             ISO[d] = date.toString();
         }
     }

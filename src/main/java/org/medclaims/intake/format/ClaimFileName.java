@@ -1,6 +1,7 @@
 package org.medclaims.intake.format;
 
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -64,7 +65,8 @@ public record ClaimFileName(String hospitalCode, LocalDate fileDate, int seq) {
 
 	/** The sequence as written in the name and header, three digits. */
 	public String seqText() {
-		return String.format("%03d", this.seq);
+		// Locale.ROOT: in some locales (ar-EG, fa-IR) %d writes other digits than the file name's
+		return String.format(Locale.ROOT, "%03d", this.seq);
 	}
 
 	/** {@code <hospitalCode>_<yyyyMMdd>_<seq>}, the base of the response file name. */

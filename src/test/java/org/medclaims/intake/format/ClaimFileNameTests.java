@@ -1,6 +1,7 @@
 package org.medclaims.intake.format;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,18 @@ class ClaimFileNameTests {
 		assertThat(name.seqText()).isEqualTo("001");
 		assertThat(name.fileDateText()).isEqualTo("20130612");
 		assertThat(name.baseName()).isEqualTo("H330282001_20130612_001");
+	}
+
+	@Test
+	void writesTheSequenceWithAsciiDigitsWhateverTheDefaultLocale() {
+		Locale before = Locale.getDefault();
+		try {
+			Locale.setDefault(Locale.forLanguageTag("ar-EG"));
+			assertThat(ClaimFileName.parse("H330282001_20130612_001.clm").orElseThrow().seqText()).isEqualTo("001");
+		}
+		finally {
+			Locale.setDefault(before);
+		}
 	}
 
 	@ParameterizedTest
