@@ -20,6 +20,8 @@ final class Claims {
 
 	private LocalDate serviceDate = LocalDate.of(2013, 6, 10);
 
+	private LocalDate startDate;
+
 	private String diseaseCode;
 
 	private boolean adhoc;
@@ -67,6 +69,12 @@ final class Claims {
 		return this;
 	}
 
+	/** A stay that began before its service (end) date. */
+	Claims from(String startDate) {
+		this.startDate = LocalDate.parse(startDate);
+		return this;
+	}
+
 	Claims adhoc(boolean registeredInAdvance) {
 		this.adhoc = true;
 		this.registered = registeredInAdvance;
@@ -89,7 +97,8 @@ final class Claims {
 
 	ClaimToValue build() {
 		return new ClaimToValue(this.claimNo, "H1", this.level, this.region, this.patientId, this.visitType,
-				this.serviceDate, this.serviceDate, this.diseaseCode, this.lines, this.adhoc, this.registered);
+				this.startDate != null ? this.startDate : this.serviceDate, this.serviceDate, this.diseaseCode,
+				this.lines, this.adhoc, this.registered);
 	}
 
 }
