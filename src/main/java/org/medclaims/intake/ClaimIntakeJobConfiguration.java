@@ -95,7 +95,8 @@ class ClaimIntakeJobConfiguration {
 	@StepScope
 	ClaimFileItemReader claimFileReader(@Value("#{jobParameters['arrival.id']}") Long arrivalId, Arrivals arrivals) {
 		Arrival arrival = arrivals.find(arrivalId);
-		return new ClaimFileItemReader("claimFileReader", arrival.localPath(), Charset.forName(arrival.charset()));
+		return new ClaimFileItemReader("claimFileReader", arrival.localPath(), Charset.forName(arrival.charset()),
+				arrival.sha256());
 	}
 
 	@Bean

@@ -38,6 +38,10 @@ final class FileMoves {
 			throw new IntakeFault("The file " + source + " is gone and was not moved to " + target
 					+ ": put it back where it was and restart the execution.");
 		}
+		if (!sha256.equals(Sha256.of(source).hex())) {
+			throw new IntakeFault("The file " + source + " changed after it was taken in: it was not moved to " + target
+					+ "; put the file that arrived back, or abandon the execution and send the new file under a new name.");
+		}
 		Files.createDirectories(target.getParent());
 		if (Files.exists(target)) {
 			if (!sha256.equals(Sha256.of(target).hex())) {

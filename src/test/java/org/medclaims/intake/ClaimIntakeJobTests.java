@@ -397,6 +397,40 @@ class ClaimIntakeJobTests {
 	}
 
 	@Test
+	void aFileReplacedUnderItsNameWhileItsExecutionWaitsIsNeitherStagedNorArchived() throws Exception {
+		ClaimFileBuilder builder = file("135");
+		for (int i = 0; i < 10; i++) {
+			builder.claim("Q" + i);
+		}
+		Path file = builder.writeTo(this.drop);
+		this.jdbc.execute("""
+				CREATE FUNCTION fail_at_q7() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN IF NEW.claim_no = 'Q7' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$
+				""");
+		this.jdbc.execute("CREATE TRIGGER fail_at_q7 BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION fail_at_q7()");
+		JobExecution failed;
+		try {
+			failed = receive(file);
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER fail_at_q7 ON claim");
+			this.jdbc.execute("DROP FUNCTION fail_at_q7()");
+		}
+		long id = arrivalId(failed);
+		assertThat(this.support.claimOutcomes(id)).hasSize(6);
+		// the hospital drops another file under the same name while the execution waits for its restart
+		file("135").claim("Z1").claim("Z2").writeTo(this.drop);
+
+		JobExecution resumed = this.intake.resumeUnfinished().executions().get(0);
+
+		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(resumed.getExitStatus().getExitDescription()).contains("changed after it was validated");
+		assertThat(this.support.claimOutcomes(id)).hasSize(6).noneMatch(o -> o.contains(":Z"));
+		assertThat(this.support.arrival(id)).containsEntry("status", "RECEIVED");
+		assertThat(file).exists();
+	}
+
+	@Test
 	void anArchiveThatCannotBeWrittenFailsTheJobAndLeavesTheFileUntilTheRestart() throws Exception {
 		Path file = file("131").claim("S1").writeTo(this.drop);
 		FileSystemUtils.deleteRecursively(this.folders.archiveDir());
