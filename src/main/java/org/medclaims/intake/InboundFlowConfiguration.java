@@ -73,16 +73,17 @@ class InboundFlowConfiguration {
 	}
 
 	@Bean
-	UnfinishedArrivalsRetry unfinishedArrivalsRetry(ClaimIntake intake, IntakeProperties properties) {
-		return new UnfinishedArrivalsRetry(intake, properties.watch());
+	UnfinishedArrivalsRetry unfinishedArrivalsRetry(ClaimIntake intake, IntakeProperties properties,
+			IntakeLock intakeLock) {
+		return new UnfinishedArrivalsRetry(intake, properties.watch(), intakeLock);
 	}
 
 	@Bean
 	InboundStartup inboundStartup(InboundFolder inbound, ClaimIntake intake, Arrivals arrivals,
 			MedclaimsProperties folders, ConcurrentMetadataStore metadataStore, Environment environment,
-			ApplicationContext context, IntakeProperties properties) {
+			ApplicationContext context, IntakeProperties properties, IntakeLock intakeLock) {
 		return new InboundStartup(inbound, intake, arrivals, folders, metadataStore, environment, properties.watch(),
-				() -> context.getBean(ADAPTER_ID, Lifecycle.class).start());
+				() -> context.getBean(ADAPTER_ID, Lifecycle.class).start(), intakeLock);
 	}
 
 }

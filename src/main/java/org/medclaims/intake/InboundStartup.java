@@ -46,8 +46,11 @@ class InboundStartup implements ApplicationRunner, Ordered {
 
 	private final boolean watch;
 
+	private final IntakeLock intakeLock;
+
 	InboundStartup(InboundFolder inbound, ClaimIntake intake, Arrivals arrivals, MedclaimsProperties folders,
-			ConcurrentMetadataStore metadataStore, Environment environment, boolean watch, Runnable startPolling) {
+			ConcurrentMetadataStore metadataStore, Environment environment, boolean watch, Runnable startPolling,
+			IntakeLock intakeLock) {
 		this.inbound = inbound;
 		this.intake = intake;
 		this.arrivals = arrivals;
@@ -56,6 +59,7 @@ class InboundStartup implements ApplicationRunner, Ordered {
 		this.demo = DemoMode.isOn(environment);
 		this.startPolling = startPolling;
 		this.watch = watch;
+		this.intakeLock = intakeLock;
 	}
 
 	@Override
@@ -69,6 +73,11 @@ class InboundStartup implements ApplicationRunner, Ordered {
 		if (this.demo && this.metadataStore.get(DEMO_SAMPLES_COPIED) == null) {
 			copyDemoSamples();
 			this.metadataStore.put(DEMO_SAMPLES_COPIED, Instant.now().toString());
+		}
+		if (this.watch && !this.intakeLock.acquire()) {
+			log.error("{} This serve takes no file in from {}: restart it once the other has stopped.",
+					IntakeLock.heldElsewhere(), this.inbound.dir());
+			return;
 		}
 		this.inbound.forgetFilesNeverReceived(this.arrivals);
 		this.intake.resumeUnfinished();

@@ -20,15 +20,19 @@ class UnfinishedArrivalsRetry {
 
 	private final boolean watching;
 
-	UnfinishedArrivalsRetry(ClaimIntake intake, boolean watching) {
+	private final IntakeLock intakeLock;
+
+	UnfinishedArrivalsRetry(ClaimIntake intake, boolean watching, IntakeLock intakeLock) {
 		this.intake = intake;
 		this.watching = watching;
+		this.intakeLock = intakeLock;
 	}
 
 	@Scheduled(initialDelayString = "${medclaims.intake.retry-interval:60s}",
 			fixedDelayString = "${medclaims.intake.retry-interval:60s}")
 	void retry() {
-		if (!this.watching) {
+		// a serve that found another process taking files in leaves their arrivals to it
+		if (!this.watching || !this.intakeLock.isHeld()) {
 			return;
 		}
 		try {

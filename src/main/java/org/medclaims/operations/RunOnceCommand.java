@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import org.medclaims.intake.ClaimIntake;
+import org.medclaims.intake.IntakeLock;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementRuns;
 import org.medclaims.system.Command;
@@ -37,13 +38,16 @@ class RunOnceCommand implements Command {
 
 	private final List<RunOnceStage> stages;
 
+	private final IntakeLock intakeLock;
+
 	RunOnceCommand(CrashRecovery crashRecovery, ReferenceImport referenceImport, ClaimIntake intake,
-			SettlementRuns settlement, List<RunOnceStage> stages) {
+			SettlementRuns settlement, List<RunOnceStage> stages, IntakeLock intakeLock) {
 		this.crashRecovery = crashRecovery;
 		this.referenceImport = referenceImport;
 		this.intake = intake;
 		this.settlement = settlement;
 		this.stages = stages;
+		this.intakeLock = intakeLock;
 	}
 
 	@Override
@@ -53,6 +57,11 @@ class RunOnceCommand implements Command {
 
 	@Override
 	public int run(List<String> arguments) throws Exception {
+		if (!this.intakeLock.acquire()) {
+			System.err.println(IntakeLock.heldElsewhere() + " This run-once took nothing in and settled nothing:"
+					+ " let that process do the work, or stop it and run again.");
+			return 1;
+		}
 		this.crashRecovery.recoverDeadOwners();
 		List<JobExecution> executions = new ArrayList<>();
 		if (this.referenceImport.configuredDir().isPresent()) {

@@ -431,6 +431,25 @@ class ClaimIntakeJobTests {
 	}
 
 	@Test
+	void oneProcessAtATimeHoldsTheIntakeLock() {
+		// two locks on their own sessions stand for two processes
+		IntakeLock first = new IntakeLock(this.jdbc.getDataSource());
+		IntakeLock second = new IntakeLock(this.jdbc.getDataSource());
+		try {
+			assertThat(first.acquire()).isTrue();
+			assertThat(second.acquire()).isFalse();
+			assertThat(second.isHeld()).isFalse();
+			assertThat(first.acquire()).as("taken again by its holder").isTrue();
+			first.destroy();
+			assertThat(second.acquire()).as("free once its holder is gone").isTrue();
+		}
+		finally {
+			first.destroy();
+			second.destroy();
+		}
+	}
+
+	@Test
 	void anArchiveThatCannotBeWrittenFailsTheJobAndLeavesTheFileUntilTheRestart() throws Exception {
 		Path file = file("131").claim("S1").writeTo(this.drop);
 		FileSystemUtils.deleteRecursively(this.folders.archiveDir());

@@ -142,6 +142,9 @@ class InboundFlowTests {
 				"SELECT count(*) FROM batch_job_execution WHERE status = 'FAILED'", Integer.class) == 1);
 		Lifecycle adapter = this.context.getBean(InboundFlowConfiguration.ADAPTER_ID, Lifecycle.class);
 		adapter.stop();
+		// this application "dies": the database would release its intake lock
+		IntakeLock intakeLock = this.context.getBean(IntakeLock.class);
+		intakeLock.destroy();
 		Files.delete(this.folders.archiveDir());
 		// a file recorded as taken just before a crash, never received
 		ClaimFileBuilder lost = file("232").claim("L1");
@@ -154,6 +157,7 @@ class InboundFlowTests {
 			await().atMost(PATIENCE).until(() -> finished() == 2);
 		}
 		finally {
+			assertThat(intakeLock.acquire()).as("released by the restarted application when it closed").isTrue();
 			adapter.start();
 		}
 

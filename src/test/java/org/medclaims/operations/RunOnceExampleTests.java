@@ -45,6 +45,12 @@ class RunOnceExampleTests {
 	@Test
 	void writesTheExpectedOutboundFiles() throws Exception {
 		copy(EXAMPLE.resolve("inbound"), this.properties.inboundDir());
+		try (java.sql.Connection serve = this.jdbc.getDataSource().getConnection()) {
+			// a serve of another process takes files in from this database: run-once takes nothing
+			serve.createStatement().execute("SELECT pg_advisory_lock(6, 0)");
+			assertThat(runOnce().run(List.of())).as("run-once beside a watching serve").isOne();
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file", Integer.class)).isZero();
+		}
 
 		int exit = runOnce().run(List.of());
 

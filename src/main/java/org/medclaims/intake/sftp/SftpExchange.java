@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
+import org.medclaims.intake.IntakeLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,11 +37,16 @@ public class SftpExchange {
 
 	private final List<String> problems = new ArrayList<>();
 
-	SftpExchange(SftpInbox inbox, SftpOutbox outbox, SftpProperties sftp, Backoff backoff) {
+	private final IntakeLock intakeLock;
+
+	private boolean toldLockHeldElsewhere;
+
+	SftpExchange(SftpInbox inbox, SftpOutbox outbox, SftpProperties sftp, Backoff backoff, IntakeLock intakeLock) {
 		this.inbox = inbox;
 		this.outbox = outbox;
 		this.sftp = sftp;
 		this.backoff = backoff;
+		this.intakeLock = intakeLock;
 	}
 
 	/**
@@ -76,6 +82,14 @@ public class SftpExchange {
 
 	/** For {@code serve}: fetch then deliver, waiting longer between attempts while a target keeps failing. */
 	public synchronized void poll() {
+		if (!this.intakeLock.acquire()) {
+			if (!this.toldLockHeldElsewhere) {
+				log.error("{} This serve fetches and delivers nothing over SFTP while the other runs.",
+						IntakeLock.heldElsewhere());
+				this.toldLockHeldElsewhere = true;
+			}
+			return;
+		}
 		if (!this.backoff.due(SERVER)) {
 			return;
 		}
