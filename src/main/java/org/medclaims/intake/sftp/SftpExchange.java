@@ -10,6 +10,7 @@ import java.util.Set;
 
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.medclaims.intake.IntakeLock;
+import org.medclaims.intake.format.ClaimFileName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -123,6 +124,16 @@ public class SftpExchange {
 			}
 			boolean allTaken = true;
 			for (DirEntry file : files) {
+				String named = ClaimFileName.parse(file.getFilename()).map(ClaimFileName::hospitalCode).orElse(hospital);
+				if (!named.equals(hospital)) {
+					// its answer, with patients' data, would go to the outbox of the hospital it names
+					String problem = "SFTP " + this.sftp.inbox(hospital) + "/" + file.getFilename() + " names hospital "
+							+ named + ", not " + hospital + " whose inbox it is in: left there, not fetched; "
+							+ hospital + " must send it under its own code";
+					this.problems.add(problem);
+					log.error(problem);
+					continue;
+				}
 				try {
 					this.inbox.take(hospital, file).ifPresent(executions::add);
 				}

@@ -268,6 +268,20 @@ class SftpExchangeTests {
 	}
 
 	@Test
+	void shouldLeaveInTheInboxAFileThatNamesAnotherHospital() throws Exception {
+		// its answer would carry patients' data to the hospital it names
+		upload(H1, "H330282002_20140210_001.clm");
+		upload(H2, "H330282002_20131231_909.clm");
+
+		assertThat(this.exchange.fetchAll()).hasSize(1);
+
+		assertThat(arrivals()).containsExactly("H330282002_20131231_909.clm");
+		assertThat(names(server.path("hospitals/" + H1 + "/inbox"))).containsExactly("H330282002_20140210_001.clm");
+		assertThat(this.exchange.problems()).singleElement().asString()
+			.contains("names hospital H330282002, not H330282001 whose inbox it is in");
+	}
+
+	@Test
 	void shouldServeTheOtherInboxesWhenOneIsNotReadable(CapturedOutput output) throws Exception {
 		upload(H1, "H330282001_20140210_001.clm");
 		upload(H2, "H330282002_20140210_001.clm");
