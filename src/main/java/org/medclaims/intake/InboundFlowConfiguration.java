@@ -51,7 +51,7 @@ class InboundFlowConfiguration {
 					intake.receive(file.toPath(), ClaimIntake.LOCAL, file.getAbsolutePath());
 				}
 				catch (ClaimIntake.ArrivalNotRecorded ex) {
-					inbound.forget(file.toPath());
+					inbound.forgetOrRetry(file.toPath());
 					throw ex;
 				}
 				return null;
@@ -74,8 +74,8 @@ class InboundFlowConfiguration {
 
 	@Bean
 	UnfinishedArrivalsRetry unfinishedArrivalsRetry(ClaimIntake intake, IntakeProperties properties,
-			IntakeLock intakeLock) {
-		return new UnfinishedArrivalsRetry(intake, properties.watch(), intakeLock);
+			IntakeLock intakeLock, InboundFolder inbound) {
+		return new UnfinishedArrivalsRetry(intake, properties.watch(), intakeLock, inbound::forgetPending);
 	}
 
 	@Bean

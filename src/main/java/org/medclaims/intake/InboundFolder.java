@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 import org.medclaims.intake.format.ClaimFileName;
@@ -40,6 +42,8 @@ class InboundFolder {
 
 	private final FileSystemPersistentAcceptOnceFileListFilter acceptOnce;
 
+	private final Set<Path> unforgotten = ConcurrentHashMap.newKeySet();
+
 	InboundFolder(MedclaimsProperties folders, ConcurrentMetadataStore metadataStore) {
 		this.dir = folders.inboundDir().toAbsolutePath().normalize();
 		this.store = metadataStore;
@@ -66,6 +70,30 @@ class InboundFolder {
 
 	void forget(Path file) {
 		this.store.remove(KEY_PREFIX + file.toAbsolutePath().normalize());
+	}
+
+	/**
+	 * Forgets a file whose arrival could not be recorded, now or, when the database refuses that too,
+	 * at {@link #forgetPending()}: else the poller would skip it until the next start.
+	 */
+	void forgetOrRetry(Path file) {
+		try {
+			forget(file);
+		}
+		catch (RuntimeException ex) {
+			this.unforgotten.add(file);
+			log.warn("Claim file {} could not be forgotten ({}): it is taken again once the database answers", file,
+					ex.getMessage());
+		}
+	}
+
+	/** The forgets {@link #forgetOrRetry} could not do; a database still down stops at the first. */
+	void forgetPending() {
+		for (Path file : List.copyOf(this.unforgotten)) {
+			forget(file);
+			this.unforgotten.remove(file);
+			log.info("Claim file {} forgotten after a database fault: the next scan takes it", file);
+		}
 	}
 
 	/**

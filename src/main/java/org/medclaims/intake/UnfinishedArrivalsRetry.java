@@ -10,7 +10,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 
 /**
  * In {@code serve}: an intake that failed on a fault (database down, disk full) is restarted on its
- * own once the fault is gone, not only at the next start or by an operator.
+ * own once the fault is gone, not only at the next start or by an operator; so is the forgetting of
+ * a file whose arrival could not even be recorded.
  */
 class UnfinishedArrivalsRetry {
 
@@ -22,10 +23,13 @@ class UnfinishedArrivalsRetry {
 
 	private final IntakeLock intakeLock;
 
-	UnfinishedArrivalsRetry(ClaimIntake intake, boolean watching, IntakeLock intakeLock) {
+	private final Runnable forgetPending;
+
+	UnfinishedArrivalsRetry(ClaimIntake intake, boolean watching, IntakeLock intakeLock, Runnable forgetPending) {
 		this.intake = intake;
 		this.watching = watching;
 		this.intakeLock = intakeLock;
+		this.forgetPending = forgetPending;
 	}
 
 	@Scheduled(initialDelayString = "${medclaims.intake.retry-interval:60s}",
@@ -36,6 +40,7 @@ class UnfinishedArrivalsRetry {
 			return;
 		}
 		try {
+			this.forgetPending.run();
 			List<JobExecution> resumed = this.intake.resumeUnfinished().executions();
 			if (!resumed.isEmpty()) {
 				log.info("Resumed {} unfinished intake(s)", resumed.size());
