@@ -1,11 +1,9 @@
 package org.medclaims.adhoc;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,6 +15,7 @@ import org.medclaims.policy.HospitalLevel;
 import org.medclaims.policy.Money;
 import org.medclaims.policy.Region;
 import org.medclaims.policy.VisitType;
+import org.medclaims.system.CalendarDates;
 import org.medclaims.system.PersonIds;
 
 import org.springframework.stereotype.Component;
@@ -146,8 +145,8 @@ class AdhocClaimValidator {
 				quantity = null;
 			}
 			if (unitPrice != null && quantity != null && amount != null) {
-				// in yuan, not fen: ten-digit prices times ten-digit quantities overflow a long
-				BigDecimal expected = unitPrice.multiply(quantity).setScale(2, RoundingMode.HALF_UP);
+				// a decimal, not Money: ten-digit prices times ten-digit quantities overflow a long of fen
+				BigDecimal expected = Money.roundedYuan(unitPrice.multiply(quantity));
 				if (expected.compareTo(amount) != 0) {
 					check.add(prefix + "amount", "must be unitPrice × quantity rounded half-up to the fen: "
 							+ expected.toPlainString() + " (E_LINE_AMOUNT)", "E_LINE_AMOUNT");
@@ -237,18 +236,11 @@ class AdhocClaimValidator {
 				add(field, "is required, as yyyy-MM-dd", InvalidInput.CODE);
 				return null;
 			}
-			try {
-				LocalDate date = LocalDate.parse(value, DATE);
-				// there is no year 0 (PostgreSQL refuses it)
-				if (date.getYear() >= 1) {
-					return date;
-				}
+			LocalDate date = CalendarDates.parse(value, DATE);
+			if (date == null) {
+				add(field, "must be a real date written yyyy-MM-dd", InvalidInput.CODE);
 			}
-			catch (DateTimeParseException ex) {
-				// answered below
-			}
-			add(field, "must be a real date written yyyy-MM-dd", InvalidInput.CODE);
-			return null;
+			return date;
 		}
 
 		BigDecimal decimal(String value, String field, Pattern pattern, String format) {

@@ -47,7 +47,12 @@ public record Money(long fen) implements Comparable<Money> {
 
 	/** round(yuan) half-up to the fen, e.g. for unit price × quantity. */
 	public static Money roundHalfUp(BigDecimal yuan) {
-		return ofFen(yuan.setScale(2, RoundingMode.HALF_UP).movePointRight(2).longValueExact());
+		return ofFen(roundedYuan(yuan).movePointRight(2).longValueExact());
+	}
+
+	/** The same rounding, kept a decimal: checks a file's price × quantity even beyond any amount. */
+	public static BigDecimal roundedYuan(BigDecimal yuan) {
+		return yuan.setScale(2, RoundingMode.HALF_UP);
 	}
 
 	public BigDecimal toYuan() {

@@ -3,7 +3,6 @@ package org.medclaims.reference;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
 import org.medclaims.policy.Money;
+import org.medclaims.system.CalendarDates;
 import org.medclaims.system.PersonIds;
 
 /**
@@ -115,18 +115,11 @@ final class CsvRow {
 
 	LocalDate date(String column) {
 		String value = raw(column);
-		try {
-			LocalDate date = LocalDate.parse(value, DATE);
-			// there is no year 0 (PostgreSQL refuses it)
-			if (date.getYear() >= 1) {
-				return date;
-			}
+		LocalDate date = CalendarDates.parse(value, DATE);
+		if (date == null) {
+			problem(column + " '" + value + "' is not a date yyyy-MM-dd");
 		}
-		catch (DateTimeParseException ex) {
-			// answered below
-		}
-		problem(column + " '" + value + "' is not a date yyyy-MM-dd");
-		return null;
+		return date;
 	}
 
 	LocalDate optionalDate(String column) {

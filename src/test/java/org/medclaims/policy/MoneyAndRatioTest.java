@@ -34,6 +34,15 @@ class MoneyAndRatioTest {
 	}
 
 	@Test
+	void roundsHalfUpToTheFenAlsoBeyondAnyAmount() {
+		assertThat(Money.roundHalfUp(new BigDecimal("166.665"))).isEqualTo(Money.parse("166.67"));
+		assertThat(Money.roundedYuan(new BigDecimal("166.665"))).isEqualByComparingTo("166.67");
+		// 9999999999.00 × 9999999999: no Money holds it, the check of a line still can
+		assertThat(Money.roundedYuan(new BigDecimal("9999999999.00").multiply(new BigDecimal("9999999999"))))
+			.isEqualByComparingTo("99999999980000000001.00");
+	}
+
+	@Test
 	void printsYuanWithTwoDecimals() {
 		assertThat(Money.ofFen(0)).hasToString("0.00");
 		assertThat(Money.ofFen(5)).hasToString("0.05");

@@ -1,7 +1,6 @@
 package org.medclaims.intake.format;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -132,8 +131,8 @@ public final class ClaimChecks {
 			if (quantity.signum() == 0) {
 				return problem(E_LINE_AMOUNT, line.fileLineNo(), claim, "line " + line.lineNo() + " has quantity 0");
 			}
-			// in yuan, not fen: ten-digit prices times ten-digit quantities overflow a long
-			BigDecimal expected = Formats.unitPrice(line.unitPrice()).multiply(quantity).setScale(2, RoundingMode.HALF_UP);
+			// a decimal, not Money: ten-digit prices times ten-digit quantities overflow a long of fen
+			BigDecimal expected = Money.roundedYuan(Formats.unitPrice(line.unitPrice()).multiply(quantity));
 			if (expected.compareTo(Formats.amount(line.amount()).toYuan()) != 0) {
 				return problem(E_LINE_AMOUNT, line.fileLineNo(), claim, "line " + line.lineNo() + " amount "
 						+ line.amount() + " is not " + line.unitPrice() + " x " + line.quantity() + " = "

@@ -3,11 +3,11 @@ package org.medclaims.intake.format;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.regex.Pattern;
 
 import org.medclaims.policy.Money;
+import org.medclaims.system.CalendarDates;
 
 /** Field formats of claim files; each parser answers null when the text does not match. */
 final class Formats {
@@ -61,14 +61,7 @@ final class Formats {
 		if (text == null || !DATE_DIGITS.matcher(text).matches()) {
 			return null;
 		}
-		try {
-			LocalDate date = LocalDate.parse(text, DATE);
-			// there is no year 0 (PostgreSQL refuses it): 00000101 is no more a date than 20130230
-			return (date.getYear() >= 1) ? date : null;
-		}
-		catch (DateTimeParseException ex) {
-			return null;
-		}
+		return CalendarDates.parse(text, DATE);
 	}
 
 	static boolean claimNo(String text) {
