@@ -356,24 +356,8 @@ class ClaimIntakeJobTests {
 
 	@Test
 	void aDatabaseFaultMidStagingFailsTheJobAndTheRestartStagesEachClaimOnce() throws Exception {
-		ClaimFileBuilder builder = file("130");
-		for (int i = 0; i < 10; i++) {
-			builder.claim("R" + i);
-		}
-		Path file = builder.writeTo(this.drop);
-		this.jdbc.execute("""
-				CREATE FUNCTION fail_at_r7() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN IF NEW.claim_no = 'R7' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$
-				""");
-		this.jdbc.execute("CREATE TRIGGER fail_at_r7 BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION fail_at_r7()");
-		JobExecution failed;
-		try {
-			failed = receive(file);
-		}
-		finally {
-			this.jdbc.execute("DROP TRIGGER fail_at_r7 ON claim");
-			this.jdbc.execute("DROP FUNCTION fail_at_r7()");
-		}
+		Path file = tenClaims("130", "R");
+		JobExecution failed = receiveWhileTheDatabaseRefuses(file, "R7");
 		long id = arrivalId(failed);
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(failed.getExitStatus().getExitDescription()).contains("disk full (simulated)");
@@ -398,24 +382,8 @@ class ClaimIntakeJobTests {
 
 	@Test
 	void aFileReplacedUnderItsNameWhileItsExecutionWaitsIsNeitherStagedNorArchived() throws Exception {
-		ClaimFileBuilder builder = file("135");
-		for (int i = 0; i < 10; i++) {
-			builder.claim("Q" + i);
-		}
-		Path file = builder.writeTo(this.drop);
-		this.jdbc.execute("""
-				CREATE FUNCTION fail_at_q7() RETURNS trigger LANGUAGE plpgsql AS $$
-				BEGIN IF NEW.claim_no = 'Q7' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$
-				""");
-		this.jdbc.execute("CREATE TRIGGER fail_at_q7 BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION fail_at_q7()");
-		JobExecution failed;
-		try {
-			failed = receive(file);
-		}
-		finally {
-			this.jdbc.execute("DROP TRIGGER fail_at_q7 ON claim");
-			this.jdbc.execute("DROP FUNCTION fail_at_q7()");
-		}
+		Path file = tenClaims("135", "Q");
+		JobExecution failed = receiveWhileTheDatabaseRefuses(file, "Q7");
 		long id = arrivalId(failed);
 		assertThat(this.support.claimOutcomes(id)).hasSize(6);
 		// the hospital drops another file under the same name while the execution waits for its restart
@@ -541,6 +509,30 @@ class ClaimIntakeJobTests {
 		assertThat(resumed.failures()).isEmpty();
 		assertThat(this.support.arrival(arrivalId(failed))).containsEntry("status", "RECEIVED");
 		assertThat(file).exists();
+	}
+
+	private Path tenClaims(String seq, String prefix) throws IOException {
+		ClaimFileBuilder builder = file(seq);
+		for (int i = 0; i < 10; i++) {
+			builder.claim(prefix + i);
+		}
+		return builder.writeTo(this.drop);
+	}
+
+	// a fault after the first chunks committed: the database refuses to store one claim
+	private JobExecution receiveWhileTheDatabaseRefuses(Path file, String claimNo) {
+		this.jdbc.execute("""
+				CREATE FUNCTION refuse_claim() RETURNS trigger LANGUAGE plpgsql AS $$
+				BEGIN IF NEW.claim_no = '%s' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$
+				""".formatted(claimNo));
+		this.jdbc.execute("CREATE TRIGGER refuse_claim BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION refuse_claim()");
+		try {
+			return receive(file);
+		}
+		finally {
+			this.jdbc.execute("DROP TRIGGER refuse_claim ON claim");
+			this.jdbc.execute("DROP FUNCTION refuse_claim()");
+		}
 	}
 
 	private JobExecution receive(Path file) {
