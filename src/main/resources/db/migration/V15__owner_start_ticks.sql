@@ -10,7 +10,7 @@ BEGIN
         VALUES (NEW.job_execution_id, current_setting('medclaims.owner_host'),
                 current_setting('medclaims.owner_pid')::bigint,
                 nullif(current_setting('medclaims.owner_started_at'), '')::timestamptz,
-                nullif(coalesce(current_setting('medclaims.owner_start_ticks', true), ''), '')::bigint,
+                nullif(current_setting('medclaims.owner_start_ticks', true), '')::bigint,
                 current_setting('medclaims.owner_command'))
         ON CONFLICT (job_execution_id) DO NOTHING;
     END IF;

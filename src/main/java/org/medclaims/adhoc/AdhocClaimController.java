@@ -15,9 +15,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -59,15 +59,6 @@ class AdhocClaimController {
 		return ResponseEntity.status(outcome.created() ? HttpStatus.CREATED : HttpStatus.OK).body(outcome.result());
 	}
 
-	private static boolean isJson(String type) {
-		try {
-			return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
-	}
-
 	@GetMapping("/claims/{hospitalCode}/{claimNo}")
 	ClaimView claim(@PathVariable String hospitalCode, @PathVariable String claimNo) {
 		return this.queries.claim(hospitalCode, claimNo);
@@ -104,6 +95,15 @@ class AdhocClaimController {
 		}
 		AdhocClaimJson.Read read = AdhocClaimJson.read(root);
 		return this.validator.validate(read.input(), read.errors());
+	}
+
+	private static boolean isJson(String type) {
+		try {
+			return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 }

@@ -92,8 +92,8 @@ class ExecutionQueries {
 				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
 				 WHERE s.job_execution_id = ? ORDER BY s.step_execution_id
 				""", (rs, i) -> new StepSummary(rs.getLong("step_execution_id"), rs.getString("step_name"),
-				rs.getString("status"), rs.getString("exit_code"), MaskedMessageConverter.mask(rs.getString("exit_message")),
-				time(rs, "start_time"), time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"),
+				rs.getString("status"), rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"),
+				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"),
 				rs.getLong("filter_count"), rs.getLong("read_skip_count"), rs.getLong("process_skip_count"),
 				rs.getLong("write_skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
 				(Long) rs.getObject("total")), executionId);
@@ -108,10 +108,15 @@ class ExecutionQueries {
 				"Y".equals(rs.getString(4))), executionId);
 	}
 
+	// Spring Batch stores exception texts, and an SQL error may quote a row with a person's ID
+	private static String exitMessage(ResultSet rs) throws SQLException {
+		return MaskedMessageConverter.mask(rs.getString("exit_message"));
+	}
+
 	private static ExecutionSummary summary(ResultSet rs, int row) throws SQLException {
 		return new ExecutionSummary(rs.getLong("job_execution_id"), rs.getString("job_name"),
 				rs.getString("parameters") == null ? "" : rs.getString("parameters"), rs.getString("status"),
-				rs.getString("exit_code"), MaskedMessageConverter.mask(rs.getString("exit_message")), time(rs, "start_time"),
+				rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"),
 				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"),
 				rs.getLong("skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
 				(Long) rs.getObject("rejected_claims"), rs.getString("owner"), rs.getBoolean("latest"));

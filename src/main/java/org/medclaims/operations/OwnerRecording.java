@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Every job execution records its owner (host, pid, start instant and ticks, command) in the very transaction that creates
- * it: each pooled connection carries this process's identity in session settings, and a trigger on
+ * Every job execution records its owner (host, pid, start instant and ticks, command) in the very transaction that
+ * creates it: each pooled connection carries this process's identity in session settings, and a trigger on
  * {@code batch_job_execution} (V14) writes the owner row. A process killed right after creating an execution can
  * no longer leave it running without an owner, which crash recovery would have to leave alone.
  */
@@ -39,15 +39,17 @@ class OwnerRecording {
 		};
 	}
 
-	/** The statement that tells a new connection which process it serves (read by V14's trigger). */
+	/** The statement that tells a new connection which process it serves (read by the trigger of V14, V15). */
 	static String sessionSettings(ExecutionOwner owner, String command) {
 		Instant started = owner.processStartedAt();
-		return "SELECT set_config('medclaims.owner_host', %s, false), set_config('medclaims.owner_pid', '%d', false),"
-			.formatted(literal(owner.host()), owner.pid())
-				+ " set_config('medclaims.owner_started_at', %s, false), set_config('medclaims.owner_start_ticks', '%s', false),"
-					.formatted(literal(started == null ? "" : started.toString()),
-							owner.startTicks() == null ? "" : owner.startTicks())
-				+ " set_config('medclaims.owner_command', %s, false)".formatted(literal(command));
+		return "SELECT " + setting("host", literal(owner.host())) + ", " + setting("pid", "'" + owner.pid() + "'") + ", "
+				+ setting("started_at", literal(started == null ? "" : started.toString())) + ", "
+				+ setting("start_ticks", "'" + (owner.startTicks() == null ? "" : owner.startTicks()) + "'") + ", "
+				+ setting("command", literal(command));
+	}
+
+	private static String setting(String name, String value) {
+		return "set_config('medclaims.owner_" + name + "', " + value + ", false)";
 	}
 
 	private static String literal(String text) {

@@ -77,7 +77,7 @@ public class ReferenceImport {
 		/** What the operator does next: mend the bad rows, or what made the import fail. */
 		public String whatToDo() {
 			return problems().isEmpty() ? OperatorMessages.whyNotCompleted(this.execution)
-					: "fix the rows above and import again.";
+					: "fix the rows above and try again.";
 		}
 
 		public List<String> summary() {

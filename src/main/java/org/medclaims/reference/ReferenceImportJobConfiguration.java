@@ -44,7 +44,7 @@ class ReferenceImportJobConfiguration {
 		}
 		return flow.listener(new InvalidFilesListener())
 			.listener(new ExclusiveRuns(dataSource, "A settlement run or another reference import is in progress:"
-					+ " the registry does not change under a settlement run. Wait for it to end, then import again."))
+					+ " the registry does not change under a settlement run. Wait for it to end, then try again."))
 			.build();
 	}
 
