@@ -17,6 +17,7 @@ import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.medclaims.Examples;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.system.Command;
@@ -53,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class SftpExchangeTests {
 
-	static final Path EXAMPLE = Path.of("../shared/spec/examples/basic");
+	static final Path EXAMPLE = Examples.basic();
 
 	static final String H1 = "H330282001";
 
