@@ -65,7 +65,7 @@ class RunOnceExampleTests {
 		Examples.assertAnswersAsExpected(this.properties.outboundDir());
 
 		// an unfinished intake that cannot be resumed has no execution to fail, yet the run must not pass
-		this.jdbc.update("UPDATE claim_file SET intake_finished_at = NULL WHERE id = (SELECT min(id) FROM claim_file)");
+		this.jdbc.update("UPDATE claim_file SET intake_finished_at = NULL, status = 'RECEIVED' WHERE id = (SELECT min(id) FROM claim_file)");
 		assertThat(runOnce().run(List.of())).as("a run-once that leaves an intake unfinished").isOne();
 	}
 

@@ -141,7 +141,8 @@ class SftpExchangeTests {
 
 		List<JobExecution> executions = this.exchange.fetchAll();
 
-		assertThat(executions).hasSize(4);
+		assertThat(executions).as("what one fetch found is one intake batch").singleElement()
+			.satisfies(e -> assertThat(e.getJobParameters().getLong("files")).isEqualTo(4));
 		assertThat(names(server.path("hospitals/" + H1 + "/inbox"))).containsExactly(".H330282001_20131231_911.clm",
 				"H330282001_20131231_910.clm.part");
 		assertThat(names(server.path("hospitals/" + H2 + "/inbox"))).isEmpty();
