@@ -41,8 +41,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * What the claim API and the ad-hoc API answer, byte for byte, on the spec's example and a few ad-hoc claims
  * that reach every sentence (first self-pay, a unit price typed with two decimals above the maximum, an
  * uninsured relative, an uncertified special disease): the answers in {@code claim-api/answers.json} were
- * taken from the code that stored the explanation as JSON sentences. The same answers come from rows in that
- * old form, {@code claim-api/legacy-details.json}, as that code wrote them.
+ * taken from the code that stored the explanation as JSON sentences (commit 45208b3), the explanations now
+ * rendered from stored facts. The same answers come from rows in that old form,
+ * {@code claim-api/legacy-details.json}, as that code wrote them.
  */
 @SpringBootTest(properties = { "medclaims.security.users.clerk.password={noop}clerk",
 		"medclaims.security.users.clerk.roles=CLERK" })
@@ -89,20 +90,26 @@ class ClaimApiAnswersTests {
 		Path target = Path.of("target", "claim-api");
 		Files.createDirectories(target);
 		Files.writeString(target.resolve("answers.json"), JSON.writeValueAsString(answers));
-		Files.writeString(target.resolve("legacy-details.json"), JSON.writeValueAsString(details()));
-
 		assertThat(JSON.writeValueAsString(answers)).isEqualTo(resource("answers.json"));
-	}
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement WHERE detail IS NOT NULL", Integer.class))
+			.as("settlements that still store sentences")
+			.isZero();
 
-	private Map<String, String> details() {
-		Map<String, String> details = new LinkedHashMap<>();
-		this.jdbc.query("""
-				SELECT c.hospital_code, c.claim_no, s.detail FROM settlement s JOIN claim c ON c.id = s.claim_id
-				ORDER BY c.hospital_code, c.claim_no, c.id
-				""", rs -> {
-			details.put(rs.getString(1) + "/" + rs.getString(2), rs.getString(3));
-		});
-		return details;
+		// the same database as the code before facts left it: JSON sentences in detail, no facts
+		int rows = 0;
+		for (Map.Entry<String, JsonNode> legacy : JSON.readTree(resource("legacy-details.json")).properties()) {
+			String[] number = legacy.getKey().split("/");
+			rows += this.jdbc.update("""
+					UPDATE settlement s SET detail = ?, facts = NULL FROM claim c
+					WHERE c.id = s.claim_id AND c.hospital_code = ? AND c.claim_no = ?
+					""", legacy.getValue().stringValue(), number[0], number[1]);
+		}
+		assertThat(rows).isEqualTo(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class));
+		for (String[] c : claims) {
+			String key = "claim " + c[0] + "/" + c[1];
+			assertThat(answer(mvc, get("/api/claims/{h}/{n}", c[0], c[1]), null)).as("from the old form: " + key)
+				.isEqualTo(answers.get(key));
+		}
 	}
 
 	private static JsonNode answer(MockMvc mvc,
