@@ -1,9 +1,6 @@
 package org.medclaims.settlement;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,12 +9,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.medclaims.intake.ClaimIntake;
 import org.medclaims.policy.Amounts;
-import org.medclaims.policy.ClaimLine;
-import org.medclaims.policy.ClaimStatus;
 import org.medclaims.policy.ClaimValuation;
 import org.medclaims.policy.ClaimValuer;
-import org.medclaims.policy.Money;
-import org.medclaims.policy.VisitType;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.system.MedclaimsProperties;
 
@@ -25,7 +18,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -93,34 +85,11 @@ abstract class GeneratedScenarioSettlement {
 
 	// what the claim API renders from the stored facts, claim by claim, against the sentences stored before
 	private void assertEveryStoredExplanationReadsAsTheEngineWroteItWhileSettling(GeneratedScenario.Oracle oracle) {
-		Map<Long, List<ClaimLine>> lines = new HashMap<>();
-		this.jdbc.query("SELECT claim_id, line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line"
-				+ " ORDER BY claim_id, position", (RowCallbackHandler) rs -> lines
-					.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
-					.add(new ClaimLine(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
-							rs.getBigDecimal(6), Money.ofFen(rs.getLong(7)))));
 		int[] settled = { 0 };
-		this.jdbc.query("""
-				SELECT s.claim_id, c.claim_no, c.patient_id, s.status, s.codes, s.message, s.policy_version, c.end_date,
-				       c.visit_type, c.special_disease_code, s.total, s.self_pay, s.self_pay_first, s.deductible, s.segment,
-				       s.coinsurance, s.over_cap, s.fund, s.current_account, s.historical_account, s.family_account, s.cash,
-				       s.facts, s.detail
-				FROM settlement s JOIN claim c ON c.id = s.claim_id
-				""", (RowCallbackHandler) rs -> {
-			long claimId = rs.getLong(1);
-			Money[] m = new Money[12];
-			for (int i = 0; i < 12; i++) {
-				m[i] = Money.ofFen(rs.getLong(11 + i));
-			}
-			SettlementFacts.Row row = new SettlementFacts.Row(rs.getString(2), rs.getString(3),
-					ClaimStatus.valueOf(rs.getString(4)),
-					rs.getString(5).isEmpty() ? List.of() : List.of(rs.getString(5).split(",")), rs.getString(6),
-					rs.getString(7), rs.getObject(8, LocalDate.class), VisitType.valueOf(rs.getString(9)),
-					rs.getString(10), new Amounts(m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9], m[10],
-							m[11]));
-			assertThat(rs.getString(24)).as("the old JSON detail of claim %d", claimId).isNull();
-			SettlementDetails.Detail detail = this.details.stored(row, rs.getString(23), null,
-					() -> lines.get(claimId));
+		for (StoredDetails.Stored stored : StoredDetails.read(this.jdbc, this.details, "TRUE")) {
+			long claimId = stored.claimId();
+			SettlementDetails.Detail detail = stored.detail();
+			assertThat(stored.legacyJson()).as("the old JSON detail of claim %d", claimId).isNull();
 			ClaimValuation expected = oracle.valuations().get(claimId);
 			if (expected.settled()) {
 				settled[0]++;
@@ -129,14 +98,13 @@ abstract class GeneratedScenarioSettlement {
 				assertThat(detail.lines().stream().map(SettlementDetails.Line::rule).toList())
 					.as("line rules of claim %d", claimId)
 					.isEqualTo(oracle.rules().get(claimId));
-				assertThat(detail).as("detail of claim %d", claimId)
-					.isEqualTo(this.details.of(expected));
+				assertThat(detail).as("detail of claim %d", claimId).isEqualTo(this.details.of(expected));
 			}
 			else {
-				assertThat(rs.getString(23)).isNull();
+				assertThat(stored.facts()).isNull();
 				assertThat(detail.explanation()).containsExactly(expected.message());
 			}
-		});
+		}
 		assertThat(settled[0]).isGreaterThan(9_000);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT avg(octet_length(facts)) FROM settlement WHERE status = 'SETTLED'", Double.class))
