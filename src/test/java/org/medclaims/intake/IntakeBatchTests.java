@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.medclaims.reference.ReferenceImport;
+import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.system.MedclaimsProperties;
 
 import org.springframework.batch.core.BatchStatus;
@@ -23,6 +24,7 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.util.FileSystemUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medclaims.intake.ClaimFileBuilder.file;
 
 /**
@@ -41,6 +43,9 @@ class IntakeBatchTests {
 
 	@Autowired
 	JdbcTemplate jdbc;
+
+	@Autowired
+	SettlementLauncher settlement;
 
 	@Autowired
 	ReferenceImport referenceImport;
@@ -134,6 +139,18 @@ class IntakeBatchTests {
 					"takeFile:H330282003_20131231_301.clm COMPLETED");
 		assertThat(failing).exists();
 		assertThat(waiting).exists();
+		// settlement never settles around the hole: the files not decided would come after later claims
+		assertThatThrownBy(() -> this.settlement.settle()).isInstanceOf(SettlementLauncher.SettlementRefused.class)
+			.hasMessageStartingWith("Settlement waits: 2 claim file(s) taken in are not decided yet"
+					+ " (H330282002_20131231_301.clm (arrival ")
+			.hasMessageContaining("intake execution " + failed.getId())
+			.hasMessageEndingWith("'settle --despite-unfinished-intake' settles without them.");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isZero();
+		JobExecution despite = this.settlement.settle(true);
+		assertThat(despite.getJobParameters().getString(SettlementLauncher.DESPITE_UNFINISHED_INTAKE))
+			.contains("H330282002_20131231_301.clm", "H330282002_20131231_302.clm");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).as("the decided files")
+			.isEqualTo(3);
 
 		JobExecution restarted = this.intake.resumeUnfinished().executions().get(0);
 
