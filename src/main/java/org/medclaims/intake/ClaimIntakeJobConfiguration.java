@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.medclaims.policy.PolicyBook;
 import org.medclaims.system.OperatorMessages;
+import org.medclaims.system.TransactionConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
@@ -61,8 +63,10 @@ class ClaimIntakeJobConfiguration {
 			.build();
 	}
 
+	/** Its chunks commit without waiting for the disk; the file's decision waits (FileDecision). */
 	@Bean
-	Step takeFile(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step takeFile(JobRepository jobRepository,
+			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			IntakeProperties properties, ClaimFileIntakeReader claimFileReader, ClaimCheckProcessor claimCheckProcessor,
 			ClaimStagingWriter claimStagingWriter, FileTurn fileTurn, StagingProgress stagingProgress) {
 		return new StepBuilder(FILE_STEP, jobRepository).<IntakeItem, IntakeItem>chunk(properties.chunkSize())
@@ -108,7 +112,8 @@ class ClaimIntakeJobConfiguration {
 	@Bean
 	@StepScope
 	ClaimStagingWriter claimStagingWriter(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId,
-			Arrivals arrivals, JdbcTemplate jdbc, PlatformTransactionManager transactionManager,
+			Arrivals arrivals, JdbcTemplate jdbc,
+			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			FileDecision fileDecision) {
 		return new ClaimStagingWriter(jdbc, transactionManager, arrivals.find(arrivalId), fileDecision);
 	}

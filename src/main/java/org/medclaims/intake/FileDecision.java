@@ -12,9 +12,13 @@ import org.medclaims.intake.format.FileProblem;
 import org.medclaims.intake.format.FileValidation;
 import org.medclaims.intake.format.RejectFileWriter;
 import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.TransactionConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -37,17 +41,26 @@ class FileDecision {
 
 	private final MedclaimsProperties folders;
 
-	private final TransactionTemplate ownTransaction;
+	private final JdbcTemplate jdbc;
 
-	FileDecision(Arrivals arrivals, MedclaimsProperties folders, PlatformTransactionManager transactionManager) {
+	// the last bookkeeping of a file: lost in a server crash, it is done again
+	private final TransactionTemplate bookkeeping;
+
+	FileDecision(Arrivals arrivals, MedclaimsProperties folders, JdbcTemplate jdbc,
+			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager bookkeeping) {
 		this.arrivals = arrivals;
 		this.folders = folders;
-		this.ownTransaction = new TransactionTemplate(transactionManager);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.jdbc = jdbc;
+		this.bookkeeping = new TransactionTemplate(bookkeeping);
+		this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Records the verdict in the current transaction; the file follows once it commits. */
+	/** Records the verdict in the current transaction, whose commit waits for the disk; the file follows once it commits. */
 	void decide(long arrivalId, IntakeItem.FileVerdict verdict) {
+		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
+			TransactionConfiguration.commitDurably(connection);
+			return null;
+		});
 		Arrival arrival = this.arrivals.find(arrivalId);
 		FileValidation validation = verdict.validation();
 		if (validation != null && arrival.status() == Arrival.Status.RECEIVED) {
@@ -101,7 +114,7 @@ class FileDecision {
 					+ arrival.status() + " but could not be moved or answered (" + ex.getMessage()
 					+ "): fix the folder or the disk, then restart the execution.", ex);
 		}
-		this.ownTransaction.executeWithoutResult(status -> this.arrivals.finished(arrivalId));
+		this.bookkeeping.executeWithoutResult(status -> this.arrivals.finished(arrivalId));
 	}
 
 	private void answerRejection(Arrival arrival) throws IOException {

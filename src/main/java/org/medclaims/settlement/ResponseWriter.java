@@ -7,12 +7,16 @@ import java.nio.file.Path;
 import org.medclaims.intake.format.ResponseFileWriter;
 import org.medclaims.system.MedclaimsProperties;
 import org.medclaims.system.OperatorMistake;
+import org.medclaims.system.TransactionConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 
 /**
  * Writes {@code <base>.res} to {@code outbound-dir/<hospital>/} (a temporary name, then a rename:
@@ -20,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * cannot be written fails the step with its path and the reason, and a restart writes the answers
  * still missing, each once.
  */
-class ResponseWriter implements ItemWriter<DueResponse> {
+class ResponseWriter implements ItemWriter<DueResponse>, StepExecutionListener {
 
 	private static final Logger log = LoggerFactory.getLogger(ResponseWriter.class);
 
@@ -28,9 +32,18 @@ class ResponseWriter implements ItemWriter<DueResponse> {
 
 	private final MedclaimsProperties folders;
 
-	ResponseWriter(JdbcTemplate jdbc, MedclaimsProperties folders) {
+	private final PlatformTransactionManager transactionManager;
+
+	ResponseWriter(JdbcTemplate jdbc, MedclaimsProperties folders, PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
 		this.folders = folders;
+		this.transactionManager = transactionManager;
+	}
+
+	// settlement's chunks commit without waiting for the disk: on disk they are, before any answer tells of them
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		TransactionConfiguration.flushCommits(this.jdbc, this.transactionManager);
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import org.medclaims.operations.ProgressLogger;
 import org.medclaims.policy.ClaimValuer;
 import org.medclaims.system.ExclusiveRuns;
 import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.TransactionConfiguration;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -18,6 +19,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -73,8 +75,13 @@ class SettlementJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Its chunks commit without waiting for the disk: no one outside sees a settlement before the
+	 * responses, whose commits wait (and a chunk lost in a server crash is settled again the same).
+	 */
 	@Bean
-	Step settleHouseholdPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step settleHouseholdPartition(JobRepository jobRepository,
+			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			HouseholdReader householdReader, HouseholdAccounts accounts, SettlementRecorder recorder,
 			ClaimValuer valuer, Clock clock, SettlementProperties settings, JdbcTemplate jdbc) {
 		return new StepBuilder("settleHouseholdPartition", jobRepository)
@@ -104,6 +111,7 @@ class SettlementJobConfiguration {
 		return new StepBuilder("writeResponses", jobRepository).<DueResponse, DueResponse>chunk(1)
 			.reader(dueResponseReader)
 			.writer(responseWriter)
+			.listener(responseWriter)
 			.transactionManager(transactionManager)
 			.allowStartIfComplete(true)
 			.build();
@@ -116,8 +124,9 @@ class SettlementJobConfiguration {
 	}
 
 	@Bean
-	ResponseWriter responseWriter(JdbcTemplate jdbc, MedclaimsProperties folders) {
-		return new ResponseWriter(jdbc, folders);
+	ResponseWriter responseWriter(JdbcTemplate jdbc, MedclaimsProperties folders,
+			PlatformTransactionManager transactionManager) {
+		return new ResponseWriter(jdbc, folders, transactionManager);
 	}
 
 	// the grid size, not the setting: a restart gets the size its first execution saved, so a setting changed
