@@ -1,10 +1,13 @@
 package org.medclaims.intake;
 
+import java.util.Comparator;
 import java.util.List;
 
+import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.policy.PolicyBook;
 import org.medclaims.system.OperatorMessages;
 import org.medclaims.system.TransactionConfiguration;
+import org.medclaims.workers.RemotePartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +21,7 @@ import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,9 +59,15 @@ class ClaimIntakeJobConfiguration {
 			.build();
 	}
 
+	/** On local threads, or, with medclaims.workers.enabled, on worker processes (requests sent in arrival order). */
 	@Bean
 	Step takeFiles(JobRepository jobRepository, ArrivalPartitioner arrivalPartitioner, Step takeFile,
-			ThreadPoolTaskExecutor intakeTaskExecutor) {
+			ThreadPoolTaskExecutor intakeTaskExecutor, ObjectProvider<RemotePartitions> remote) {
+		RemotePartitions workers = remote.getIfAvailable();
+		if (workers != null) {
+			return workers.managerStep("takeFiles", FILE_STEP, arrivalPartitioner, 1,
+					Comparator.comparingLong(s -> s.getExecutionContext().getLong(ArrivalPartitioner.ARRIVAL_ID)));
+		}
 		return new StepBuilder("takeFiles", jobRepository).partitioner(FILE_STEP, arrivalPartitioner)
 			.partitionHandler(new HospitalOrderPartitionHandler(takeFile, intakeTaskExecutor))
 			.build();
@@ -68,11 +78,13 @@ class ClaimIntakeJobConfiguration {
 	Step takeFile(JobRepository jobRepository,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			IntakeProperties properties, ClaimFileIntakeReader claimFileReader, ClaimCheckProcessor claimCheckProcessor,
-			ClaimStagingWriter claimStagingWriter, FileTurn fileTurn, StagingProgress stagingProgress) {
+			ClaimStagingWriter claimStagingWriter, FileTurn fileTurn, StagingProgress stagingProgress,
+			PartitionHeartbeat partitionHeartbeat) {
 		return new StepBuilder(FILE_STEP, jobRepository).<IntakeItem, IntakeItem>chunk(properties.chunkSize())
 			.reader(claimFileReader)
 			.processor(claimCheckProcessor)
 			.writer(claimStagingWriter)
+			.listener(partitionHeartbeat)
 			.listener(fileTurn)
 			.listener(stagingProgress)
 			.transactionManager(transactionManager)
@@ -120,8 +132,9 @@ class ClaimIntakeJobConfiguration {
 
 	@Bean
 	@StepScope
-	FileTurn fileTurn(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, Arrivals arrivals) {
-		return new FileTurn(arrivals, arrivalId);
+	FileTurn fileTurn(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, Arrivals arrivals,
+			JobRepository jobRepository) {
+		return new FileTurn(arrivals, arrivalId, jobRepository);
 	}
 
 	@Bean

@@ -1,16 +1,19 @@
 package org.medclaims.settlement;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.operations.ProgressLogger;
 import org.medclaims.policy.ClaimValuer;
 import org.medclaims.system.ExclusiveRuns;
 import org.medclaims.system.MedclaimsProperties;
 import org.medclaims.system.TransactionConfiguration;
+import org.medclaims.workers.RemotePartitions;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -19,6 +22,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -62,8 +66,16 @@ class SettlementJobConfiguration {
 			.build();
 	}
 
+	/** On local threads, or, with medclaims.workers.enabled, on worker processes (medclaims.workers.partitions). */
 	@Bean
-	Step settleHouseholds(JobRepository jobRepository, Step settleHouseholdPartition, SettlementProperties settings) {
+	Step settleHouseholds(JobRepository jobRepository, Step settleHouseholdPartition, SettlementProperties settings,
+			ObjectProvider<RemotePartitions> remote) {
+		RemotePartitions workers = remote.getIfAvailable();
+		if (workers != null) {
+			return workers.managerStep("settleHouseholds", "settleHouseholdPartition",
+					SettlementJobConfiguration::householdPartitions, workers.gridSize(),
+					Comparator.comparingInt(s -> s.getExecutionContext().getInt("partition")));
+		}
 		if (settings.partitions() == 1) {
 			return settleHouseholdPartition;
 		}
@@ -83,12 +95,14 @@ class SettlementJobConfiguration {
 	Step settleHouseholdPartition(JobRepository jobRepository,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			HouseholdReader householdReader, HouseholdAccounts accounts, SettlementRecorder recorder,
-			ClaimValuer valuer, Clock clock, SettlementProperties settings, JdbcTemplate jdbc) {
+			ClaimValuer valuer, Clock clock, SettlementProperties settings, JdbcTemplate jdbc,
+			PartitionHeartbeat partitionHeartbeat) {
 		return new StepBuilder("settleHouseholdPartition", jobRepository)
 			.<Household, Household>chunk(settings.chunkSize())
 			.reader(householdReader)
 			.writer(new HouseholdSettlementWriter(accounts, recorder, valuer, clock))
 			.transactionManager(transactionManager)
+			.listener(partitionHeartbeat)
 			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
 					SELECT count(DISTINCT c.household_id) FROM claim c JOIN claim_file f ON f.id = c.file_id
 					WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED'

@@ -6,6 +6,7 @@ import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.batch.core.partition.PartitionStep;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
@@ -19,10 +20,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * transaction is retried on a transient fault ({@link DatabaseRetry}), and every step that works
  * (not a partitioned one) resumes from its last commit, in the same execution, after such a fault
  * ({@link ResumingStep}). A call inside a transaction is not retried there: its transaction is lost,
- * and the step around it resumes.
+ * and the step around it resumes. A partition a stopping worker hands back is recorded as such
+ * ({@link StepHandBacks}).
  */
 @Configuration(proxyBeanMethods = false)
 class RetryingBatchInfrastructure {
+
+	private static final String HOST = hostName();
 
 	@Bean
 	static BeanPostProcessor retryingJobRepositoryAndSteps(ObjectProvider<DatabaseRetry> retry,
@@ -41,10 +45,23 @@ class RetryingBatchInfrastructure {
 		};
 	}
 
+	private static String hostName() {
+		try {
+			return java.net.InetAddress.getLocalHost().getHostName();
+		}
+		catch (java.net.UnknownHostException ex) {
+			return "localhost";
+		}
+	}
+
 	private static JobRepository retrying(JobRepository repository, DatabaseRetry retry) {
 		ProxyFactory proxy = new ProxyFactory(repository);
 		proxy.addInterface(JobRepository.class);
 		proxy.addAdvice((MethodInterceptor) invocation -> {
+			if (invocation.getMethod().getName().equals("update") && invocation.getArguments().length == 1
+					&& invocation.getArguments()[0] instanceof StepExecution step) {
+				StepHandBacks.beforeUpdate(step, ProcessHandle.current().pid() + "@" + HOST);
+			}
 			if (TransactionSynchronizationManager.isActualTransactionActive()) {
 				return invocation.proceed();
 			}
