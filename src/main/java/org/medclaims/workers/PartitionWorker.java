@@ -52,6 +52,12 @@ class PartitionWorker {
 					request.getStepExecutionId(), request.getStepName());
 			return;
 		}
+		if (!partition.getStepName().startsWith(request.getStepName() + ":")) {
+			log.warn("Partition request for step execution {} names step {}, but that execution is {}: left alone (a"
+					+ " request of another database's queue?)", partition.getId(), request.getStepName(),
+					partition.getStepName());
+			return;
+		}
 		if (partition.getStatus() != BatchStatus.STARTING) {
 			log.info("Partition {} (step execution {}) is {} already: the request is left alone", partition.getStepName(),
 					partition.getId(), partition.getStatus());

@@ -25,12 +25,12 @@ import org.medclaims.settlement.GeneratedScenario;
  * {@code run-once} as a process of its own on the generated scenario, and what tells two runs'
  * results apart: their answer files, balances, ledger and yearly totals.
  */
-final class RunOnceProcesses {
+public final class RunOnceProcesses {
 
-	static final Path SCENARIO = GeneratedScenario.files();
+	public static final Path SCENARIO = GeneratedScenario.files();
 
 	/** What a run leaves in the database that must not depend on faults: balances, ledger, yearly totals. */
-	static final List<String> RESULTS = List.of(
+	public static final List<String> RESULTS = List.of(
 			"SELECT person_id || ':' || current_account || ':' || historical_account FROM person ORDER BY 1",
 			"SELECT count(*) || ' entries, ' || sum(amount) || ' fen' FROM ledger_entry",
 			"SELECT c.hospital_code || ':' || c.claim_no || ':' || l.person_id || ':' || l.kind || ':' || l.amount"
@@ -68,7 +68,7 @@ final class RunOnceProcesses {
 	}
 
 	/** Every answer file, by its path, with the header's processedAt left out. */
-	static Map<String, String> answers(Path outbound) throws IOException {
+	public static Map<String, String> answers(Path outbound) throws IOException {
 		Map<String, String> answers = new TreeMap<>();
 		try (Stream<Path> files = Files.walk(outbound)) {
 			for (Path file : files.filter(Files::isRegularFile).toList()) {
@@ -82,7 +82,7 @@ final class RunOnceProcesses {
 	}
 
 	/** Each answer file missing, extra or different, with its first differing line: what a reader needs. */
-	static List<String> differences(Map<String, String> faulted, Map<String, String> clean) {
+	public static List<String> differences(Map<String, String> faulted, Map<String, String> clean) {
 		List<String> differences = new ArrayList<>();
 		Set<String> names = new TreeSet<>(faulted.keySet());
 		names.addAll(clean.keySet());
@@ -105,7 +105,7 @@ final class RunOnceProcesses {
 		return differences;
 	}
 
-	static List<String> column(String url, String sql) throws SQLException {
+	public static List<String> column(String url, String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery(sql)) {
@@ -116,7 +116,7 @@ final class RunOnceProcesses {
 		return values;
 	}
 
-	static int count(String url, String sql) throws SQLException {
+	public static int count(String url, String sql) throws SQLException {
 		return Integer.parseInt(column(url, sql).get(0));
 	}
 
