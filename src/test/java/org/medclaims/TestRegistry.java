@@ -47,7 +47,7 @@ public final class TestRegistry {
 
 	/** The people, hospitals and items of policy.md's worked examples A to D, and two out-of-area patients. */
 	public static TestRegistry workedExamples(JdbcTemplate jdbc) {
-		jdbc.execute("TRUNCATE adhoc_audit, ledger_entry, settlement, claim_line, claim, claim_file, person_year,"
+		jdbc.execute("TRUNCATE adhoc_audit, claim_reversal, account_rollover, ledger_entry, settlement, claim_line, claim, claim_file, person_year,"
 				+ " family_binding, certification, catalog_item, special_disease, hospital, person CASCADE");
 		return new TestRegistry(jdbc).hospital("HOS1", "TERTIARY")
 			.hospital("HOS2", "SECONDARY")

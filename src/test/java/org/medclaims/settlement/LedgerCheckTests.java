@@ -50,7 +50,8 @@ class LedgerCheckTests {
 				INSERT INTO settlement (claim_id, status, message, total, self_pay, self_pay_first, deductible, segment,
 				    coinsurance, over_cap, fund, current_account, historical_account, family_account, cash)
 				VALUES (?, 'SETTLED', 'settled', 100, 0, 0, 0, 0, 0, 0, 0, 100, 0, 0, 0)""", missingClaim);
-		this.jdbc.update("INSERT INTO ledger_entry (claim_id, person_id, kind, amount) VALUES (?, ?, 'CURRENT', 100)",
+		this.jdbc.update("INSERT INTO ledger_entry (claim_id, person_id, kind, direction, account, amount)"
+				+ " VALUES (?, ?, 'CURRENT', 'OUT', 'CURRENT', 100)",
 				missingClaim, TestRegistry.STRANGER);
 
 		LedgerCheck.Result result = this.ledgerCheck.check();
