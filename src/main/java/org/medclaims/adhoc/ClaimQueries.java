@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.util.Arrays;
 import java.util.List;
 
+import org.medclaims.accounts.Reversals;
 import org.medclaims.policy.Money;
 import org.medclaims.settlement.SettlementDetails;
 
@@ -30,10 +31,13 @@ class ClaimQueries {
 
 	private final AdhocAudit audit;
 
-	ClaimQueries(JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit) {
+	private final Reversals reversals;
+
+	ClaimQueries(JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit, Reversals reversals) {
 		this.jdbc = jdbc;
 		this.details = details;
 		this.audit = audit;
+		this.reversals = reversals;
 	}
 
 	/**
@@ -113,7 +117,7 @@ class ClaimQueries {
 					(Boolean) rs.getObject(14), rs.getString(15), Money.ofFen(rs.getLong(16)).toString(),
 					rs.getString(17), settledHere ? null : rs.getString(18), settledHere ? null : rs.getString(19),
 					lines, settlement, settledAt == null ? null : settledAt.toInstant().toString(),
-					this.audit.of(hospitalCode, claimNo));
+					this.audit.of(hospitalCode, claimNo), this.reversals.of(current.id()).orElse(null));
 		}, current.id());
 	}
 

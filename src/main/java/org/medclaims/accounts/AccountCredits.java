@@ -1,0 +1,167 @@
+package org.medclaims.accounts;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.medclaims.system.CommandLine;
+import org.medclaims.system.DemoMode;
+import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.OperatorMessages;
+import org.medclaims.system.OperatorMistake;
+import org.medclaims.system.Sha256;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports credits files (accounts.md): one accountCreditJob instance per file and content. A file imported
+ * before answers that import's outcome; one whose import failed or stopped is restarted where it ended.
+ */
+@Service
+public class AccountCredits {
+
+	private static final Logger log = LoggerFactory.getLogger(AccountCredits.class);
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Job accountCreditJob;
+
+	private final Optional<Path> creditsDir;
+
+	AccountCredits(JobOperator jobOperator, JobRepository jobRepository,
+			@Qualifier(AccountCreditJobConfiguration.JOB_NAME) Job accountCreditJob, AccountsProperties properties,
+			MedclaimsProperties folders, Environment environment) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.accountCreditJob = accountCreditJob;
+		boolean demoServe = DemoMode.isOn(environment)
+				&& CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
+		this.creditsDir = Optional.ofNullable(properties.creditsDir())
+			.or(() -> demoServe ? Optional.of(folders.samplesDir().resolve("credits")) : Optional.empty());
+	}
+
+	/** {@code medclaims.credits-dir}, or the demo credits beside the demo claim files when {@code serve} runs in demo mode. */
+	public Optional<Path> configuredDir() {
+		return this.creditsDir;
+	}
+
+	/** Every {@code *.csv} of the folder, in file-name order; stops at the first file not imported. */
+	public List<Outcome> importFolder(Path dir) throws Exception {
+		if (!Files.isDirectory(dir)) {
+			throw new OperatorMistake("Credits folder " + dir + " does not exist: create it or fix medclaims.credits-dir.");
+		}
+		List<Path> files;
+		try (Stream<Path> list = Files.list(dir)) {
+			files = list.filter(f -> Files.isRegularFile(f) && f.getFileName().toString().endsWith(".csv"))
+				.sorted()
+				.toList();
+		}
+		List<Outcome> outcomes = new ArrayList<>();
+		for (Path file : files) {
+			Outcome outcome = importFile(file);
+			outcomes.add(outcome);
+			if (!outcome.succeeded()) {
+				break;
+			}
+		}
+		return outcomes;
+	}
+
+	public Outcome importFile(Path file) throws Exception {
+		if (!Files.isRegularFile(file)) {
+			throw new OperatorMistake("Credits file " + file + " does not exist: give the CSV file of the contribution"
+					+ " system.");
+		}
+		Path absolute = file.toAbsolutePath().normalize();
+		JobParameters parameters;
+		try {
+			parameters = new JobParametersBuilder().addString(AccountCreditJobConfiguration.FILE, absolute.toString())
+				.addString(AccountCreditJobConfiguration.SHA256, Sha256.of(absolute).hex())
+				.toJobParameters();
+		}
+		catch (IOException ex) {
+			throw new OperatorMistake("Cannot read the credits file " + file + " (" + ex.getMessage()
+					+ "): fix its permissions or the disk, then try again.", ex);
+		}
+		JobExecution last = this.jobRepository.getLastJobExecution(AccountCreditJobConfiguration.JOB_NAME, parameters);
+		if (last == null) {
+			return new Outcome(absolute, this.jobOperator.start(this.accountCreditJob, parameters), false);
+		}
+		return switch (last.getStatus()) {
+			case COMPLETED -> new Outcome(absolute, last, true);
+			case FAILED, STOPPED -> {
+				log.info("Restarting the import of {} (execution {}, left {})", absolute, last.getId(), last.getStatus());
+				yield new Outcome(absolute, this.jobOperator.restart(last), false);
+			}
+			case ABANDONED -> throw new OperatorMistake("The import of " + file + " (execution " + last.getId()
+					+ ") was abandoned: copy the file under another name to import it anew.");
+			default -> throw new OperatorMistake("Credits file " + file + " is being imported by execution "
+					+ last.getId() + " (" + last.getStatus() + "): wait for it to end; if its process died, run"
+					+ " 'restart " + last.getId() + "'.");
+		};
+	}
+
+	/**
+	 * What importing one file did.
+	 *
+	 * @param earlier the file, with this content, was imported before: nothing was done now
+	 */
+	public record Outcome(Path file, JobExecution execution, boolean earlier) {
+
+		public boolean succeeded() {
+			return this.execution.getStatus() == BatchStatus.COMPLETED
+					&& ExitStatus.COMPLETED.getExitCode().equals(this.execution.getExitStatus().getExitCode());
+		}
+
+		/** Every bad row as {@code file:line: reason}; empty unless the file was not imported for them. */
+		@SuppressWarnings("unchecked")
+		public List<String> problems() {
+			return this.execution.getStepExecutions()
+				.stream()
+				.map(StepExecution::getExecutionContext)
+				.flatMap(c -> ((List<String>) c.get(CreditFileCheck.PROBLEMS_KEY, List.class, List.of())).stream())
+				.toList();
+		}
+
+		/** One line for the operator. */
+		public String summary() {
+			String name = this.file.getFileName().toString();
+			if (this.earlier && succeeded()) {
+				return name + ": imported before by execution " + this.execution.getId() + ", nothing changed ("
+						+ this.execution.getExitStatus().getExitDescription() + ")";
+			}
+			if (succeeded()) {
+				return name + ": " + this.execution.getExitStatus().getExitDescription() + " (execution "
+						+ this.execution.getId() + ")";
+			}
+			if (!problems().isEmpty()) {
+				return name + ": NOT imported, nothing credited (execution " + this.execution.getId()
+						+ "): fix the rows above and import it again.";
+			}
+			return name + ": execution " + this.execution.getId() + " ended " + this.execution.getStatus() + ": "
+					+ OperatorMessages.whyNotCompleted(this.execution) + ". Fix the cause, then import it again or run"
+					+ " 'restart " + this.execution.getId() + "'.";
+		}
+
+	}
+
+}
