@@ -36,6 +36,8 @@ class AccountCreditJobConfiguration {
 
 	static final String SHA256 = "sha256";
 
+	static final String CHECK_STEP = "checkCredits";
+
 	static final String CREDIT_STEP = "creditAccounts";
 
 	@Bean
@@ -56,7 +58,7 @@ class AccountCreditJobConfiguration {
 	@Bean
 	Step checkCredits(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AccountLedger ledger) {
-		return new StepBuilder("checkCredits", jobRepository)
+		return new StepBuilder(CHECK_STEP, jobRepository)
 			.tasklet(new CreditFileCheck(ledger), transactionManager)
 			.build();
 	}

@@ -104,13 +104,13 @@ public class AccountCredits {
 		}
 		JobExecution last = this.jobRepository.getLastJobExecution(AccountCreditJobConfiguration.JOB_NAME, parameters);
 		if (last == null) {
-			return new Outcome(absolute, this.jobOperator.start(this.accountCreditJob, parameters), false);
+			return outcome(absolute, this.jobOperator.start(this.accountCreditJob, parameters), false);
 		}
 		return switch (last.getStatus()) {
-			case COMPLETED -> new Outcome(absolute, last, true);
+			case COMPLETED -> outcome(absolute, last, true);
 			case FAILED, STOPPED -> {
 				log.info("Restarting the import of {} (execution {}, left {})", absolute, last.getId(), last.getStatus());
-				yield new Outcome(absolute, this.jobOperator.restart(last), false);
+				yield outcome(absolute, this.jobOperator.restart(last), false);
 			}
 			case ABANDONED -> throw new OperatorMistake("The import of " + file + " (execution " + last.getId()
 					+ ") was abandoned: copy the file under another name to import it anew.");
@@ -120,26 +120,27 @@ public class AccountCredits {
 		};
 	}
 
+	// the bad rows are kept by the check step, which a later execution of the file does not run again
+	@SuppressWarnings("unchecked")
+	private Outcome outcome(Path file, JobExecution execution, boolean earlier) {
+		StepExecution check = this.jobRepository.getLastStepExecution(execution.getJobInstance(),
+				AccountCreditJobConfiguration.CHECK_STEP);
+		List<String> problems = check == null ? List.of()
+				: (List<String>) check.getExecutionContext().get(CreditFileCheck.PROBLEMS_KEY, List.class, List.of());
+		return new Outcome(file, execution, earlier, List.copyOf(problems));
+	}
+
 	/**
 	 * What importing one file did.
 	 *
 	 * @param earlier the file, with this content, was imported before: nothing was done now
+	 * @param problems every bad row as {@code file:line: reason}; empty unless the file was not imported for them
 	 */
-	public record Outcome(Path file, JobExecution execution, boolean earlier) {
+	public record Outcome(Path file, JobExecution execution, boolean earlier, List<String> problems) {
 
 		public boolean succeeded() {
 			return this.execution.getStatus() == BatchStatus.COMPLETED
 					&& ExitStatus.COMPLETED.getExitCode().equals(this.execution.getExitStatus().getExitCode());
-		}
-
-		/** Every bad row as {@code file:line: reason}; empty unless the file was not imported for them. */
-		@SuppressWarnings("unchecked")
-		public List<String> problems() {
-			return this.execution.getStepExecutions()
-				.stream()
-				.map(StepExecution::getExecutionContext)
-				.flatMap(c -> ((List<String>) c.get(CreditFileCheck.PROBLEMS_KEY, List.class, List.of())).stream())
-				.toList();
 		}
 
 		/** One line for the operator. */

@@ -7,6 +7,7 @@ import org.medclaims.system.OperatorMistake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParameters;
@@ -61,6 +62,11 @@ public class YearEndRollover {
 		JobExecution last = this.jobRepository.getLastJobExecution(RolloverJobConfiguration.JOB_NAME, parameters);
 		if (last == null) {
 			return operator.start(this.rolloverJob, parameters);
+		}
+		if (last.getStatus() == BatchStatus.COMPLETED || last.getStatus() == BatchStatus.ABANDONED) {
+			// account_rollover lost its row: the job repository still knows
+			throw new OperatorMistake(year + " was rolled over by execution " + last.getId() + " (" + last.getStatus()
+					+ "), which account_rollover does not show: restore that table before rolling over again.");
 		}
 		if (last.getStatus().isRunning()) {
 			throw new OperatorMistake("The rollover of " + year + " is running as execution " + last.getId() + " ("
