@@ -72,6 +72,11 @@ public final class TestRegistry {
 			.yearTotals(AWAY_REGISTERED, 2013, 0, 100000, 0);
 	}
 
+	/** A fresh job repository, for tests whose job instances (one per year or file) must not carry over. */
+	public static void forgetJobs(JdbcTemplate jdbc) {
+		jdbc.execute("TRUNCATE batch_job_instance CASCADE");
+	}
+
 	public TestRegistry hospital(String code, String level) {
 		this.jdbc.update("INSERT INTO hospital (code, name, level, region, designated) VALUES (?, ?, ?, 'LOCAL', TRUE)",
 				code, code, level);

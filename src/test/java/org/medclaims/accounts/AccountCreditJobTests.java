@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medclaims.CreditFiles;
 import org.medclaims.TestRegistry;
 import org.medclaims.settlement.LedgerCheck;
 import org.medclaims.system.PersonIds;
@@ -26,7 +27,7 @@ import static org.medclaims.TestRegistry.B_PATIENT;
 import static org.medclaims.TestRegistry.CHILD;
 import static org.medclaims.TestRegistry.D_PATIENT;
 import static org.medclaims.TestRegistry.MOTHER;
-import static org.medclaims.accounts.CreditFiles.row;
+import static org.medclaims.CreditFiles.row;
 
 /** accounts.md, account credits: every rule and bad row, idempotence, restarts, and credits after a rollover. */
 @SpringBootTest(properties = "medclaims.accounts.chunk-size=2")
@@ -58,7 +59,7 @@ class AccountCreditJobTests {
 	@BeforeEach
 	void registryOfTheWorkedExamples() {
 		TestRegistry.workedExamples(this.jdbc);
-		Jobs.forgetAll(this.jdbc);
+		TestRegistry.forgetJobs(this.jdbc);
 		this.dir = this.data.resolve("credits-" + System.nanoTime());
 	}
 

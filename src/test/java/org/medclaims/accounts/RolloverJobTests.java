@@ -74,7 +74,7 @@ class RolloverJobTests {
 	@BeforeEach
 	void registryWithTwoCurrentBalances() {
 		TestRegistry.workedExamples(this.jdbc);
-		Jobs.forgetAll(this.jdbc);
+		TestRegistry.forgetJobs(this.jdbc);
 		this.jdbc.update("UPDATE person SET current_account = 3000, opening_current_account = 3000 WHERE person_id = ?",
 				MOTHER);
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context)

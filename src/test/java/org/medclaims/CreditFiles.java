@@ -1,4 +1,4 @@
-package org.medclaims.accounts;
+package org.medclaims;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,13 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Credits files as the contribution system writes them: the header, then one {@code personId,month,amount} a line. */
-final class CreditFiles {
+public final class CreditFiles {
 
 	private CreditFiles() {
 	}
 
 	/** Writes {@code rows} (each already a CSV line) under the header into {@code dir/name}. */
-	static Path write(Path dir, String name, String... rows) {
+	public static Path write(Path dir, String name, String... rows) {
 		StringBuilder text = new StringBuilder("personId,month,amount\r\n");
 		for (String row : rows) {
 			text.append(row).append("\r\n");
@@ -21,7 +21,7 @@ final class CreditFiles {
 		return writeRaw(dir, name, text.toString());
 	}
 
-	static Path writeRaw(Path dir, String name, String text) {
+	public static Path writeRaw(Path dir, String name, String text) {
 		try {
 			Files.createDirectories(dir);
 			return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
@@ -31,7 +31,7 @@ final class CreditFiles {
 		}
 	}
 
-	static String row(String personId, String month, String amount) {
+	public static String row(String personId, String month, String amount) {
 		return personId + "," + month + "," + amount;
 	}
 
