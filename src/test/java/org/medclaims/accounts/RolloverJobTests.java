@@ -1,5 +1,8 @@
 package org.medclaims.accounts;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -9,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medclaims.TestRegistry;
 import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.system.Command;
 import org.medclaims.system.OperatorMistake;
 
 import org.springframework.batch.core.BatchStatus;
@@ -61,6 +65,9 @@ class RolloverJobTests {
 	RolloverCommand command;
 
 	@Autowired
+	List<Command> commands;
+
+	@Autowired
 	LedgerCheck ledgerCheck;
 
 	@Autowired
@@ -108,6 +115,17 @@ class RolloverJobTests {
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.execution.jobName").value("rolloverJob"))
 			.andExpect(jsonPath("$.execution.exitDescription").value(RESULT_2013));
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		PrintStream original = System.out;
+		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+		try {
+			this.commands.stream().filter(c -> c.name().equals("jobs")).findFirst().orElseThrow().run(List.of());
+		}
+		finally {
+			System.setOut(original);
+		}
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("rolloverJob").contains("year=2013")
+			.contains("COMPLETED: " + RESULT_2013);
 		this.mvc.perform(get("/operations").with(user("olga").roles("OPERATOR")))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString(RESULT_2013)))
