@@ -143,20 +143,23 @@ public class AccountLedger {
 		}
 	}
 
-	/** What a reversal returned, by account: the patient's current-year and historical, the grantors'. */
-	public Map<String, Money> returned(long claimId, String patientId) {
-		Map<String, Money> returned = new HashMap<>();
-		this.jdbc.query("""
-				SELECT CASE WHEN account = 'CURRENT' THEN 'currentAccount'
-				            WHEN person_id = ? THEN 'historicalAccount' ELSE 'familyAccount' END, sum(amount)
-				FROM ledger_entry WHERE claim_id = ? AND kind = 'REVERSAL' GROUP BY 1
-				""", (RowCallbackHandler) rs -> returned.put(rs.getString(1), Money.ofFen(rs.getLong(2))), patientId,
-				claimId);
-		return returned;
+	/** What a claim's reversal returned: into the patient's current-year and historical accounts, and the grantors'. */
+	public Returned returned(long claimId, String patientId) {
+		return this.jdbc.queryForObject("""
+				SELECT coalesce(sum(amount) FILTER (WHERE account = 'CURRENT'), 0),
+				       coalesce(sum(amount) FILTER (WHERE account = 'HISTORICAL' AND person_id = ?), 0),
+				       coalesce(sum(amount) FILTER (WHERE account = 'HISTORICAL' AND person_id <> ?), 0)
+				FROM ledger_entry WHERE claim_id = ? AND kind = 'REVERSAL'
+				""", (rs, i) -> new Returned(Money.ofFen(rs.getLong(1)), Money.ofFen(rs.getLong(2)),
+				Money.ofFen(rs.getLong(3))), patientId, patientId, claimId);
 	}
 
 	private Array array(String type, Collection<?> values) {
 		return this.jdbc.execute((ConnectionCallback<Array>) c -> c.createArrayOf(type, values.toArray()));
+	}
+
+	/** What went back into each kind of account. */
+	public record Returned(Money currentAccount, Money historicalAccount, Money familyAccount) {
 	}
 
 	/** A person's credit of one month: at most one exists. */

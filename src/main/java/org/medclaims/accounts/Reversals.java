@@ -3,7 +3,6 @@ package org.medclaims.accounts;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -12,7 +11,6 @@ import org.medclaims.intake.ClaimNumbers;
 import org.medclaims.policy.AccountMovement;
 import org.medclaims.policy.ClaimReversal;
 import org.medclaims.policy.HouseholdState;
-import org.medclaims.policy.Money;
 import org.medclaims.policy.VisitType;
 import org.medclaims.settlement.AccountBalances;
 import org.medclaims.settlement.ClaimState;
@@ -104,11 +102,10 @@ public class Reversals {
 	public Optional<Reversal> of(long claimId) {
 		return this.claims.stored(claimId).map(stored -> {
 			String patient = this.claims.claim(claimId).orElseThrow().patientId();
-			Map<String, Money> returned = this.ledger.returned(claimId, patient);
+			AccountLedger.Returned returned = this.ledger.returned(claimId, patient);
 			return new Reversal(stored.reason(), stored.reversedBy(), stored.reversedAt(),
-					returned.getOrDefault("currentAccount", Money.ZERO).toString(),
-					returned.getOrDefault("historicalAccount", Money.ZERO).toString(),
-					returned.getOrDefault("familyAccount", Money.ZERO).toString());
+					returned.currentAccount().toString(), returned.historicalAccount().toString(),
+					returned.familyAccount().toString());
 		});
 	}
 

@@ -16,7 +16,6 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -110,7 +109,7 @@ class ReversalController {
 
 	// JSON only, as the ad-hoc API: a cross-site form cannot send it (no CSRF token on this API)
 	private String reason(String type, InputStream body) throws IOException, HttpMediaTypeNotSupportedException {
-		if (!isJson(type)) {
+		if (!AdhocClaimController.isJson(type)) {
 			throw new HttpMediaTypeNotSupportedException("Content-Type " + type + " is not application/json");
 		}
 		byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
@@ -129,15 +128,6 @@ class ReversalController {
 			throw InvalidInput.of("reason", "must be a string of 1 to " + ClaimReversalRequests.MAX_REASON + " characters");
 		}
 		return reason == null || reason.isNull() ? null : reason.stringValue();
-	}
-
-	private static boolean isJson(String type) {
-		try {
-			return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
-		}
-		catch (InvalidMediaTypeException ex) {
-			return false;
-		}
 	}
 
 	/** The reversal report: how many, and each one. */

@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.medclaims.adhoc.AdhocRequests.claim;
 import static org.medclaims.adhoc.AdhocRequests.json;
 import static org.medclaims.adhoc.AdhocRequests.line;
@@ -126,6 +127,11 @@ class AccountsRaceTests {
 		});
 		Future<AccountCredits.Outcome> credit = pool.submit(() -> {
 			first.await();
+			// two launches at the same instant collide in the job repository's serializable create: the run first
+			await().atMost(Duration.ofSeconds(60)).until(() -> this.jdbc.queryForObject("""
+					SELECT count(*) FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
+					WHERE i.job_name = 'settlementJob'
+					""", Integer.class) >= 2);
 			return this.credits.importFile(creditFile);
 		});
 		List<Future<HttpResponse<String>>> adhoc = new ArrayList<>();
