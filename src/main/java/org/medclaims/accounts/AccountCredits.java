@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
+import org.medclaims.system.BuiltInFiles;
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.DemoMode;
-import org.medclaims.system.MedclaimsProperties;
 import org.medclaims.system.OperatorMessages;
 import org.medclaims.system.OperatorMistake;
 import org.medclaims.system.Sha256;
@@ -45,23 +45,40 @@ public class AccountCredits {
 
 	private final Job accountCreditJob;
 
+	/** Where demo mode copies the built-in demo credits out of the jar. */
+	static final String DEMO_CREDITS_DIR = "data/demo/credits";
+
 	private final Optional<Path> creditsDir;
+
+	private final boolean demoServe;
 
 	AccountCredits(JobOperator jobOperator, JobRepository jobRepository,
 			@Qualifier(AccountCreditJobConfiguration.JOB_NAME) Job accountCreditJob, AccountsProperties properties,
-			MedclaimsProperties folders, Environment environment) {
+			Environment environment) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.accountCreditJob = accountCreditJob;
-		boolean demoServe = DemoMode.isOn(environment)
+		this.creditsDir = Optional.ofNullable(properties.creditsDir());
+		this.demoServe = DemoMode.isOn(environment)
 				&& CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
-		this.creditsDir = Optional.ofNullable(properties.creditsDir())
-			.or(() -> demoServe ? Optional.of(folders.samplesDir().resolve("credits")) : Optional.empty());
 	}
 
-	/** {@code medclaims.credits-dir}, or the demo credits beside the demo claim files when {@code serve} runs in demo mode. */
+	/** {@code medclaims.credits-dir}, when set. */
 	public Optional<Path> configuredDir() {
 		return this.creditsDir;
+	}
+
+	/**
+	 * What {@code serve} imports at start: {@code medclaims.credits-dir}, else in demo mode the demo credits
+	 * built into the jar, copied out to {@value #DEMO_CREDITS_DIR} for the job to read.
+	 */
+	public Optional<Path> startupDir() throws IOException {
+		if (this.creditsDir.isPresent() || !this.demoServe) {
+			return this.creditsDir;
+		}
+		Path dir = Path.of(DEMO_CREDITS_DIR);
+		BuiltInFiles.copy(BuiltInFiles.DEMO_CREDITS, dir);
+		return Optional.of(dir);
 	}
 
 	/** Every {@code *.csv} of the folder, in file-name order; stops at the first file not imported. */

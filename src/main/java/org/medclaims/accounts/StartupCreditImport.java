@@ -1,6 +1,8 @@
 package org.medclaims.accounts;
 
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.OperatorMessages;
@@ -15,7 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code serve} imports the credits files of {@code medclaims.credits-dir} (the demo credits in demo mode) at
+ * {@code serve} imports the credits files of {@code medclaims.credits-dir} (the built-in demo credits in demo mode) at
  * start, after the reference import and before the first claim file is taken in. Files imported before
  * change nothing.
  */
@@ -36,12 +38,12 @@ class StartupCreditImport implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		if (!this.serving || this.credits.configuredDir().isEmpty()
-				|| !Files.isDirectory(this.credits.configuredDir().get())) {
+		Optional<Path> dir = this.serving ? this.credits.startupDir() : Optional.empty();
+		if (dir.isEmpty() || !Files.isDirectory(dir.get())) {
 			return;
 		}
 		try {
-			for (AccountCredits.Outcome outcome : this.credits.importFolder(this.credits.configuredDir().get())) {
+			for (AccountCredits.Outcome outcome : this.credits.importFolder(dir.get())) {
 				outcome.problems().forEach(problem -> log.error("Bad credit row {}", problem));
 				if (outcome.succeeded()) {
 					log.info("Credits: {}", outcome.summary());
@@ -53,8 +55,7 @@ class StartupCreditImport implements ApplicationRunner {
 		}
 		catch (RuntimeException ex) {
 			// serving goes on: the accounts lack these credits until the operator imports them
-			log.error("Credits of {} not imported: {}", this.credits.configuredDir().get(),
-					OperatorMessages.describe(ex));
+			log.error("Credits of {} not imported: {}", dir.get(), OperatorMessages.describe(ex));
 		}
 	}
 

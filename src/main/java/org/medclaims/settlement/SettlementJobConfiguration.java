@@ -98,13 +98,27 @@ class SettlementJobConfiguration {
 		return new HouseholdReader(dataSource, partitions, partition);
 	}
 
+	/** One response per transaction: a response on disk is one recorded, or one written again the same. */
 	@Bean
 	Step writeResponses(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc, MedclaimsProperties properties) {
-		return new StepBuilder("writeResponses", jobRepository)
-			.tasklet(new ResponseFiles(jdbc, properties), transactionManager)
+			DueResponseReader dueResponseReader, ResponseWriter responseWriter) {
+		return new StepBuilder("writeResponses", jobRepository).<DueResponse, DueResponse>chunk(1)
+			.reader(dueResponseReader)
+			.writer(responseWriter)
+			.transactionManager(transactionManager)
 			.allowStartIfComplete(true)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	DueResponseReader dueResponseReader(DataSource dataSource) {
+		return new DueResponseReader(dataSource);
+	}
+
+	@Bean
+	ResponseWriter responseWriter(JdbcTemplate jdbc, MedclaimsProperties folders) {
+		return new ResponseWriter(jdbc, folders);
 	}
 
 	// the grid size, not the setting: a restart gets the size its first execution saved, so a setting changed

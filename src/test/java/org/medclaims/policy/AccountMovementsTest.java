@@ -94,7 +94,8 @@ class AccountMovementsTest {
 				LocalDate.of(2013, 6, 10), VisitType.OUT, false,
 				Fixtures.amounts("100.00", "0.00", "20.00", "0.00", "0.00", "80.00", "0.00", "0.00", "0.00", "0.00",
 						"100.00", "0.00"),
-				List.of(), List.of(), List.of(new FamilyPayment("G", Money.parse("100.00"))), List.of());
+				List.of(), List.of(), List.of(new FamilyPayment("G", Money.parse("100.00"))),
+				new ValuationBasis(HospitalLevel.TERTIARY, null, null, null));
 
 		state.reverse(ClaimReversal.of(relatives));
 
@@ -121,7 +122,7 @@ class AccountMovementsTest {
 	void onlyASettledClaimHasAReversal() {
 		ClaimValuation rejected = new ClaimValuation("C1", "P", ClaimStatus.REJECTED, "E_NOT_INSURED", "no", null,
 				LocalDate.of(2013, 6, 10), VisitType.OUT, false, Amounts.rejected(Money.parse("5.00")),
-				List.of(), List.of(), List.of(), List.of());
+				List.of(), List.of(), List.of(), null);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> ClaimReversal.of(rejected));
 	}

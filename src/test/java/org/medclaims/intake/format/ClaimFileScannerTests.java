@@ -1,8 +1,6 @@
 package org.medclaims.intake.format;
 
 import java.io.IOException;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medclaims.intake.format.ClaimFiles.CLAIM;
 import static org.medclaims.intake.format.ClaimFiles.HEADER;
 import static org.medclaims.intake.format.ClaimFiles.LINE;
@@ -18,7 +17,7 @@ import static org.medclaims.intake.format.ClaimFiles.NAME;
 import static org.medclaims.intake.format.ClaimFiles.lines;
 import static org.medclaims.intake.format.ClaimFiles.write;
 
-class ClaimFileReaderTests {
+class ClaimFileScannerTests {
 
 	private static final String EXAMPLE = "H330282001_20140210_001.clm";
 
@@ -27,15 +26,14 @@ class ClaimFileReaderTests {
 
 	@Test
 	void shouldReadClaimsInFileOrderWithTheirLines() throws IOException {
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example(EXAMPLE), StandardCharsets.UTF_8)) {
-			ParsedClaim first = reader.read();
+		try (ClaimFileScanner reader = scan(Fixtures.example(EXAMPLE))) {
+			ParsedClaim first = reader.next();
 
 			assertThat(first).isEqualTo(new ParsedClaim(0, 2, "C0000001", "330282196911186512", "何艳军", "OUT", "20130503",
 					"20130503", "K35.9", "", "151.29", "3",
 					List.of(new ParsedLine(3, "1", "X00074", "药品1", "96.66", "1.444", "139.58"),
 							new ParsedLine(4, "2", "X00055", "药品2", "35.3684", "0.331", "11.71"))));
-			assertThat(reader.position()).isEqualTo(1);
-			ParsedClaim second = reader.read();
+			ParsedClaim second = reader.next();
 			assertThat(second.position()).isEqualTo(1);
 			assertThat(second.lineNo()).isEqualTo(5);
 			assertThat(second.specialDiseaseCode()).isEqualTo("SD01");
@@ -46,13 +44,14 @@ class ClaimFileReaderTests {
 	@Test
 	void shouldReadEveryClaimThenNull() throws IOException {
 		List<String> claimNos = new ArrayList<>();
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example(EXAMPLE), StandardCharsets.UTF_8)) {
+		try (ClaimFileScanner reader = scan(Fixtures.example(EXAMPLE))) {
 			ParsedClaim claim;
-			while ((claim = reader.read()) != null) {
+			while ((claim = reader.next()) != null) {
 				claimNos.add(claim.claimNo());
 			}
-			assertThat(reader.read()).isNull();
-			assertThat(reader.position()).isEqualTo(20);
+			assertThat(reader.next()).isNull();
+			assertThat(reader.validation().problems()).isEmpty();
+			assertThat(reader.validation().claimCount()).isEqualTo(20);
 		}
 
 		assertThat(claimNos).hasSize(20).startsWith("C0000001", "C0000002").endsWith("C0000020");
@@ -61,36 +60,53 @@ class ClaimFileReaderTests {
 	@Test
 	void shouldRestartAtAClaimPosition() throws IOException {
 		ParsedClaim fromStart;
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example(EXAMPLE), StandardCharsets.UTF_8)) {
+		try (ClaimFileScanner reader = scan(Fixtures.example(EXAMPLE))) {
 			for (int i = 0; i < 3; i++) {
-				reader.read();
+				reader.next();
 			}
-			fromStart = reader.read();
+			fromStart = reader.next();
 		}
 
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example(EXAMPLE), StandardCharsets.UTF_8, 3)) {
-			assertThat(reader.position()).isEqualTo(3);
-			assertThat(reader.read()).isEqualTo(fromStart);
+		try (ClaimFileScanner reader = scan(Fixtures.example(EXAMPLE))) {
+			assertThat(reader.skip(3)).isTrue();
+			assertThat(reader.next()).isEqualTo(fromStart);
 			assertThat(fromStart.claimNo()).isEqualTo("C0000004");
-			assertThat(reader.read().position()).isEqualTo(4);
+			assertThat(reader.next().position()).isEqualTo(4);
 		}
 	}
 
 	@Test
-	void shouldRestartPastTheLastClaimAtTheEnd() throws IOException {
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example(EXAMPLE), StandardCharsets.UTF_8, 20)) {
-			assertThat(reader.read()).isNull();
+	void shouldSkipPastTheLastClaimToTheVerdict() throws IOException {
+		try (ClaimFileScanner reader = scan(Fixtures.example(EXAMPLE))) {
+			assertThat(reader.skip(20)).isTrue();
+			assertThat(reader.next()).isNull();
+			assertThat(reader.validation().problems()).isEmpty();
 		}
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example(EXAMPLE), StandardCharsets.UTF_8, 99)) {
-			assertThat(reader.read()).isNull();
+		try (ClaimFileScanner reader = scan(Fixtures.example(EXAMPLE))) {
+			assertThat(reader.skip(99)).isFalse();
+			assertThat(reader.validation().claimCount()).isEqualTo(20);
+		}
+	}
+
+	@Test
+	void shouldHandOutClaimsBeforeTheVerdictAndTellAProblemAsSoonAsItIsMet() throws IOException {
+		Path file = write(this.dir, NAME, lines(HEADER, CLAIM, LINE, "X|junk", CLAIM.replace("C1|", "C2|"), LINE,
+				"T|2|2|1818.46"));
+
+		try (ClaimFileScanner reader = ClaimFileScanner.open(file, NAME, HospitalCheck.anyHospital())) {
+			assertThat(reader.next().claimNo()).isEqualTo("C1");
+			assertThat(reader.problemFound()).as("the unknown record after the first claim").isTrue();
+			assertThatThrownBy(reader::validation).isInstanceOf(IllegalStateException.class);
+			assertThat(reader.next().claimNo()).isEqualTo("C2");
+			assertThat(reader.next()).isNull();
+			assertThat(reader.validation().decisive().orElseThrow().code()).isEqualTo(FileProblem.F_RECORD);
 		}
 	}
 
 	@Test
 	void shouldDecodeGbkNames() throws IOException {
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example("H330282003_20140210_001.clm"),
-				Charset.forName("GBK"))) {
-			ParsedClaim claim = reader.read();
+		try (ClaimFileScanner reader = scan(Fixtures.example("H330282003_20140210_001.clm"))) {
+			ParsedClaim claim = reader.next();
 
 			assertThat(claim.claimNo()).isEqualTo("C0000041");
 			assertThat(claim.patientName()).isEqualTo("周丽艳");
@@ -104,12 +120,12 @@ class ClaimFileReaderTests {
 		Path file = write(this.dir, NAME, "\uFEFF" + HEADER + "\r\n" + claim + "\r\n" + LINE + "\r\nT|1|1|909.23");
 		assertThat(new ClaimFileValidator(HospitalCheck.anyHospital()).validate(file).problems()).isEmpty();
 
-		try (ClaimFileReader reader = ClaimFileReader.open(file, StandardCharsets.UTF_8)) {
-			ParsedClaim read = reader.read();
+		try (ClaimFileScanner reader = scan(file)) {
+			ParsedClaim read = reader.next();
 
 			assertThat(read.patientName()).isEqualTo("张\r三");
 			assertThat(read.lines()).extracting(ParsedLine::amount).containsExactly("909.23");
-			assertThat(reader.read()).isNull();
+			assertThat(reader.next()).isNull();
 		}
 	}
 
@@ -118,11 +134,15 @@ class ClaimFileReaderTests {
 		String empty = "C|C2|33028219400911796X|李四|OUT|20130705|20130705|K35.9||0.00|0";
 		Path file = write(this.dir, NAME, lines(HEADER, empty, CLAIM, LINE, "T|2|1|909.23"));
 
-		try (ClaimFileReader reader = ClaimFileReader.open(file, StandardCharsets.UTF_8)) {
-			assertThat(reader.read().lines()).isEmpty();
-			assertThat(reader.read().lines()).hasSize(1);
-			assertThat(reader.read()).isNull();
+		try (ClaimFileScanner reader = scan(file)) {
+			assertThat(reader.next().lines()).isEmpty();
+			assertThat(reader.next().lines()).hasSize(1);
+			assertThat(reader.next()).isNull();
 		}
+	}
+
+	private static ClaimFileScanner scan(Path file) throws IOException {
+		return ClaimFileScanner.open(file, file.getFileName().toString(), HospitalCheck.anyHospital());
 	}
 
 }
