@@ -47,7 +47,7 @@ public final class TestRegistry {
 
 	/** The people, hospitals and items of policy.md's worked examples A to D, and two out-of-area patients. */
 	public static TestRegistry workedExamples(JdbcTemplate jdbc) {
-		jdbc.execute("TRUNCATE adhoc_audit, ledger_entry, settlement, claim_line, claim, claim_file, person_year,"
+		jdbc.execute("TRUNCATE adhoc_audit, claim_reversal, account_rollover, ledger_entry, settlement, claim_line, claim, claim_file, person_year,"
 				+ " family_binding, certification, catalog_item, special_disease, hospital, person CASCADE");
 		return new TestRegistry(jdbc).hospital("HOS1", "TERTIARY")
 			.hospital("HOS2", "SECONDARY")
@@ -70,6 +70,11 @@ public final class TestRegistry {
 			.yearTotals(AWAY, 2013, 0, 100000, 0)
 			.person(AWAY_REGISTERED, "IN_SERVICE", 0, 1000000)
 			.yearTotals(AWAY_REGISTERED, 2013, 0, 100000, 0);
+	}
+
+	/** A fresh job repository, for tests whose job instances (one per year or file) must not carry over. */
+	public static void forgetJobs(JdbcTemplate jdbc) {
+		jdbc.execute("TRUNCATE batch_job_instance CASCADE");
 	}
 
 	public TestRegistry hospital(String code, String level) {

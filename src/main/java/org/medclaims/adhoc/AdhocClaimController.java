@@ -97,7 +97,7 @@ class AdhocClaimController {
 		return this.validator.validate(read.input(), read.errors());
 	}
 
-	private static boolean isJson(String type) {
+	static boolean isJson(String type) {
 		try {
 			return type != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(type));
 		}

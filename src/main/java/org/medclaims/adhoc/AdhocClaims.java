@@ -97,14 +97,14 @@ class AdhocClaims {
 		}
 		String hash = claim.contentHash(hospital.level(), hospital.region());
 		ClaimQueries.Existing existing = this.queries.current(claim.hospitalCode(), claim.claimNo());
-		// a rejected claim sent again is valued again (the registry may have been mended meanwhile), as a file's is
-		if (existing != null && existing.adhoc() && hash.equals(existing.contentHash())
-				&& !"REJECTED".equals(existing.status())) {
+		// a rejected or reversed claim sent again is valued again (the registry may have been mended, the reversal
+		// made room for a corrected claim), as a file's is
+		if (existing != null && existing.holdsNumber() && existing.adhoc() && hash.equals(existing.contentHash())) {
 			this.audit.record(AdhocAudit.Action.RESUBMITTED, claim.hospitalCode(), claim.claimNo(), existing.id(), hash,
 					"the same content again: the earlier result stands");
 			return new Outcome(this.queries.result(existing.id()), false);
 		}
-		if (existing != null && !"REJECTED".equals(existing.status())) {
+		if (existing != null && existing.holdsNumber()) {
 			this.audit.record(AdhocAudit.Action.REFUSED, claim.hospitalCode(), claim.claimNo(), existing.id(), hash,
 					"other content under a claim number in use (E_DUPLICATE_CLAIM)");
 			throw new DuplicateClaim(claim.hospitalCode(), claim.claimNo());

@@ -2,6 +2,7 @@ package org.medclaims.adhoc;
 
 import java.net.URI;
 
+import org.medclaims.accounts.ReversalConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** The API's errors as RFC 9457 problems with a {@code code} (and {@code errors} for invalid input). */
-@RestControllerAdvice(assignableTypes = AdhocClaimController.class)
+@RestControllerAdvice(assignableTypes = { AdhocClaimController.class, ReversalController.class })
 class AdhocProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(AdhocProblems.class);
@@ -51,6 +52,11 @@ class AdhocProblems {
 	ResponseEntity<ProblemDetail> duplicateKey(DuplicateKeyException ex) {
 		return respond(problem(HttpStatus.CONFLICT, "E_DUPLICATE_CLAIM", "Duplicate claim",
 				"The claim number was just taken by another claim of this hospital code (E_DUPLICATE_CLAIM)."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> notReversible(ReversalConflict ex) {
+		return respond(problem(HttpStatus.CONFLICT, "CONFLICT", "Not reversible", ex.getMessage()));
 	}
 
 	@ExceptionHandler

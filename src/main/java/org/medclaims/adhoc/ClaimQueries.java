@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.medclaims.accounts.Reversals;
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.ClaimLine;
 import org.medclaims.policy.ClaimStatus;
@@ -22,8 +23,12 @@ import org.springframework.stereotype.Component;
 @Component
 class ClaimQueries {
 
-	/** The claim that holds a number now. */
-	record Existing(long id, String status, boolean adhoc, String contentHash) {
+	/**
+	 * The claim that holds a number now, or the latest that held it.
+	 *
+	 * @param holdsNumber neither rejected nor reversed: another claim under its number is E_DUPLICATE_CLAIM
+	 */
+	record Existing(long id, String status, boolean adhoc, String contentHash, boolean holdsNumber) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -32,26 +37,30 @@ class ClaimQueries {
 
 	private final AdhocAudit audit;
 
-	ClaimQueries(JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit) {
+	private final Reversals reversals;
+
+	ClaimQueries(JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit, Reversals reversals) {
 		this.jdbc = jdbc;
 		this.details = details;
 		this.audit = audit;
+		this.reversals = reversals;
 	}
 
 	/**
-	 * The claim not rejected under that number, else the latest rejected one; null when none. Each half
+	 * The claim neither rejected nor reversed under that number, else the latest one; null when none. Each half
 	 * of the union probes its own partial index (claim_number_in_use, claim_number_rejected).
 	 */
 	Existing current(String hospitalCode, String claimNo) {
 		List<Existing> rows = this.jdbc.query("""
-				SELECT id, status, adhoc, content_hash FROM (
+				SELECT id, status, adhoc, content_hash, number_in_use FROM (
 				    SELECT id, status, adhoc, content_hash, number_in_use FROM claim
 				    WHERE hospital_code = ? AND claim_no = ? AND number_in_use
 				    UNION ALL
 				    SELECT id, status, adhoc, content_hash, number_in_use FROM claim
 				    WHERE hospital_code = ? AND claim_no = ? AND NOT number_in_use) AS c
 				ORDER BY number_in_use DESC, id DESC LIMIT 1
-				""", (rs, i) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4)),
+				""", (rs, i) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
+						rs.getBoolean(5)),
 				hospitalCode, claimNo, hospitalCode, claimNo);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
@@ -95,7 +104,7 @@ class ClaimQueries {
 				rs.getBigDecimal(5), Money.ofFen(rs.getLong(6))), claimId);
 	}
 
-	/** The claim under that number: the one not rejected, else the latest. */
+	/** The claim under that number: the one neither rejected nor reversed, else the latest. */
 	ClaimView claim(String hospitalCode, String claimNo) {
 		Existing current = current(hospitalCode, claimNo);
 		if (current == null) {
@@ -127,7 +136,7 @@ class ClaimQueries {
 					(Boolean) rs.getObject(14), rs.getString(15), Money.ofFen(rs.getLong(16)).toString(),
 					rs.getString(17), settledHere ? null : rs.getString(18), settledHere ? null : rs.getString(19),
 					lines, settlement, settledAt == null ? null : settledAt.toInstant().toString(),
-					this.audit.of(hospitalCode, claimNo));
+					this.audit.of(hospitalCode, claimNo), this.reversals.of(current.id()).orElse(null));
 		}, current.id());
 	}
 

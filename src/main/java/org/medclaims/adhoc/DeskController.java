@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medclaims.accounts.ReversalConflict;
 import org.medclaims.system.PersonIds;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
@@ -35,11 +37,15 @@ class DeskController {
 
 	private final JdbcTemplate jdbc;
 
-	DeskController(AdhocClaims claims, AdhocClaimValidator validator, ClaimQueries queries, JdbcTemplate jdbc) {
+	private final ClaimReversalRequests reversals;
+
+	DeskController(AdhocClaims claims, AdhocClaimValidator validator, ClaimQueries queries, JdbcTemplate jdbc,
+			ClaimReversalRequests reversals) {
 		this.claims = claims;
 		this.validator = validator;
 		this.queries = queries;
 		this.jdbc = jdbc;
+		this.reversals = reversals;
 	}
 
 	@GetMapping
@@ -87,6 +93,26 @@ class DeskController {
 	String claim(@PathVariable String hospitalCode, @PathVariable String claimNo, Model model) {
 		model.addAttribute("claim", this.queries.claim(hospitalCode, claimNo));
 		return "desk/claim";
+	}
+
+	/** The page's Reverse button (冲正): the reason and a confirmation, then back to the claim, now REVERSED. */
+	@PostMapping("/claims/{hospitalCode}/{claimNo}/reversal")
+	String reverse(@PathVariable String hospitalCode, @PathVariable String claimNo,
+			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
+		try {
+			boolean created = this.reversals.reverse(hospitalCode, claimNo, reason).created();
+			redirect.addFlashAttribute("message", created ? "Claim " + claimNo + " is reversed: its money is back in the"
+					+ " accounts it came from, and its number is free for a corrected claim."
+					: "Claim " + claimNo + " was reversed before; nothing changed.");
+		}
+		catch (InvalidInput ex) {
+			redirect.addFlashAttribute("error", "The reason " + ex.errors().get(0).message() + ".");
+		}
+		catch (ReversalConflict ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/desk/claims/" + UriUtils.encodePathSegment(hospitalCode, "UTF-8") + "/"
+				+ UriUtils.encodePathSegment(claimNo, "UTF-8");
 	}
 
 	@GetMapping("/claims")

@@ -32,7 +32,7 @@ class ClaimMetrics implements MeterBinder {
 				.description("Claim files by outcome")
 				.register(registry);
 		}
-		for (String status : List.of("RECEIVED", "SETTLED", "REJECTED")) {
+		for (String status : List.of("RECEIVED", "SETTLED", "REJECTED", "REVERSED")) {
 			Gauge.builder("medclaims.claims", () -> count("claim", status))
 				.tag("status", status)
 				.description("Claims by outcome")

@@ -3,6 +3,7 @@ package org.medclaims.operations;
 import java.util.Arrays;
 import java.util.Locale;
 
+import org.medclaims.accounts.YearEndRollover;
 import org.medclaims.system.OperatorMistake;
 
 import org.springframework.batch.core.BatchStatus;
@@ -29,10 +30,14 @@ class DashboardController {
 
 	private final JobControl control;
 
-	DashboardController(ExecutionQueries executions, DashboardQueries dashboard, JobControl control) {
+	private final YearEndRollover rollover;
+
+	DashboardController(ExecutionQueries executions, DashboardQueries dashboard, JobControl control,
+			YearEndRollover rollover) {
 		this.executions = executions;
 		this.dashboard = dashboard;
 		this.control = control;
+		this.rollover = rollover;
 	}
 
 	@GetMapping
@@ -49,6 +54,8 @@ class DashboardController {
 		model.addAttribute("refresh", !running.isEmpty() || executions.content().stream().anyMatch(ExecutionSummary::running));
 		model.addAttribute("totals", this.dashboard.today());
 		model.addAttribute("files", this.dashboard.latestFiles(20));
+		model.addAttribute("rolledOver", this.rollover.years().stream().reduce((a, b) -> b).orElse(null));
+		model.addAttribute("nextRollover", this.rollover.nextYear());
 		return "operations/dashboard";
 	}
 
@@ -96,6 +103,19 @@ class DashboardController {
 			redirect.addFlashAttribute("error", ex.getMessage());
 		}
 		return "redirect:/operations/executions/" + id;
+	}
+
+	@PostMapping("/rollover")
+	String rollover(@RequestParam int year, RedirectAttributes redirect) {
+		try {
+			JobExecution execution = this.control.launchRollover(year);
+			redirect.addFlashAttribute("message", "The rollover of " + year + " started as execution "
+					+ execution.getId() + ".");
+		}
+		catch (OperatorMistake ex) {
+			redirect.addFlashAttribute("error", ex.getMessage());
+		}
+		return "redirect:/operations";
 	}
 
 	@PostMapping("/settlement")

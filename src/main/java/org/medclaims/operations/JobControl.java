@@ -4,7 +4,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.medclaims.accounts.YearEndRollover;
 import org.medclaims.settlement.SettlementLauncher;
+import org.medclaims.system.OperatorMistake;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,9 +52,11 @@ class JobControl {
 
 	private final SettlementLauncher settlementLauncher;
 
+	private final YearEndRollover rollover;
+
 	JobControl(JobRepository jobRepository, JobOperator jobOperator, BackgroundJobOperator backgroundOperator,
 			CrashRecovery crashRecovery, ListableBeanFactory beans, ApplicationEventPublisher events,
-			SettlementLauncher settlementLauncher) {
+			SettlementLauncher settlementLauncher, YearEndRollover rollover) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.backgroundOperator = backgroundOperator;
@@ -60,6 +64,7 @@ class JobControl {
 		this.beans = beans;
 		this.events = events;
 		this.settlementLauncher = settlementLauncher;
+		this.rollover = rollover;
 	}
 
 	JobExecution find(long id) {
@@ -207,6 +212,22 @@ class JobControl {
 		}
 		catch (Exception ex) {
 			throw new JobConflict("The settlement job could not start: " + rootMessage(ex), ex);
+		}
+	}
+
+	/** Starts (or finishes) the year-end rollover of a year in the background; refused for a year done or out of order. */
+	synchronized JobExecution launchRollover(int year) {
+		try {
+			return this.rollover.rollOver(year, this.backgroundOperator.get());
+		}
+		catch (OperatorMistake ex) {
+			throw new JobConflict(ex.getMessage(), ex);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			throw new JobConflict("The rollover of " + year + " is already running: wait for it to end.", ex);
+		}
+		catch (Exception ex) {
+			throw new JobConflict("The rollover of " + year + " could not start: " + rootMessage(ex), ex);
 		}
 	}
 

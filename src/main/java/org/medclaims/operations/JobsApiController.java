@@ -12,6 +12,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -86,6 +87,23 @@ class JobsApiController {
 			.location(URI.create("/api/jobs/executions/" + execution.getId()))
 			.body(new Action(execution.getId(), execution.getJobInstance().getJobName(),
 					execution.getStatus().name(), "Settlement started as execution " + execution.getId() + "."));
+	}
+
+	@PostMapping("/rollover")
+	ResponseEntity<Action> rollover(@RequestBody RolloverRequest request) {
+		if (request.year() == null) {
+			throw new InvalidInput("year", "is required: the year to roll over, e.g. 2013");
+		}
+		JobExecution execution = this.control.launchRollover(request.year());
+		return ResponseEntity.accepted()
+			.location(URI.create("/api/jobs/executions/" + execution.getId()))
+			.body(new Action(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(),
+					"The rollover of " + request.year() + " started as execution " + execution.getId() + "."));
+	}
+
+	/** {@code {"year": 2013}}. */
+	record RolloverRequest(Integer year) {
+
 	}
 
 	record ExecutionPage(List<ExecutionView> content, int page, int size, long totalElements, long totalPages) {

@@ -10,6 +10,8 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -44,6 +46,19 @@ class JobsApiProblems {
 		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", message);
 		response.getBody().setProperty("errors", List.of(Map.of("field", ex.getName(), "message", message)));
 		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex) {
+		String message = "The body must be JSON such as {\"year\": 2013}.";
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.BAD_REQUEST, "INVALID_INPUT", message);
+		response.getBody().setProperty("errors", List.of(Map.of("field", "body", "message", message)));
+		return response;
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
+		return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "INVALID_INPUT", "Send the body as application/json.");
 	}
 
 	@ExceptionHandler

@@ -1,10 +1,12 @@
 package org.medclaims.operations;
 
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import org.medclaims.accounts.AccountCredits;
 import org.medclaims.intake.ClaimIntake;
 import org.medclaims.intake.IntakeLock;
 import org.medclaims.reference.ReferenceImport;
@@ -21,9 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code run-once}: the whole nightly cycle in one process. Recovers what a crashed run left,
- * imports the reference data when configured, takes in every claim file present, settles every
- * waiting claim and writes every response, then exits 0 only if every job it ran completed and every
- * unfinished intake a crash left could be resumed.
+ * imports the reference data and then the credits files when configured, takes in every claim file
+ * present, settles every waiting claim and writes every response, then exits 0 only if every job it
+ * ran completed and every unfinished intake a crash left could be resumed.
  */
 @Component
 class RunOnceCommand implements Command {
@@ -42,14 +44,17 @@ class RunOnceCommand implements Command {
 
 	private final IntakeLock intakeLock;
 
+	private final AccountCredits credits;
+
 	RunOnceCommand(CrashRecovery crashRecovery, ReferenceImport referenceImport, ClaimIntake intake,
-			SettlementRuns settlement, List<RunOnceStage> stages, IntakeLock intakeLock) {
+			SettlementRuns settlement, List<RunOnceStage> stages, IntakeLock intakeLock, AccountCredits credits) {
 		this.crashRecovery = crashRecovery;
 		this.referenceImport = referenceImport;
 		this.intake = intake;
 		this.settlement = settlement;
 		this.stages = stages;
 		this.intakeLock = intakeLock;
+		this.credits = credits;
 	}
 
 	@Override
@@ -77,6 +82,9 @@ class RunOnceCommand implements Command {
 				return 1;
 			}
 		}
+		if (this.credits.configuredDir().isPresent() && !importCredits(this.credits.configuredDir().get(), executions)) {
+			return 1;
+		}
 		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
 		executions.addAll(resumed.executions());
 		for (RunOnceStage stage : this.stages) {
@@ -101,6 +109,23 @@ class RunOnceCommand implements Command {
 			.toList();
 		log.info("run-once phases: {}", RunOncePhases.of(started, executions));
 		return report(executions, this.intake.counts(allIntakes), settled, notSettled);
+	}
+
+	// claims are valued against the balances: none is taken in while a credits file waits
+	private boolean importCredits(Path dir, List<JobExecution> executions) throws Exception {
+		for (AccountCredits.Outcome outcome : this.credits.importFolder(dir)) {
+			if (!outcome.earlier()) {
+				executions.add(outcome.execution());
+			}
+			outcome.problems().forEach(System.err::println);
+			if (!outcome.succeeded()) {
+				System.err.println(outcome.summary());
+				System.err.println("The credits of " + dir + " were not all imported: no claim was taken in or settled.");
+				return false;
+			}
+			log.info("Credits: {}", outcome.summary());
+		}
+		return true;
 	}
 
 	private static int report(List<JobExecution> executions, ClaimIntake.FileCounts files, List<JobExecution> settled,

@@ -16,4 +16,14 @@ public record Balances(Money currentAccount, Money historicalAccount) {
 		return new Balances(this.currentAccount.minus(current), this.historicalAccount.minus(historical));
 	}
 
+	Balances plus(Account account, Money amount) {
+		return account == Account.CURRENT ? new Balances(this.currentAccount.plus(amount), this.historicalAccount)
+				: new Balances(this.currentAccount, this.historicalAccount.plus(amount));
+	}
+
+	/** 年终结转: the current-year account emptied into the historical account. */
+	Balances rolledOver() {
+		return new Balances(Money.ZERO, this.historicalAccount.plus(this.currentAccount));
+	}
+
 }

@@ -90,6 +90,52 @@ public final class HouseholdState {
 		this.touchedPersons.addAll(updated.keySet());
 	}
 
+	/** 个人账户划入: the credit goes into {@code account} (accounts.md decides which, {@link AccountCredit}). */
+	public void credit(String personId, Account account, Money amount) {
+		if (!amount.isPositive()) {
+			throw new IllegalArgumentException("A credit is a positive amount, not " + amount + ".");
+		}
+		this.balances.put(personId, balances(personId).plus(account, amount));
+		this.touchedPersons.add(personId);
+	}
+
+	/** 年终结转: the whole current-year balance moves into the historical account; returns what moved. */
+	public Money rollOver(String personId) {
+		Balances before = balances(personId);
+		Money moved = before.currentAccount();
+		if (moved.isPositive()) {
+			this.balances.put(personId, before.rolledOver());
+			this.touchedPersons.add(personId);
+		}
+		return moved;
+	}
+
+	/**
+	 * 冲正: every movement of the claim goes back into the account it left, as that account is now, and
+	 * the patient's totals of the claim's year lose the claim's fund, segment and admission. Nothing
+	 * else is valued again. All or nothing: throws {@link IllegalStateException} and changes nothing
+	 * when the year's totals never counted the claim.
+	 */
+	public void reverse(ClaimReversal reversal) {
+		Map<String, Balances> updated = new HashMap<>();
+		for (AccountMovement movement : reversal.movements()) {
+			Balances before = updated.getOrDefault(movement.personId(), balances(movement.personId()));
+			updated.put(movement.personId(), before.plus(movement.account(), movement.amount()));
+		}
+		if (reversal.insuredPatient()) {
+			PersonYear key = new PersonYear(reversal.patientId(), reversal.year());
+			YearTotals reduced = yearTotals(key.personId(), key.year())
+				.minus(reversal.fund(), reversal.segment(), reversal.admission() ? 1 : 0)
+				.orElseThrow(() -> new IllegalStateException("Claim " + reversal.claimNo() + " cannot be reversed:"
+						+ " the totals of " + reversal.year() + " never counted it."));
+			this.yearTotals.put(key, reduced);
+			this.touchedYears.add(key);
+			this.touchedPersons.add(key.personId());
+		}
+		this.balances.putAll(updated);
+		this.touchedPersons.addAll(updated.keySet());
+	}
+
 	/** Everyone whose balances or accumulators a settled claim changed (or was applied to), in order. */
 	public Set<String> touchedPersons() {
 		return Collections.unmodifiableSet(this.touchedPersons);

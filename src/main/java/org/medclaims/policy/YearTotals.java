@@ -1,6 +1,7 @@
 package org.medclaims.policy;
 
 import java.util.Objects;
+import java.util.Optional;
 
 /** A person's accumulators for one calendar year: fund paid, self-pay segment used, admissions settled. */
 public record YearTotals(Money fundPaid, Money segmentUsed, int admissions) {
@@ -17,6 +18,17 @@ public record YearTotals(Money fundPaid, Money segmentUsed, int admissions) {
 
 	YearTotals plus(Money fund, Money segment, int newAdmissions) {
 		return new YearTotals(this.fundPaid.plus(fund), this.segmentUsed.plus(segment), this.admissions + newAdmissions);
+	}
+
+	/** Empty when a total would go below zero: these totals never counted what is taken back. */
+	Optional<YearTotals> minus(Money fund, Money segment, int removedAdmissions) {
+		Money fundLeft = this.fundPaid.minus(fund);
+		Money segmentLeft = this.segmentUsed.minus(segment);
+		int admissionsLeft = this.admissions - removedAdmissions;
+		if (fundLeft.isNegative() || segmentLeft.isNegative() || admissionsLeft < 0) {
+			return Optional.empty();
+		}
+		return Optional.of(new YearTotals(fundLeft, segmentLeft, admissionsLeft));
 	}
 
 }

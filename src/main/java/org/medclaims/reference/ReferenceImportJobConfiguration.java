@@ -43,7 +43,7 @@ class ReferenceImportJobConfiguration {
 			flow = flow.next(step(table, jobRepository, transactionManager, jdbc));
 		}
 		return flow.listener(new InvalidFilesListener())
-			.listener(new ExclusiveRuns(dataSource, "A settlement run or another reference import is in progress:"
+			.listener(new ExclusiveRuns(dataSource, "A settlement run, a credit import, a rollover or another reference import is in progress:"
 					+ " the registry does not change under a settlement run. Wait for it to end, then try again."))
 			.build();
 	}

@@ -49,7 +49,8 @@ class SettlementJobConfiguration {
 	Job settlementJob(JobRepository jobRepository, Step groupHouseholds, Step settleHouseholds, Step writeResponses,
 			DataSource dataSource) {
 		return new JobBuilder(JOB_NAME, jobRepository).listener(new ExclusiveRuns(dataSource,
-				"Another settlement run or a reference import is in progress and they run one at a time:"
+				"Another settlement run, a reference or credit import or a rollover is in progress and they run one"
+						+ " at a time:"
 						+ " wait for it to end, then settle again."))
 			.start(groupHouseholds)
 			.next(settleHouseholds)

@@ -30,9 +30,12 @@ public class SettlementRecorder {
 
 	private final SettlementDetails details;
 
-	SettlementRecorder(JdbcTemplate jdbc, SettlementDetails details) {
+	private final AccountBalances balances;
+
+	SettlementRecorder(JdbcTemplate jdbc, SettlementDetails details, AccountBalances balances) {
 		this.jdbc = jdbc;
 		this.details = details;
+		this.balances = balances;
 	}
 
 	public void record(List<SettledClaim> claims, HouseholdState state, Instant settledAt) {
@@ -44,42 +47,7 @@ public class SettlementRecorder {
 		markFinal(claims);
 		insertSettlements(claims, at);
 		insertLedger(claims, at);
-		List<Object> people = new ArrayList<>();
-		List<Object> current = new ArrayList<>();
-		List<Object> historical = new ArrayList<>();
-		state.touchedBalances().forEach((person, b) -> {
-			people.add(person);
-			current.add(b.currentAccount().fen());
-			historical.add(b.historicalAccount().fen());
-		});
-		if (!people.isEmpty()) {
-			this.jdbc.update("""
-					UPDATE person p SET current_account = b.current_account, historical_account = b.historical_account
-					FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS b (person_id, current_account, historical_account)
-					WHERE p.person_id = b.person_id
-					""", array("text", people), array("bigint", current), array("bigint", historical));
-		}
-		List<Object> persons = new ArrayList<>();
-		List<Object> years = new ArrayList<>();
-		List<Object> fund = new ArrayList<>();
-		List<Object> segment = new ArrayList<>();
-		List<Object> admissions = new ArrayList<>();
-		state.touchedYearTotals().forEach(t -> {
-			persons.add(t.personId());
-			years.add(t.year());
-			fund.add(t.totals().fundPaid().fen());
-			segment.add(t.totals().segmentUsed().fen());
-			admissions.add(t.totals().admissions());
-		});
-		if (!persons.isEmpty()) {
-			this.jdbc.update("""
-					INSERT INTO person_year (person_id, year, fund_paid, segment_used, admissions)
-					SELECT * FROM unnest(?::text[], ?::integer[], ?::bigint[], ?::bigint[], ?::integer[])
-					ON CONFLICT (person_id, year) DO UPDATE SET fund_paid = EXCLUDED.fund_paid,
-					    segment_used = EXCLUDED.segment_used, admissions = EXCLUDED.admissions
-					""", array("text", persons), array("integer", years), array("bigint", fund),
-					array("bigint", segment), array("integer", admissions));
-		}
+		this.balances.write(state);
 	}
 
 	// one statement for the chunk: a batch of single-row UPDATEs cost a round of index maintenance each
@@ -127,7 +95,7 @@ public class SettlementRecorder {
 	}
 
 	private void insertLedger(List<SettledClaim> claims, String at) {
-		CopyRows entries = new CopyRows("ledger_entry (claim_id, person_id, kind, amount, created_at)");
+		CopyRows entries = new CopyRows("ledger_entry (claim_id, person_id, kind, direction, account, amount, created_at)");
 		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
 			if (!v.settled()) {
@@ -144,7 +112,8 @@ public class SettlementRecorder {
 
 	private static void add(CopyRows entries, long claimId, String personId, LedgerKind kind, Money amount, String at) {
 		if (amount.isPositive()) {
-			entries.add(claimId).add(personId).add(kind.name()).add(amount.fen()).add(at).endRow();
+			entries.add(claimId).add(personId).add(kind.name()).add(LedgerDirection.OUT.name()).add(kind.paidFrom().name())
+				.add(amount.fen()).add(at).endRow();
 		}
 	}
 

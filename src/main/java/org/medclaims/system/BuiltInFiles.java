@@ -14,7 +14,7 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * The files shipped inside the jar under {@code medclaims/} (config/ of the sources): the policy
- * versions, and the demo registry and claim files that demo mode starts with.
+ * versions, and the demo registry, account credits and claim files that demo mode starts with.
  */
 public final class BuiltInFiles {
 
@@ -26,6 +26,9 @@ public final class BuiltInFiles {
 
 	/** The demo claim files. */
 	public static final String DEMO_SAMPLES = "medclaims/samples";
+
+	/** The demo account credits. */
+	public static final String DEMO_CREDITS = "medclaims/credits";
 
 	private BuiltInFiles() {
 	}

@@ -9,10 +9,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.listener.JobExecutionListener;
 
 /**
- * Settlement runs and reference imports, one at a time across processes (the nightly cron,
- * {@code settle}, {@code run-once}, {@code import-reference}, a restart from the dashboard): a run
- * settles households grouped by the family bindings it read, so the registry must not change under
- * it. Each run holds lock class 5 ({@link SessionLock}) for as long as it runs.
+ * Settlement runs, reference and credit imports and rollovers, one at a time across processes (the
+ * nightly cron, {@code settle}, {@code run-once}, {@code import-reference}, {@code credit-accounts},
+ * {@code rollover}, a restart from the dashboard): a run settles households grouped by the family
+ * bindings it read, so the registry must not change under it, and a credit or a rollover never lands
+ * between a run's valuations (accounts.md). Each holds lock class 5 ({@link SessionLock}) while it runs.
  */
 public class ExclusiveRuns implements JobExecutionListener {
 

@@ -98,6 +98,8 @@ public class SecurityConfiguration {
 				.authorizeHttpRequests(requests -> requests
 					.requestMatchers("/api/adhoc-claims/**").hasRole(CLERK)
 					.requestMatchers(HttpMethod.GET, "/api/claims/**").hasAnyRole(CLERK, OPERATOR)
+					.requestMatchers(HttpMethod.POST, "/api/claims/*/*/reversal").hasRole(CLERK)
+					.requestMatchers(HttpMethod.GET, "/api/reversals").hasAnyRole(CLERK, OPERATOR)
 					.requestMatchers("/api/persons/**").hasRole(CLERK)
 					.requestMatchers("/api/jobs/**").hasRole(OPERATOR)
 					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

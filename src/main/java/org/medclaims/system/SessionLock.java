@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A PostgreSQL session advisory lock held on a connection of its own, across processes: released
  * by {@link #close()}, or by the database itself when the holding process dies. Lock classes: 4
- * claim numbers (transaction locks, {@code ClaimNumbers}), 5 settlement runs and reference
- * imports, 6 the intake.
+ * claim numbers (transaction locks, {@code ClaimNumbers}), 5 settlement runs, reference and credit
+ * imports and rollovers ({@link ExclusiveRuns}), 6 the intake.
  */
 public final class SessionLock implements AutoCloseable {
 

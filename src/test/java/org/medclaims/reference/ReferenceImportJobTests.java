@@ -73,7 +73,7 @@ class ReferenceImportJobTests {
 
 		assertThat(refused.succeeded()).isFalse();
 		assertThat(refused.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(refused.whatToDo()).contains("A settlement run or another reference import is in progress");
+		assertThat(refused.whatToDo()).contains("A settlement run, a credit import, a rollover or another reference import is in progress");
 		assertThat(count("person")).isZero();
 		assertThat(this.referenceImport.importFrom(EXAMPLE).succeeded()).isTrue();
 		assertThat(count("person")).isEqualTo(40);

@@ -218,7 +218,7 @@ class SettlementJobTests {
 		}
 
 		assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(refused.getExitStatus().getExitDescription()).contains("Another settlement run or a reference import is in progress");
+		assertThat(refused.getExitStatus().getExitDescription()).contains("Another settlement run, a reference or credit import or a rollover is in progress");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isZero();
 		assertThat(this.launcher.settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(4);

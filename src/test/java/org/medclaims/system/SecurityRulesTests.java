@@ -94,6 +94,23 @@ class SecurityRulesTests {
 	}
 
 	@Test
+	void reversalsAreMadeByClerksAndReportedToClerksAndOperators() throws Exception {
+		expect(post("/api/claims/H330282001/C1/reversal"), "olga", 403);
+		expectAllowed(post("/api/claims/H330282001/C1/reversal").contentType(MediaType.APPLICATION_JSON)
+			.content("{\"reason\": \"wrong\"}"), "carl");
+		expectAllowed(get("/api/reversals"), "carl");
+		expectAllowed(get("/api/reversals"), "olga");
+		this.mvc.perform(post("/api/claims/H330282001/C1/reversal")).andExpect(status().isUnauthorized());
+	}
+
+	@Test
+	void theRolloverIsForOperators() throws Exception {
+		expect(post("/api/jobs/rollover").contentType(MediaType.APPLICATION_JSON).content("{\"year\": 2013}"), "carl",
+				403);
+		expectAllowed(post("/api/jobs/rollover").contentType(MediaType.APPLICATION_JSON).content("{}"), "olga");
+	}
+
+	@Test
 	void theApiIsStatelessAndNeedsNoCsrfToken() throws Exception {
 		this.mvc.perform(post("/api/jobs/executions/424242/abandon").with(httpBasic("olga", "olga-pw")))
 			.andExpect(status().isNotFound())

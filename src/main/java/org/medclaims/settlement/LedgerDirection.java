@@ -1,0 +1,8 @@
+package org.medclaims.settlement;
+
+/** Which way a ledger entry moved money: into the account or out of it. */
+public enum LedgerDirection {
+
+	IN, OUT
+
+}
