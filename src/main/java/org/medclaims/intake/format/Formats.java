@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
-import java.util.regex.Pattern;
 
 import org.medclaims.policy.Money;
 import org.medclaims.system.CalendarDates;
@@ -15,25 +14,12 @@ final class Formats {
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	// [0-9] and not \d: only ASCII digits count as digits
-	private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,10}\\.[0-9]{2}");
-
-	private static final Pattern UNIT_PRICE = Pattern.compile("[0-9]{1,10}\\.[0-9]{2,4}");
-
-	private static final Pattern QUANTITY = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,3})?");
-
-	private static final Pattern COUNT = Pattern.compile("[0-9]{1,9}");
-
-	private static final Pattern DATE_DIGITS = Pattern.compile("[0-9]{8}");
-
-	private static final Pattern CLAIM_NO = Pattern.compile("[A-Za-z0-9-]{1,32}");
-
 	private Formats() {
 	}
 
 	/** Yuan with exactly two decimals, never negative, at most 10 digits before the point. */
 	static Money amount(String text) {
-		if (text == null || !AMOUNT.matcher(text).matches()) {
+		if (!decimal(text, 10, 2, 2)) {
 			return null;
 		}
 		int point = text.length() - 3;
@@ -43,29 +29,71 @@ final class Formats {
 
 	/** Two to four decimals. */
 	static BigDecimal unitPrice(String text) {
-		return (text != null && UNIT_PRICE.matcher(text).matches()) ? new BigDecimal(text) : null;
+		return decimal(text, 10, 2, 4) ? new BigDecimal(text) : null;
 	}
 
 	/** Up to three decimals; zero passes here (a zero quantity is E_LINE_AMOUNT, not E_FORMAT). */
 	static BigDecimal quantity(String text) {
-		return (text != null && QUANTITY.matcher(text).matches()) ? new BigDecimal(text) : null;
+		return decimal(text, 10, 0, 3) ? new BigDecimal(text) : null;
 	}
 
 	/** A plain decimal integer of at most 9 digits (leading zeros allowed); -1 when it does not match. */
 	static int count(String text) {
-		return (text != null && COUNT.matcher(text).matches()) ? Integer.parseInt(text) : -1;
+		return (text != null && !text.isEmpty() && text.length() <= 9 && digits(text, 0, text.length()))
+				? Integer.parseInt(text) : -1;
 	}
 
 	/** {@code yyyyMMdd}, a real calendar date. */
 	static LocalDate date(String text) {
-		if (text == null || !DATE_DIGITS.matcher(text).matches()) {
+		if (text == null || text.length() != 8 || !digits(text, 0, 8)) {
 			return null;
 		}
 		return CalendarDates.parse(text, DATE);
 	}
 
+	/** {@code [A-Za-z0-9-]{1,32}}. */
 	static boolean claimNo(String text) {
-		return text != null && CLAIM_NO.matcher(text).matches();
+		if (text == null || text.isEmpty() || text.length() > 32) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/**
+	 * {@code [0-9]{1,intDigits}}, then {@code .[0-9]{minDecimals,maxDecimals}}, the point optional when
+	 * {@code minDecimals} is 0 (then at least one decimal follows it). Only ASCII digits count. Checked
+	 * by hand, not by a regular expression: every field of every claim file passes here.
+	 */
+	private static boolean decimal(String text, int intDigits, int minDecimals, int maxDecimals) {
+		if (text == null) {
+			return false;
+		}
+		int point = text.indexOf('.');
+		int whole = (point < 0) ? text.length() : point;
+		if (whole < 1 || whole > intDigits || !digits(text, 0, whole)) {
+			return false;
+		}
+		if (point < 0) {
+			return minDecimals == 0;
+		}
+		int decimals = text.length() - point - 1;
+		return decimals >= Math.max(1, minDecimals) && decimals <= maxDecimals && digits(text, point + 1, text.length());
+	}
+
+	private static boolean digits(String text, int from, int to) {
+		for (int i = from; i < to; i++) {
+			char c = text.charAt(i);
+			if (c < '0' || c > '9') {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }
