@@ -46,7 +46,9 @@ class HouseholdGrouping implements Tasklet {
 		this.jdbc.query("SELECT grantor_id, member_id FROM family_binding",
 				(RowCallbackHandler) rs -> components.union(rs.getString(1), rs.getString(2)));
 		// the files this run settles; their claims were all staged before they were accepted
-		int files = this.jdbc.update("UPDATE claim_file SET grouped_at = now() WHERE status = 'ACCEPTED' AND grouped_at IS NULL");
+		// a file not grouped yet has no response yet: found through the index of the unanswered ones
+		int files = this.jdbc.update("UPDATE claim_file SET grouped_at = now() WHERE id IN (%s) AND grouped_at IS NULL"
+			.formatted(UNANSWERED_FILES));
 		this.jdbc.execute("CREATE TEMP TABLE household_member (person_id VARCHAR(18) PRIMARY KEY, household_id BIGINT)"
 				+ " ON COMMIT DROP");
 		CopyRows members = new CopyRows("household_member (person_id, household_id)");

@@ -105,9 +105,9 @@ class SettlementJobConfiguration {
 			.transactionManager(transactionManager)
 			.listener(partitionHeartbeat)
 			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
-					SELECT count(DISTINCT c.household_id) FROM claim c JOIN claim_file f ON f.id = c.file_id
-					WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED'
-					""", Long.class), jdbc))
+					SELECT count(DISTINCT c.household_id) FROM claim c
+					WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'
+					""".formatted(HouseholdGrouping.UNANSWERED_FILES), Long.class), jdbc))
 			.build();
 	}
 
