@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 
-	/** The claim id sequence's increment (V22): each value starts a block of ids for one chunk's claims. */
+	/** The claim id sequence's increment (V23): each value starts a block of ids for one chunk's claims. */
 	static final int CLAIM_ID_BLOCK = 1000;
 
 	private final JdbcTemplate jdbc;
@@ -87,7 +87,7 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 		}
 	}
 
-	// the claim id sequence hands out blocks (V22): one call per block, not one per claim
+	// the claim id sequence hands out blocks (V23): one call per block, not one per claim
 	private List<Long> claimIds(int count) {
 		List<Long> ids = new ArrayList<>(count);
 		long block = 0;
