@@ -2,6 +2,7 @@ package org.medclaims.adhoc;
 
 import java.net.URI;
 
+import org.medclaims.system.RequestBodyLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,12 @@ class AdhocProblems {
 	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex) {
 		return respond(problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, InvalidInput.CODE, "Unsupported media type",
 				"Send the claim as application/json."));
+	}
+
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge ex) {
+		return respond(problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.CODE, "Content too large",
+				RequestBodyLimit.tooLarge()));
 	}
 
 	@ExceptionHandler

@@ -1,6 +1,7 @@
 package org.medclaims.adhoc;
 
 import org.medclaims.TestRegistry;
+import org.medclaims.system.RequestBodyLimit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -163,12 +164,14 @@ class AdhocClaimValidationTests {
 	}
 
 	@Test
-	void answersMalformedAndOversizedBodiesWith400() throws Exception {
+	void answersMalformedBodiesWith400AndOversizedOnesWith413() throws Exception {
 		expectProblem(preview("{\"claimNo\": "), "INVALID_INPUT", "body");
 		expectProblem(preview("[1, 2]"), "INVALID_INPUT", "body");
 		expectProblem(preview(""), "INVALID_INPUT", "body");
-		expectProblem(preview("{\"claimNo\": \"" + "x".repeat(AdhocClaimController.MAX_BODY_BYTES) + "\"}"),
-				"INVALID_INPUT", "body");
+		preview("{\"claimNo\": \"" + "x".repeat(RequestBodyLimit.MAX_BODY_BYTES) + "\"}")
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
 		expectProblem(this.mvc.perform(post("/api/adhoc-claims").with(user("clerk").roles("CLERK"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("not json")), "INVALID_INPUT", "body");
