@@ -73,8 +73,9 @@ class AdhocProblems {
 				"The request could not be completed; nothing was recorded. Try again, or tell the operators."));
 	}
 
+	// errors[].field keeps the path; the sentence counts lines as people do ("line 2, unitPrice must be …")
 	private static String describe(FieldError error) {
-		return error.field().equals("body") ? error.message() : error.field() + " " + error.message() + ".";
+		return error.field().equals("body") ? error.message() : error.humanField() + " " + error.message() + ".";
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {

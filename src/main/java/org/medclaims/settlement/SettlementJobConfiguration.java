@@ -75,12 +75,12 @@ class SettlementJobConfiguration {
 
 	@Bean
 	Step settleHouseholdPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			HouseholdReader householdReader, HouseholdAccounts accounts, SettlementRecorder recorder,
-			ClaimValuer valuer, Clock clock, SettlementProperties settings, JdbcTemplate jdbc) {
+			HouseholdReader householdReader, HouseholdSettlementWriter householdSettlementWriter,
+			SettlementProperties settings, JdbcTemplate jdbc) {
 		return new StepBuilder("settleHouseholdPartition", jobRepository)
 			.<Household, Household>chunk(settings.chunkSize())
 			.reader(householdReader)
-			.writer(new HouseholdSettlementWriter(accounts, recorder, valuer, clock))
+			.writer(householdSettlementWriter)
 			.transactionManager(transactionManager)
 			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
 					SELECT count(DISTINCT c.household_id) FROM claim c JOIN claim_file f ON f.id = c.file_id
@@ -95,6 +95,14 @@ class SettlementJobConfiguration {
 			@Value("#{stepExecutionContext['partitions'] ?: 1}") int partitions,
 			@Value("#{stepExecutionContext['partition'] ?: 0}") int partition) {
 		return new HouseholdReader(dataSource, partitions, partition);
+	}
+
+	// each settlement records the execution that wrote it: a run's money and claims are read from there
+	@Bean
+	@StepScope
+	HouseholdSettlementWriter householdSettlementWriter(HouseholdAccounts accounts, SettlementRecorder recorder,
+			ClaimValuer valuer, Clock clock, @Value("#{stepExecution.jobExecutionId}") long run) {
+		return new HouseholdSettlementWriter(accounts, recorder, valuer, clock, run);
 	}
 
 	@Bean

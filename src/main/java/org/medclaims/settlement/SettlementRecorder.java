@@ -35,14 +35,20 @@ public class SettlementRecorder {
 		this.details = details;
 	}
 
+	/** Records what a clerk settled (no settlement run). */
 	public void record(List<SettledClaim> claims, HouseholdState state, Instant settledAt) {
+		record(claims, state, settledAt, null);
+	}
+
+	/** @param run the job execution that settled the claims, null for a clerk's ad-hoc claim */
+	public void record(List<SettledClaim> claims, HouseholdState state, Instant settledAt, Long run) {
 		if (claims.isEmpty()) {
 			return;
 		}
 		// PostgreSQL keeps microseconds; the text of a COPY row says the instant the way setTimestamp did
 		String at = settledAt.toString();
 		markFinal(claims);
-		insertSettlements(claims, at);
+		insertSettlements(claims, at, run);
 		insertLedger(claims, at);
 		List<Object> people = new ArrayList<>();
 		List<Object> current = new ArrayList<>();
@@ -106,11 +112,11 @@ public class SettlementRecorder {
 		}
 	}
 
-	private void insertSettlements(List<SettledClaim> claims, String at) {
+	private void insertSettlements(List<SettledClaim> claims, String at, Long run) {
 		CopyRows rows = new CopyRows("""
 				settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first, deductible,
 				    segment, coinsurance, over_cap, fund, current_account, historical_account, family_account, cash,
-				    detail, settled_at)""");
+				    detail, settled_at, job_execution_id)""");
 		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
 			Amounts a = v.amounts();
@@ -121,7 +127,7 @@ public class SettlementRecorder {
 			for (Money amount : amounts) {
 				rows.add(amount.fen());
 			}
-			rows.add(this.details.toJson(v)).add(at).endRow();
+			rows.add(this.details.toJson(v)).add(at).add(run).endRow();
 		}
 		rows.copy(this.jdbc);
 	}

@@ -91,6 +91,14 @@ public class SecurityConfiguration {
 		return User.withUsername(name).password(user.password()).roles(roles.toArray(String[]::new)).build();
 	}
 
+	/** The role the pages under this path need, for the 403 page; null where any signed-in user may go. */
+	static String pageRole(String path) {
+		if (path.startsWith("/operations")) {
+			return OPERATOR;
+		}
+		return path.startsWith("/desk") ? CLERK : null;
+	}
+
 	/** The filter chains exist only where there is a web server ({@code serve}). */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -111,7 +119,7 @@ public class SecurityConfiguration {
 				.authorizeHttpRequests(requests -> requests
 					.requestMatchers("/api/adhoc-claims/**").hasRole(CLERK)
 					.requestMatchers(HttpMethod.GET, "/api/claims/**").hasAnyRole(CLERK, OPERATOR)
-					.requestMatchers("/api/persons/**").hasRole(CLERK)
+					.requestMatchers("/api/persons/**", "/api/catalog", "/api/catalog/**").hasRole(CLERK)
 					.requestMatchers("/api/jobs/**").hasRole(OPERATOR)
 					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 					.requestMatchers("/actuator/**").hasRole(OPERATOR)
@@ -127,10 +135,17 @@ public class SecurityConfiguration {
 		@Order(2)
 		SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests(requests -> requests
-					.requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+					.requestMatchers("/login", "/css/**", "/desk/*.css", "/desk/*.js", "/favicon.ico", "/error",
+							DeniedPage.PATH)
+					.permitAll()
+					// reading claims is for both roles, as in the API; entering and settling them is for clerks
+					.requestMatchers(HttpMethod.GET, "/desk/search", "/desk/search.csv", "/desk/claims/*/*",
+							"/desk/claims/*/*/receipt")
+					.hasAnyRole(CLERK, OPERATOR)
 					.requestMatchers("/desk/**").hasRole(CLERK)
 					.requestMatchers("/operations/**").hasRole(OPERATOR)
 					.anyRequest().authenticated())
+				.exceptionHandling(errors -> errors.accessDeniedHandler(new DeniedPage()))
 				.formLogin(form -> form.loginPage("/login").permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 			return http.build();

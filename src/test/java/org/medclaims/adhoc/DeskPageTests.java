@@ -49,10 +49,12 @@ class DeskPageTests {
 	void showsThePatientsBalancesAndYearlyTotals() throws Exception {
 		this.mvc.perform(get("/desk").param("personId", A_PATIENT).with(clerk()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("200.00"), containsString("5000.00"),
-					containsString("900.00"), containsString("测试"))));
+			.andExpect(content().string(allOf(containsString("200.00"), containsString("5,000.00"),
+					containsString("900.00"), containsString("测试"), containsString("在职 · 正常参保"))));
 		this.mvc.perform(get("/desk").param("personId", TestRegistry.STRANGER).with(clerk()))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("基础数据中没有此人")));
+		this.mvc.perform(get("/desk").param("personId", TestRegistry.STRANGER).param("lang", "en").with(clerk()))
 			.andExpect(content().string(containsString("Not in the registry")));
 	}
 
@@ -73,9 +75,9 @@ class DeskPageTests {
 
 		this.mvc.perform(get("/desk/claims/HOS1/WEB-1").with(clerk()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("SETTLED"), containsString("108.00"),
-					containsString("192.00"), containsString("PREVIEWED"), containsString("RESUBMITTED"),
-					containsString("window.print()"))));
+			.andExpect(content().string(allOf(containsString("已结算"), containsString("108.00"),
+					containsString("192.00"), containsString("预览"), containsString("重复提交"),
+					containsString("window.print()"), containsString("/desk/claims/HOS1/WEB-1/receipt"))));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(1);
 	}
 
@@ -88,8 +90,8 @@ class DeskPageTests {
 			.with(clerk())
 			.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("lines[3].amount: must be unitPrice"),
-					containsString("claimNo: must be 1 to 32"), containsString("value=\"A/1\""),
+			.andExpect(content().string(allOf(containsString("第 4 行 金额：应为 单价 × 数量 四舍五入到分：3.00"),
+					containsString("报销单号：须为 1 至 32 位"), containsString("value=\"A/1\""),
 					not(containsString("id=\"preview-result\"")))));
 	}
 
