@@ -122,7 +122,7 @@ class DeskController {
 		model.addAttribute("person", person);
 		model.addAttribute("insurer", this.insurer);
 		model.addAttribute("receiptNo", this.formats.zoned(this.queries.settledAt(hospitalCode, claimNo))
-			.format(java.time.format.DateTimeFormatter.BASIC_ISO_DATE) + "-"
+			.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
 				+ String.format("%08d", this.queries.current(hospitalCode, claimNo).id()));
 		return "desk/receipt";
 	}

@@ -19,6 +19,8 @@ class HumanParameters {
 	record Shown(String name, String label, String value, String link) {
 	}
 
+	private static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+
 	private final PageFormats formats;
 
 	HumanParameters(PageFormats formats) {
@@ -45,13 +47,22 @@ class HumanParameters {
 		String value = p.value();
 		String link = null;
 		switch (p.name()) {
-			case "run" -> value = isNumber(value) ? this.formats.time(Instant.ofEpochMilli(Long.parseLong(value))) : value;
+			case "run" -> value = isMoment(value) ? this.formats.time(Instant.ofEpochMilli(Long.parseLong(value))) : value;
 			case "sha256" -> value = value != null && value.length() > 12 ? value.substring(0, 12) + "…" : value;
 			case "arrival.id" -> link = isNumber(value) ? "/operations/files/" + value : null;
 			default -> {
 			}
 		}
 		return new Shown(p.name(), label, value, link);
+	}
+
+	// a run is started with System.currentTimeMillis(); any other number is shown as it is
+	private static boolean isMoment(String value) {
+		if (!isNumber(value)) {
+			return false;
+		}
+		long millis = Long.parseLong(value);
+		return millis >= EARLIEST.toEpochMilli() && millis <= Instant.now().plusSeconds(86_400).toEpochMilli();
 	}
 
 	private static boolean isNumber(String value) {
