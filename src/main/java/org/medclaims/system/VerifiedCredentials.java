@@ -27,8 +27,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
  * bcrypt check (75 ms of CPU) each time: credentials that passed the real check (the delegate,
  * bcrypt) are remembered for {@code lifetime} as an HMAC-SHA256 under a key made at start and
  * never stored, compared in constant time. The HMAC covers the user's stored password hash, so a
- * password change refuses the old password at once; a wrong password is never remembered and
- * always costs a full check.
+ * password change refuses the old password at once; a wrong password is never remembered,
+ * always costs a full check, and does not evict the user's remembered one.
  */
 public final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -50,6 +50,8 @@ public final class VerifiedCredentials implements AuthenticationProvider {
 	// one entry per user at most: only a successful check adds one
 	private final Map<String, Verified> verified = new ConcurrentHashMap<>();
 
+	private final Object[] stripes = new Object[64];
+
 	public VerifiedCredentials(AuthenticationProvider delegate, UserDetailsService users, Duration lifetime,
 			Clock clock) {
 		this.delegate = delegate;
@@ -59,28 +61,48 @@ public final class VerifiedCredentials implements AuthenticationProvider {
 		byte[] secret = new byte[32];
 		new SecureRandom().nextBytes(secret);
 		this.key = new SecretKeySpec(secret, "HmacSHA256");
+		for (int i = 0; i < this.stripes.length; i++) {
+			this.stripes[i] = new Object();
+		}
 	}
 
 	@Override
 	public Authentication authenticate(Authentication authentication) throws AuthenticationException {
 		String name = authentication.getName();
 		String password = authentication.getCredentials() == null ? "" : authentication.getCredentials().toString();
-		UserDetails user = storedUser(name);
+		Authentication remembered = remembered(name, password);
+		if (remembered != null) {
+			return remembered;
+		}
+		// one full check per user at a time: fifty clients starting together cost one bcrypt, not fifty
+		synchronized (this.stripes[Math.floorMod(name.hashCode(), this.stripes.length)]) {
+			remembered = remembered(name, password);
+			if (remembered != null) {
+				return remembered;
+			}
+			Authentication result = this.delegate.authenticate(authentication);
+			// the check may have upgraded a {noop} password to bcrypt: remember the hash stored now
+			UserDetails checked = storedUser(name);
+			if (result != null && result.isAuthenticated() && checked != null) {
+				this.verified.put(name, new Verified(mac(name, password, checked.getPassword()),
+						this.clock.instant().plus(this.lifetime), result));
+			}
+			return result;
+		}
+	}
+
+	// a refused password leaves the entry alone: someone guessing cannot make the user's own requests slow
+	private Authentication remembered(String name, String password) {
 		Verified earlier = this.verified.get(name);
-		if (user != null && earlier != null && this.clock.instant().isBefore(earlier.until())
-				&& MessageDigest.isEqual(earlier.mac(), mac(name, password, user.getPassword()))) {
-			this.accountStatus.check(user);
-			return earlier.result();
+		if (earlier == null || !this.clock.instant().isBefore(earlier.until())) {
+			return null;
 		}
-		this.verified.remove(name);
-		Authentication result = this.delegate.authenticate(authentication);
-		// the check may have upgraded a {noop} password to bcrypt: remember the hash stored now
-		UserDetails checked = storedUser(name);
-		if (result != null && result.isAuthenticated() && checked != null) {
-			this.verified.put(name, new Verified(mac(name, password, checked.getPassword()),
-					this.clock.instant().plus(this.lifetime), result));
+		UserDetails user = storedUser(name);
+		if (user == null || !MessageDigest.isEqual(earlier.mac(), mac(name, password, user.getPassword()))) {
+			return null;
 		}
-		return result;
+		this.accountStatus.check(user);
+		return earlier.result();
 	}
 
 	@Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -96,9 +97,9 @@ class VerifiedCredentialsTests {
 		// an unknown user costs a check as well (against a dummy hash), so timing does not tell who exists
 		assertThatThrownBy(() -> login("nobody", "olga-pw")).isInstanceOf(BadCredentialsException.class);
 		assertThat(this.bcryptChecks).hasValue(5);
-		// the refusal forgot the remembered check: the right password is checked in full once more
+		// someone guessing does not make the user's own requests slow: the right password is still remembered
 		login("olga", "olga-pw");
-		assertThat(this.bcryptChecks).hasValue(6);
+		assertThat(this.bcryptChecks).hasValue(5);
 	}
 
 	@Test
@@ -126,6 +127,24 @@ class VerifiedCredentialsTests {
 		this.clock.advance(Duration.ofMinutes(2));
 		login("olga", "olga-pw");
 		assertThat(this.bcryptChecks).hasValue(2);
+	}
+
+	@Test
+	void clientsStartingTogetherCostOneCheck() throws Exception {
+		java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+		try {
+			List<java.util.concurrent.Future<Authentication>> logins = new java.util.ArrayList<>();
+			for (int i = 0; i < 16; i++) {
+				logins.add(clients.submit(() -> login("olga", "olga-pw")));
+			}
+			for (var l : logins) {
+				assertThat(l.get().isAuthenticated()).isTrue();
+			}
+		}
+		finally {
+			clients.shutdown();
+		}
+		assertThat(this.bcryptChecks).hasValue(1);
 	}
 
 	@Test
