@@ -77,7 +77,7 @@ class AdhocClaims {
 		ClaimToValue toValue = claim.toValue(hospital.level(), hospital.region());
 		LockedAccounts locked = this.accounts.lockShared(List.of(toValue));
 		ClaimValuation valuation = this.valuer.value(toValue, locked, locked.state());
-		this.audit.record(AdhocAudit.Action.PREVIEWED, claim.hospitalCode(), claim.claimNo(), null,
+		this.audit.recordPreview(claim.hospitalCode(), claim.claimNo(),
 				claim.contentHash(hospital.level(), hospital.region()), summary(valuation));
 		return ClaimResult.of(valuation, this.details);
 	}
