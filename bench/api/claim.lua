@@ -1,17 +1,11 @@
--- wrk script: POSTs the README's out-of-area ad-hoc claim (patient 罗英芳) to the path given as the first
--- argument. For /api/adhoc-claims every request gets a claim number of its own (run id, thread, counter), so
+-- wrk script: POSTs the ad-hoc claim of bench/api/claim.json (the README's, patient 罗英芳) to the path given
+-- as the first argument. For /api/adhoc-claims every request gets a claim number of its own (run id, thread, counter), so
 -- each one is a new claim that moves money; statuses are counted per thread and printed at the end.
 local threads = {}
 local counter = 0
 statuses = {}
 
-local template = [[{"claimNo": "%s",
- "hospital": {"code": "SH0001", "name": "上海市第一人民医院", "level": "TERTIARY", "region": "OUT_OF_AREA"},
- "patientId": "330282194901117928", "patientName": "罗英芳", "visitType": "OUT",
- "startDate": "2013-06-01", "endDate": "2013-06-01", "diagnosisCode": "J06.9",
- "reason": "OUT_OF_AREA", "registered": false,
- "lines": [{"itemCode": "X00004", "itemName": "项目4", "unitPrice": "600.00", "quantity": "2", "amount": "1200.00"},
-           {"itemCode": "X00000", "itemName": "项目0", "unitPrice": "80.00", "quantity": "1", "amount": "80.00"}]}]]
+local template
 
 function setup(thread)
   thread:set("tid", #threads + 1)
@@ -19,6 +13,9 @@ function setup(thread)
 end
 
 function init(args)
+  local file = assert(io.open("bench/api/claim.json"))
+  template = file:read("*a")
+  file:close()
   path = args[1] or "/api/adhoc-claims/preview"
   run = args[2] or "R"
   wrk.headers["Content-Type"] = "application/json"

@@ -9,8 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medclaims.claims.ClaimCriteria;
 import org.medclaims.claims.ClaimSearch;
 import org.medclaims.reference.CatalogLookup;
-import org.medclaims.system.CurrentUserAdvice;
 import org.medclaims.system.CalendarDates;
+import org.medclaims.system.CurrentUserAdvice;
 import org.medclaims.system.PageFormats;
 import org.medclaims.system.PersonIds;
 

@@ -15,10 +15,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medclaims.claims.ClaimCriteria;
 import org.medclaims.claims.ClaimSearch;
 import org.medclaims.claims.ClaimsCsv;
+import org.medclaims.settlement.SettlementRunMoney;
 import org.medclaims.system.CurrentUserAdvice;
 import org.medclaims.system.OperatorMistake;
 import org.medclaims.system.PageFormats;
-import org.medclaims.settlement.SettlementRunMoney;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;

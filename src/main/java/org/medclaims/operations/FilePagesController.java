@@ -15,8 +15,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.medclaims.claims.ClaimCriteria;
 import org.medclaims.claims.ClaimSearch;
-import org.medclaims.system.CurrentUserAdvice;
 import org.medclaims.system.CalendarDates;
+import org.medclaims.system.CurrentUserAdvice;
 import org.medclaims.system.PageFormats;
 
 import org.springframework.http.ContentDisposition;
