@@ -8,8 +8,8 @@ import java.security.MessageDigest;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.medclaims.intake.sftp.DeliveryRecords.Delivery;
 import org.medclaims.system.Sha256;
+import org.medclaims.intake.sftp.DeliveryRecords.Delivery;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
