@@ -108,9 +108,10 @@ public final class TestRegistry {
 	/** Starts an accepted file: the claims added next belong to it. */
 	public TestRegistry file(String hospital, String name) {
 		this.fileId = this.jdbc.queryForObject("""
-				INSERT INTO claim_file (file_name, hospital_code, sha256, size_bytes, source, source_path, local_path, status,
-				    decided_at, intake_finished_at)
-				VALUES (?, ?, md5(?) || md5(?), 1, 'LOCAL', ?, ?, 'ACCEPTED', now(), now()) RETURNING id
+				WITH batch AS (INSERT INTO intake_batch DEFAULT VALUES RETURNING id)
+				INSERT INTO claim_file (batch_id, file_name, hospital_code, sha256, size_bytes, source, source_path,
+				    local_path, status, decided_at, intake_finished_at)
+				SELECT batch.id, ?, ?, md5(?) || md5(?), 1, 'LOCAL', ?, ?, 'ACCEPTED', now(), now() FROM batch RETURNING id
 				""", Long.class, name, hospital, name, hospital, name, name);
 		this.position = 0;
 		return this;

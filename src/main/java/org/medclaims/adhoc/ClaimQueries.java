@@ -3,11 +3,17 @@ package org.medclaims.adhoc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.medclaims.policy.Amounts;
+import org.medclaims.policy.ClaimLine;
+import org.medclaims.policy.ClaimStatus;
 import org.medclaims.policy.Money;
+import org.medclaims.policy.VisitType;
 import org.medclaims.settlement.SettlementDetails;
+import org.medclaims.settlement.SettlementFacts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -55,25 +61,38 @@ class ClaimQueries {
 		List<ClaimResult> rows = this.jdbc.query("""
 				SELECT c.claim_no, s.status, s.codes, s.message, s.policy_version, s.total, s.self_pay, s.self_pay_first,
 				       s.deductible, s.segment, s.coinsurance, s.over_cap, s.fund, s.current_account,
-				       s.historical_account, s.family_account, s.cash, s.detail
+				       s.historical_account, s.family_account, s.cash, s.facts, s.detail, c.patient_id, c.end_date,
+				       c.visit_type, c.special_disease_code
 				FROM settlement s JOIN claim c ON c.id = s.claim_id WHERE s.claim_id = ?
-				""", (rs, i) -> result(rs), claimId);
+				""", (rs, i) -> result(rs, claimId), claimId);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
-	private ClaimResult result(ResultSet rs) throws SQLException {
+	private ClaimResult result(ResultSet rs, long claimId) throws SQLException {
 		String codes = rs.getString(3);
-		String[] amounts = new String[12];
+		Money[] amounts = new Money[12];
 		for (int i = 0; i < amounts.length; i++) {
-			amounts[i] = Money.ofFen(rs.getLong(6 + i)).toString();
+			amounts[i] = Money.ofFen(rs.getLong(6 + i));
 		}
-		SettlementDetails.Detail detail = rs.getString(18) == null ? null : this.details.fromJson(rs.getString(18));
-		return new ClaimResult(rs.getString(1), rs.getString(2),
-				codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")), rs.getString(4),
-				rs.getString(5), new ClaimResult.AmountsJson(amounts[0], amounts[1], amounts[2], amounts[3], amounts[4],
-						amounts[5], amounts[6], amounts[7], amounts[8], amounts[9], amounts[10], amounts[11]),
-				detail == null ? List.of() : detail.familyPayments(), detail == null ? List.of() : detail.lines(),
-				detail == null ? List.of() : detail.explanation());
+		Amounts stored = new Amounts(amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5],
+				amounts[6], amounts[7], amounts[8], amounts[9], amounts[10], amounts[11]);
+		List<String> codeList = codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(","));
+		SettlementFacts.Row row = new SettlementFacts.Row(rs.getString(1), rs.getString(20),
+				ClaimStatus.valueOf(rs.getString(2)), codeList, rs.getString(4), rs.getString(5),
+				rs.getObject(21, LocalDate.class), VisitType.valueOf(rs.getString(22)), rs.getString(23), stored);
+		SettlementDetails.Detail detail = this.details.stored(row, rs.getString(18), rs.getString(19),
+				() -> lines(claimId));
+		return new ClaimResult(row.claimNo(), row.status().name(), codeList, row.message(), row.policyVersionId(),
+				ClaimResult.AmountsJson.of(stored), detail.familyPayments(), detail.lines(), detail.explanation());
+	}
+
+	/** The claim's lines as the engine values them, in their order. */
+	private List<ClaimLine> lines(long claimId) {
+		return this.jdbc.query("""
+				SELECT line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line WHERE claim_id = ?
+				ORDER BY position
+				""", (rs, i) -> new ClaimLine(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
+				rs.getBigDecimal(5), Money.ofFen(rs.getLong(6))), claimId);
 	}
 
 	/** The claim under that number: the one not rejected, else the latest. */

@@ -16,37 +16,37 @@ import org.medclaims.intake.format.FileValidation;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The {@code claim_file} table. A decision (accepted, rejected) commits on its own before the
- * file is moved, so a crash after it finds the decision and only repeats the moves.
+ * The {@code claim_file} table and the intake batches its rows belong to. A decision (accepted,
+ * rejected) is written in the transaction of the file's last claims; the file is moved after it
+ * commits, so a crash in between finds the decision and only repeats the moves.
  */
 @Repository
 class Arrivals {
 
-	private static final String COLUMNS = "id, file_name, hospital_code, file_date, seq, sha256, size_bytes, source,"
-			+ " source_path, local_path, status, reject_code, charset, stored_path, received_at, decided_at";
+	private static final String COLUMNS = "id, batch_id, file_name, hospital_code, file_date, seq, sha256, size_bytes,"
+			+ " source, source_path, local_path, status, reject_code, charset, stored_path, received_at, decided_at";
 
 	private final JdbcTemplate jdbc;
 
-	private final TransactionTemplate ownTransaction;
-
-	Arrivals(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+	Arrivals(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-		this.ownTransaction = new TransactionTemplate(transactionManager);
-		this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	long record(String fileName, String sha256, long size, String source, String sourcePath, Path localPath) {
+	/** A new intake batch: the files one claimIntakeJob execution takes in. */
+	long newBatch() {
+		return this.jdbc.queryForObject("INSERT INTO intake_batch DEFAULT VALUES RETURNING id", Long.class);
+	}
+
+	long record(long batchId, String fileName, String sha256, long size, String source, String sourcePath,
+			Path localPath) {
 		ClaimFileName name = ClaimFileName.parse(fileName).orElse(null);
 		return this.jdbc.queryForObject("""
-				INSERT INTO claim_file (file_name, hospital_code, file_date, seq, sha256, size_bytes, source, source_path,
-				    local_path, status)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED') RETURNING id
-				""", Long.class, fileName, (name != null) ? name.hospitalCode() : null,
+				INSERT INTO claim_file (batch_id, file_name, hospital_code, file_date, seq, sha256, size_bytes, source,
+				    source_path, local_path, status)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED') RETURNING id
+				""", Long.class, batchId, fileName, (name != null) ? name.hospitalCode() : null,
 				(name != null) ? name.fileDate() : null, (name != null) ? name.seqText() : null, sha256, size, source,
 				sourcePath, localPath.toAbsolutePath().toString());
 	}
@@ -55,14 +55,32 @@ class Arrivals {
 		return this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM claim_file WHERE id = ?", Arrivals::map, id);
 	}
 
-	long claimCount(long id) {
-		Integer count = this.jdbc.queryForObject("SELECT claim_count FROM claim_file WHERE id = ?", Integer.class, id);
-		return (count != null) ? count : 0;
+	/** The arrivals of a batch, in the order they were recorded (per hospital: file-name order). */
+	List<Arrival> ofBatch(long batchId) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE batch_id = ? ORDER BY id", Arrivals::map,
+				batchId);
 	}
 
+	/** Arrivals whose intake has work left: undecided, or decided and not yet moved. Abandoned ones have none. */
 	List<Arrival> unfinished() {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL ORDER BY id",
-				Arrivals::map);
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
+				+ " AND status <> 'ABANDONED' ORDER BY id", Arrivals::map);
+	}
+
+	/** Arrivals not decided yet (not abandoned): settlement waits for them. */
+	List<Arrival> undecided() {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
+				+ " AND status = 'RECEIVED' ORDER BY id", Arrivals::map);
+	}
+
+	/** An earlier arrival of the same hospital not decided yet: this one must wait for it. */
+	Optional<Arrival> undecidedBefore(Arrival arrival) {
+		if (arrival.hospitalCode() == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
+				+ " AND status = 'RECEIVED' AND hospital_code = ? AND id < ? ORDER BY id LIMIT 1", Arrivals::map,
+				arrival.hospitalCode(), arrival.id()).stream().findFirst();
 	}
 
 	/**
@@ -71,7 +89,7 @@ class Arrivals {
 	 */
 	boolean isUnfinished(Path localPath) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM claim_file"
-				+ " WHERE intake_finished_at IS NULL AND local_path = ?)", Boolean.class,
+				+ " WHERE intake_finished_at IS NULL AND status <> 'ABANDONED' AND local_path = ?)", Boolean.class,
 				localPath.toAbsolutePath().toString()));
 	}
 
@@ -92,15 +110,27 @@ class Arrivals {
 			.findFirst();
 	}
 
-	/** The file passed validation: what staging needs, in the step's own transaction. */
-	void validated(long id, FileValidation validation) {
-		this.jdbc.update("UPDATE claim_file SET charset = ?, claim_count = ?, line_count = ?, total_amount = ?"
-				+ " WHERE id = ? AND status = 'RECEIVED'", validation.charset().name(),
-				Math.toIntExact(validation.claimCount()), Math.toIntExact(validation.lineCount()),
-				validation.totalAmount().fen(), id);
+	/** Removes what an earlier attempt staged of this file: a fresh start, or a rejection, discards it. */
+	void discardStaged(long id) {
+		this.jdbc.update("DELETE FROM claim_line l USING claim c WHERE l.claim_id = c.id AND c.file_id = ?", id);
+		this.jdbc.update("DELETE FROM claim WHERE file_id = ?", id);
 	}
 
-	/** Records the rejection and its problems and commits at once. */
+	/** The file is accepted with its counts, in the caller's transaction (that of its last claims). */
+	void accept(long id, FileValidation validation, Path target) {
+		int updated = this.jdbc.update("""
+				UPDATE claim_file f SET status = 'ACCEPTED', stored_path = ?, decided_at = now(), charset = ?,
+				    claim_count = ?, line_count = ?, total_amount = ?,
+				    accepted_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NULL),
+				    rejected_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NOT NULL)
+				WHERE id = ? AND status = 'RECEIVED'
+				""", target.toAbsolutePath().toString(), validation.charset().name(),
+				Math.toIntExact(validation.claimCount()), Math.toIntExact(validation.lineCount()),
+				validation.totalAmount().fen(), id);
+		decided(id, updated);
+	}
+
+	/** The file is rejected with its problems, and whatever was staged of it removed, in the caller's transaction. */
 	void reject(long id, FileValidation validation, Path target) {
 		FileProblem decisive = validation.decisive().orElseThrow();
 		List<FileProblem> problems = new ArrayList<>(validation.problems());
@@ -109,31 +139,49 @@ class Arrivals {
 			problems.add(new FileProblem(decisive.code(), 0, "More problems were found than the " + problems.size()
 					+ " listed: correct these, check the whole file again, then send it under a new sequence number."));
 		}
-		this.ownTransaction.executeWithoutResult(status -> {
-			int updated = this.jdbc.update("""
-					UPDATE claim_file SET status = 'REJECTED', reject_code = ?, reject_message = ?, stored_path = ?,
-					    charset = ?, decided_at = now()
-					WHERE id = ? AND status = 'RECEIVED'
-					""", decisive.code(), Texts.storable(decisive.message()), target.toAbsolutePath().toString(),
-					(validation.charset() != null) ? validation.charset().name() : null, id);
-			if (updated != 1) {
-				throw new IllegalStateException("Arrival " + id + " is no longer RECEIVED; it was decided elsewhere.");
-			}
-			this.jdbc.batchUpdate(
-					"INSERT INTO claim_file_problem (file_id, ordinal, code, line_no, message) VALUES (?, ?, ?, ?, ?)",
-					IntStream.range(0, problems.size()).boxed().toList(), 500, (ps, i) -> {
-						ps.setLong(1, id);
-						ps.setInt(2, i);
-						ps.setString(3, problems.get(i).code());
-						ps.setLong(4, problems.get(i).lineNo());
-						ps.setString(5, Texts.storable(problems.get(i).message()));
-					});
-		});
+		discardStaged(id);
+		int updated = this.jdbc.update("""
+				UPDATE claim_file SET status = 'REJECTED', reject_code = ?, reject_message = ?, stored_path = ?,
+				    charset = ?, decided_at = now()
+				WHERE id = ? AND status = 'RECEIVED'
+				""", decisive.code(), Texts.storable(decisive.message()), target.toAbsolutePath().toString(),
+				(validation.charset() != null) ? validation.charset().name() : null, id);
+		decided(id, updated);
+		this.jdbc.batchUpdate(
+				"INSERT INTO claim_file_problem (file_id, ordinal, code, line_no, message) VALUES (?, ?, ?, ?, ?)",
+				IntStream.range(0, problems.size()).boxed().toList(), 500, (ps, i) -> {
+					ps.setLong(1, id);
+					ps.setInt(2, i);
+					ps.setString(3, problems.get(i).code());
+					ps.setLong(4, problems.get(i).lineNo());
+					ps.setString(5, Texts.storable(problems.get(i).message()));
+				});
 	}
 
-	/** The intake's last action is done, in the step's own transaction. */
+	private static void decided(long id, int updated) {
+		if (updated != 1) {
+			throw new IllegalStateException("Arrival " + id + " is no longer RECEIVED; it was decided elsewhere.");
+		}
+	}
+
+	/** The intake's last action (the file moved, the reject file written) is done. */
 	void finished(long id) {
 		this.jdbc.update("UPDATE claim_file SET intake_finished_at = now() WHERE id = ?", id);
+	}
+
+	/**
+	 * An operator gave up the intake of a batch: its undecided arrivals are abandoned and what was
+	 * staged of them removed, so they neither hold claim numbers nor keep settlement waiting.
+	 * @return the arrivals abandoned now
+	 */
+	List<Arrival> abandon(long batchId) {
+		List<Arrival> undecided = ofBatch(batchId).stream().filter(a -> a.status() == Arrival.Status.RECEIVED).toList();
+		for (Arrival arrival : undecided) {
+			discardStaged(arrival.id());
+			this.jdbc.update("UPDATE claim_file SET status = 'ABANDONED', decided_at = now() WHERE id = ?"
+					+ " AND status = 'RECEIVED'", arrival.id());
+		}
+		return undecided;
 	}
 
 	List<FileProblem> problems(long id) {
@@ -141,23 +189,13 @@ class Arrivals {
 				(rs, n) -> new FileProblem(rs.getString(1), rs.getLong(2), rs.getString(3)), id);
 	}
 
-	/** Marks the file accepted with its claim counts and commits at once. */
-	void accept(long id, Path target) {
-		this.ownTransaction.executeWithoutResult(status -> this.jdbc.update("""
-				UPDATE claim_file f SET status = 'ACCEPTED', stored_path = ?, decided_at = now(),
-				    accepted_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NULL),
-				    rejected_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NOT NULL)
-				WHERE id = ? AND status = 'RECEIVED'
-				""", target.toAbsolutePath().toString(), id));
-	}
-
 	private static Arrival map(ResultSet rs, int row) throws SQLException {
 		String stored = rs.getString("stored_path");
-		return new Arrival(rs.getLong("id"), rs.getString("file_name"), rs.getString("hospital_code"),
-				rs.getObject("file_date", LocalDate.class), rs.getString("seq"), rs.getString("sha256"),
-				rs.getLong("size_bytes"), rs.getString("source"), rs.getString("source_path"),
-				Path.of(rs.getString("local_path")), rs.getString("status"), rs.getString("reject_code"),
-				rs.getString("charset"), (stored != null) ? Path.of(stored) : null,
+		return new Arrival(rs.getLong("id"), rs.getLong("batch_id"), rs.getString("file_name"),
+				rs.getString("hospital_code"), rs.getObject("file_date", LocalDate.class), rs.getString("seq"),
+				rs.getString("sha256"), rs.getLong("size_bytes"), rs.getString("source"), rs.getString("source_path"),
+				Path.of(rs.getString("local_path")), Arrival.Status.valueOf(rs.getString("status")),
+				rs.getString("reject_code"), rs.getString("charset"), (stored != null) ? Path.of(stored) : null,
 				rs.getObject("received_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class));
 	}
 

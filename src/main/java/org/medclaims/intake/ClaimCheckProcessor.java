@@ -5,13 +5,15 @@ import java.time.LocalDate;
 import org.medclaims.intake.format.ClaimChecks;
 import org.medclaims.intake.format.ClaimProblem;
 import org.medclaims.intake.format.ClaimVerdict;
-import org.medclaims.intake.format.ParsedClaim;
 import org.medclaims.intake.format.ValidClaim;
 
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
-/** The claim-level checks that need only the claim: E_FORMAT to E_CLAIM_TOTAL, first in table order. */
-class ClaimCheckProcessor implements ItemProcessor<ParsedClaim, StagedClaim> {
+/**
+ * The claim-level checks that need only the claim: E_FORMAT to E_CLAIM_TOTAL, first in table order.
+ * The file's verdict passes through.
+ */
+class ClaimCheckProcessor implements ItemProcessor<IntakeItem, IntakeItem> {
 
 	private final LocalDate fileDate;
 
@@ -23,12 +25,15 @@ class ClaimCheckProcessor implements ItemProcessor<ParsedClaim, StagedClaim> {
 	}
 
 	@Override
-	public StagedClaim process(ParsedClaim claim) {
-		ClaimVerdict verdict = ClaimChecks.check(claim, this.fileDate, this.earliestPolicyDate);
-		if (verdict instanceof ValidClaim valid) {
-			return StagedClaim.valid(claim, valid);
+	public IntakeItem process(IntakeItem item) {
+		if (!(item instanceof IntakeItem.ClaimRead read)) {
+			return item;
 		}
-		return StagedClaim.rejected(claim, (ClaimProblem) verdict);
+		ClaimVerdict verdict = ClaimChecks.check(read.claim(), this.fileDate, this.earliestPolicyDate);
+		if (verdict instanceof ValidClaim valid) {
+			return StagedClaim.valid(read.claim(), valid);
+		}
+		return StagedClaim.rejected(read.claim(), (ClaimProblem) verdict);
 	}
 
 }

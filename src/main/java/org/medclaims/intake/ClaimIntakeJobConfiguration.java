@@ -1,15 +1,18 @@
 package org.medclaims.intake;
 
-import java.nio.charset.Charset;
+import java.util.Comparator;
+import java.util.List;
 
-import org.medclaims.intake.format.ParsedClaim;
+import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.policy.PolicyBook;
-import org.medclaims.system.MedclaimsProperties;
 import org.medclaims.system.OperatorMessages;
+import org.medclaims.system.TransactionConfiguration;
+import org.medclaims.workers.RemotePartitions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.ExitStatus;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
@@ -17,155 +20,169 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
-import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * claimIntakeJob, one instance per file arrival ({@code arrival.id} and {@code sha256}
- * identifying, {@code file} for people): validateFile, then stageClaims and acceptFile; a file
- * rejected by validateFile ends the job COMPLETED with exit status {@code REJECTED}.
+ * claimIntakeJob, one instance per batch of arrivals ({@code batch} identifying): takeFiles runs one
+ * partition per file, takeFile, which validates and stages the file in one reading and decides it
+ * with its last claims. A hospital's files go one after another, hospitals in parallel on
+ * {@code medclaims.intake.threads}. A rejected file is a business outcome: its partition completes
+ * with exit status {@code REJECTED}.
  */
 @Configuration(proxyBeanMethods = false)
 class ClaimIntakeJobConfiguration {
 
 	static final String JOB_NAME = "claimIntakeJob";
 
-	static final String ARRIVAL_ID = "arrival.id";
+	static final String BATCH = "batch";
 
-	static final String SHA256 = "sha256";
+	static final String FILES = "files";
 
-	static final String FILE = "file";
+	static final String FILE_STEP = "takeFile";
 
 	private static final Logger log = LoggerFactory.getLogger(ClaimIntakeJobConfiguration.class);
 
 	@Bean
-	Job claimIntakeJob(JobRepository jobRepository, Step validateFile, Step stageClaims, Step acceptFile,
-			ApplicationEventPublisher events, Arrivals arrivals) {
-		return new JobBuilder(JOB_NAME, jobRepository).start(validateFile)
-			.on(FileValidationStep.REJECTED)
-			.end(FileValidationStep.REJECTED)
-			.from(validateFile)
-			.on("COMPLETED")
-			.to(stageClaims)
-			.next(acceptFile)
-			.from(validateFile)
-			.on("*")
-			.fail()
-			.end()
-			.listener(new ProcessedEvents(events, arrivals))
+	Job claimIntakeJob(JobRepository jobRepository, Step takeFiles, ApplicationEventPublisher events,
+			Arrivals arrivals) {
+		return new JobBuilder(JOB_NAME, jobRepository).start(takeFiles)
+			.listener(new BatchOutcome(events, arrivals))
 			.build();
 	}
 
+	/** On local threads, or, with medclaims.workers.enabled, on worker processes (requests sent in arrival order). */
 	@Bean
-	Step validateFile(JobRepository jobRepository, PlatformTransactionManager transactionManager, Arrivals arrivals,
-			RegistryHospitals hospitals, MedclaimsProperties folders) {
-		return new StepBuilder("validateFile", jobRepository)
-			.tasklet(new FileValidationStep(arrivals, hospitals, folders), transactionManager)
+	Step takeFiles(JobRepository jobRepository, ArrivalPartitioner arrivalPartitioner, Step takeFile,
+			ThreadPoolTaskExecutor intakeTaskExecutor, ObjectProvider<RemotePartitions> remote) {
+		RemotePartitions workers = remote.getIfAvailable();
+		if (workers != null) {
+			return workers.managerStep("takeFiles", FILE_STEP, arrivalPartitioner, 1,
+					Comparator.comparingLong(s -> s.getExecutionContext().getLong(ArrivalPartitioner.ARRIVAL_ID)));
+		}
+		return new StepBuilder("takeFiles", jobRepository).partitioner(FILE_STEP, arrivalPartitioner)
+			.partitionHandler(new HospitalOrderPartitionHandler(takeFile, intakeTaskExecutor))
 			.build();
 	}
 
+	/** Its chunks commit without waiting for the disk; the file's decision waits (FileDecision). */
 	@Bean
-	Step stageClaims(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			IntakeProperties properties, ClaimFileItemReader claimFileReader, ClaimCheckProcessor claimCheckProcessor,
-			ClaimStagingWriter claimStagingWriter, StagingProgress stagingProgress) {
-		return new StepBuilder("stageClaims", jobRepository).<ParsedClaim, StagedClaim>chunk(properties.chunkSize())
+	Step takeFile(JobRepository jobRepository,
+			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
+			IntakeProperties properties, ClaimFileIntakeReader claimFileReader, ClaimCheckProcessor claimCheckProcessor,
+			ClaimStagingWriter claimStagingWriter, FileTurn fileTurn, StagingProgress stagingProgress,
+			PartitionHeartbeat partitionHeartbeat) {
+		return new StepBuilder(FILE_STEP, jobRepository).<IntakeItem, IntakeItem>chunk(properties.chunkSize())
 			.reader(claimFileReader)
 			.processor(claimCheckProcessor)
 			.writer(claimStagingWriter)
+			.listener(partitionHeartbeat)
+			.listener(fileTurn)
 			.listener(stagingProgress)
 			.transactionManager(transactionManager)
 			.build();
 	}
 
+	/** The threads the files run on: a hospital's files one after another, hospitals in parallel. */
 	@Bean
-	Step acceptFile(JobRepository jobRepository, PlatformTransactionManager transactionManager, Arrivals arrivals,
-			MedclaimsProperties folders) {
-		return new StepBuilder("acceptFile", jobRepository)
-			.tasklet(new FileAcceptanceStep(arrivals, folders), transactionManager)
-			.build();
+	ThreadPoolTaskExecutor intakeTaskExecutor(IntakeProperties properties) {
+		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
+		executor.setCorePoolSize(properties.threadCount());
+		executor.setMaxPoolSize(properties.threadCount());
+		executor.setThreadNamePrefix("intake-");
+		return executor;
 	}
 
 	@Bean
 	@StepScope
-	ClaimFileItemReader claimFileReader(@Value("#{jobParameters['arrival.id']}") Long arrivalId, Arrivals arrivals) {
-		Arrival arrival = arrivals.find(arrivalId);
-		return new ClaimFileItemReader("claimFileReader", arrival.localPath(), Charset.forName(arrival.charset()),
-				arrival.sha256());
+	ArrivalPartitioner arrivalPartitioner(@Value("#{jobParameters['batch']}") long batchId, Arrivals arrivals) {
+		return new ArrivalPartitioner(arrivals.ofBatch(batchId));
 	}
 
 	@Bean
 	@StepScope
-	ClaimCheckProcessor claimCheckProcessor(@Value("#{jobParameters['arrival.id']}") Long arrivalId,
+	ClaimFileIntakeReader claimFileReader(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId,
+			Arrivals arrivals, RegistryHospitals hospitals) {
+		return new ClaimFileIntakeReader(arrivals.find(arrivalId), arrivals, hospitals);
+	}
+
+	@Bean
+	@StepScope
+	ClaimCheckProcessor claimCheckProcessor(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId,
 			Arrivals arrivals, PolicyBook policyBook) {
 		return new ClaimCheckProcessor(arrivals.find(arrivalId).fileDate(), policyBook.earliestEffectiveDate());
 	}
 
 	@Bean
 	@StepScope
-	ClaimStagingWriter claimStagingWriter(@Value("#{jobParameters['arrival.id']}") Long arrivalId, Arrivals arrivals,
-			JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-		return new ClaimStagingWriter(jdbc, transactionManager, arrivalId, arrivals.find(arrivalId).hospitalCode());
+	ClaimStagingWriter claimStagingWriter(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId,
+			Arrivals arrivals, JdbcTemplate jdbc,
+			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
+			FileDecision fileDecision) {
+		return new ClaimStagingWriter(jdbc, transactionManager, arrivals.find(arrivalId), fileDecision);
 	}
 
 	@Bean
 	@StepScope
-	StagingProgress stagingProgress(@Value("#{jobParameters['arrival.id']}") Long arrivalId, Arrivals arrivals,
+	FileTurn fileTurn(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, Arrivals arrivals,
+			JobRepository jobRepository) {
+		return new FileTurn(arrivals, arrivalId, jobRepository);
+	}
+
+	@Bean
+	@StepScope
+	StagingProgress stagingProgress(@Value("#{stepExecutionContext['file']}") String fileName,
 			IntakeProperties properties) {
-		Arrival arrival = arrivals.find(arrivalId);
-		return new StagingProgress(properties.progressEvery(), arrival.fileName(), arrivals.claimCount(arrivalId));
+		return new StagingProgress(properties.progressEvery(), fileName);
 	}
 
-	static long arrivalId(StepExecution stepExecution) {
-		Long id = stepExecution.getJobParameters().getLong(ARRIVAL_ID);
-		if (id == null) {
-			throw new IllegalArgumentException("claimIntakeJob needs the job parameter " + ARRIVAL_ID + ".");
-		}
-		return id;
-	}
-
-	// a failed intake's exit description says why, in the operator's words, for 'jobs' and the dashboard
-	private static void describeFailure(JobExecution execution) {
-		if (execution.getStatus() != BatchStatus.FAILED) {
-			return;
-		}
-		execution.getStepExecutions()
-			.stream()
-			.flatMap(s -> s.getFailureExceptions().stream())
-			.findFirst()
-			.ifPresent(failure -> execution.setExitStatus(execution.getExitStatus()
-				.addExitDescription(OperatorMessages.describe(failure))));
-	}
-
-	/** Tells the application about every finished intake (settlement follows it in demo mode). */
-	static final class ProcessedEvents implements JobExecutionListener {
+	/**
+	 * Says what the batch did (files accepted, rejected, failed) in its exit description, in the
+	 * operator's words when a file failed, and tells the application (settlement follows in demo mode).
+	 */
+	static final class BatchOutcome implements JobExecutionListener {
 
 		private final ApplicationEventPublisher events;
 
 		private final Arrivals arrivals;
 
-		ProcessedEvents(ApplicationEventPublisher events, Arrivals arrivals) {
+		BatchOutcome(ApplicationEventPublisher events, Arrivals arrivals) {
 			this.events = events;
 			this.arrivals = arrivals;
 		}
 
 		@Override
 		public void afterJob(JobExecution execution) {
-			Long arrivalId = execution.getJobParameters().getLong(ARRIVAL_ID);
-			describeFailure(execution);
+			Long batchId = execution.getJobParameters().getLong(BATCH);
 			try {
-				Arrival arrival = this.arrivals.find(arrivalId);
-				this.events.publishEvent(new ClaimFileProcessed(arrivalId, arrival.fileName(), arrival.hospitalCode(),
-						execution.getExitStatus().getExitCode()));
+				List<Arrival> files = this.arrivals.ofBatch(batchId);
+				long accepted = files.stream().filter(a -> a.status() == Arrival.Status.ACCEPTED).count();
+				long rejected = files.stream().filter(a -> a.status() == Arrival.Status.REJECTED).count();
+				String outcome = files.size() + " file(s): " + accepted + " accepted, " + rejected + " rejected, "
+						+ (files.size() - accepted - rejected) + " not decided";
+				// a rejected file is its own partition's outcome (REJECTED): the batch completed
+				ExitStatus exit = (execution.getStatus() == BatchStatus.COMPLETED) ? new ExitStatus("COMPLETED", outcome)
+						: execution.getExitStatus().addExitDescription(outcome);
+				if (execution.getStatus() == BatchStatus.FAILED) {
+					exit = OperatorMessages.firstFailure(execution)
+						.map(failure -> new ExitStatus("FAILED", OperatorMessages.describe(failure) + "; " + outcome))
+						.orElse(exit);
+				}
+				execution.setExitStatus(exit);
+				this.events.publishEvent(new ClaimFilesProcessed(batchId, files.size(), accepted, rejected,
+						execution.getStatus() == BatchStatus.COMPLETED));
 			}
 			catch (RuntimeException ex) {
-				log.error("Intake of arrival {} ended {}, but telling the application failed: {}", arrivalId,
-						execution.getExitStatus().getExitCode(), ex.getMessage(), ex);
+				log.error("Intake of batch {} ended {}, but telling the application failed: {}", batchId,
+						execution.getStatus(), ex.getMessage(), ex);
 			}
 		}
 

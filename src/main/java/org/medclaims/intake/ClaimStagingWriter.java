@@ -1,5 +1,6 @@
 package org.medclaims.intake;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a chunk of claims, rejected ones with code, line and message, in the chunk's
- * transaction. E_DUPLICATE_CLAIM is decided here, under a per-hospital lock, against the claims
- * of the hospital that were not rejected: in the database (earlier files, earlier chunks) and
- * earlier in this chunk. The database's numbers are looked up only when the chunk, stored without
- * them, breaks the unique index {@code claim_number_in_use}: the chunk is then stored again.
+ * transaction; the file's verdict, its last item, is decided in the same transaction. E_DUPLICATE_CLAIM
+ * is decided here, under a per-hospital lock, against the claims of the hospital that were not
+ * rejected: in the database (earlier files, earlier chunks) and earlier in this chunk. The database's
+ * numbers are looked up only when the chunk, stored without them, breaks the unique index
+ * {@code claim_number_in_use}: the chunk is then stored again.
  */
-class ClaimStagingWriter implements ItemWriter<StagedClaim> {
+class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 
 	private final JdbcTemplate jdbc;
 
@@ -36,18 +38,37 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 
 	private final String hospitalCode;
 
-	ClaimStagingWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, long arrivalId,
-			String hospitalCode) {
+	private final FileDecision decision;
+
+	ClaimStagingWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Arrival arrival,
+			FileDecision decision) {
 		this.jdbc = jdbc;
 		this.savepoint = new TransactionTemplate(transactionManager);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
-		this.arrivalId = arrivalId;
-		this.hospitalCode = hospitalCode;
+		this.arrivalId = arrival.id();
+		this.hospitalCode = arrival.hospitalCode();
+		this.decision = decision;
 	}
 
 	@Override
-	public void write(Chunk<? extends StagedClaim> chunk) {
-		List<? extends StagedClaim> items = chunk.getItems();
+	public void write(Chunk<? extends IntakeItem> chunk) {
+		List<StagedClaim> claims = new ArrayList<>(chunk.size());
+		IntakeItem.FileVerdict verdict = null;
+		for (IntakeItem item : chunk) {
+			if (item instanceof StagedClaim claim) {
+				claims.add(claim);
+			}
+			else if (item instanceof IntakeItem.FileVerdict last) {
+				verdict = last;
+			}
+		}
+		stage(claims);
+		if (verdict != null) {
+			this.decision.decide(this.arrivalId, verdict);
+		}
+	}
+
+	private void stage(List<StagedClaim> items) {
 		if (items.isEmpty()) {
 			return;
 		}
@@ -66,7 +87,7 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 	}
 
 	// usedBy: the numbers already held, each with the sentence that says by which claim
-	private void stage(List<? extends StagedClaim> items, List<Long> ids, Map<String, String> usedBy) {
+	private void stage(List<StagedClaim> items, List<Long> ids, Map<String, String> usedBy) {
 		CopyRows claims = new CopyRows("""
 				claim (id, file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
 				    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status, reject_code,
@@ -101,7 +122,7 @@ class ClaimStagingWriter implements ItemWriter<StagedClaim> {
 	}
 
 	// claim numbers of this chunk's valid claims already held by a claim that was not rejected
-	private Map<String, String> numbersInUse(List<? extends StagedClaim> items) {
+	private Map<String, String> numbersInUse(List<StagedClaim> items) {
 		String[] numbers = items.stream().filter(s -> s.valid() != null).map(s -> s.valid().claimNo()).distinct()
 			.toArray(String[]::new);
 		Map<String, String> usedBy = new HashMap<>();

@@ -1,7 +1,7 @@
 package org.medclaims.intake;
 
-import java.io.File;
-import java.util.Comparator;
+import java.nio.file.Path;
+import java.util.List;
 
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.MedclaimsProperties;
@@ -16,13 +16,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.dsl.Pollers;
 import org.springframework.core.env.Environment;
-import org.springframework.integration.file.dsl.Files;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.messaging.MessagingException;
 
 /**
  * {@code serve} watches the inbound folder: stable, non-temporary files never taken before, in
- * name order, each handed to {@link ClaimIntake#receive}. Other commands never poll.
+ * name order, handed to {@link ClaimIntake#receive} a poll at a time. Other commands never poll.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = CommandLine.COMMAND_PROPERTY, havingValue = CommandLine.SERVE, matchIfMissing = true)
@@ -34,24 +33,26 @@ class InboundFlowConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(InboundFlowConfiguration.class);
 
-	/** Takes claim files from the inbound folder, once each, when their upload is complete. */
+	/**
+	 * Takes the claim files of the inbound folder whose upload is complete, once each: what one poll
+	 * finds is one batch, one intake execution.
+	 */
 	@Bean
 	IntegrationFlow claimFileInboundFlow(InboundFolder inbound, ClaimIntake intake, IntakeProperties properties) {
-		return IntegrationFlow
-			.from(Files.inboundAdapter(inbound.dir().toFile(), Comparator.comparing(File::getName))
-				.autoCreateDirectory(true)
-				.filter(inbound.pollingFilter(properties.stableFor().toSeconds())),
-					e -> e.id(ADAPTER_ID)
-						.autoStartup(false)
-						.poller(Pollers.fixedDelay(properties.pollInterval())
-							.maxMessagesPerPoll(10)
-							.errorChannel(ERROR_CHANNEL)))
-			.handle(File.class, (file, headers) -> {
+		long stableFor = properties.stableFor().toSeconds();
+		return IntegrationFlow.fromSupplier(() -> {
+			List<Path> files = inbound.takeStableNewFiles(stableFor);
+			return files.isEmpty() ? null : files;
+		}, e -> e.id(ADAPTER_ID)
+			.autoStartup(false)
+			.poller(Pollers.fixedDelay(properties.pollInterval()).errorChannel(ERROR_CHANNEL)))
+			.handle(List.class, (files, headers) -> {
+				List<Path> batch = ((List<?>) files).stream().map(Path.class::cast).toList();
 				try {
-					intake.receive(file.toPath(), ClaimIntake.LOCAL, file.getAbsolutePath());
+					intake.receive(batch.stream().map(ClaimIntake.Incoming::local).toList());
 				}
 				catch (ClaimIntake.ArrivalNotRecorded ex) {
-					inbound.forgetOrRetry(file.toPath());
+					batch.forEach(inbound::forgetOrRetry);
 					throw ex;
 				}
 				return null;
@@ -59,14 +60,14 @@ class InboundFlowConfiguration {
 			.get();
 	}
 
-	/** Logs what went wrong while taking a file; a file whose arrival was not recorded is taken again. */
+	/** Logs what went wrong while taking files; a file whose arrival was not recorded is taken again. */
 	@Bean
 	IntegrationFlow claimFileErrorFlow() {
 		return IntegrationFlow.from(ERROR_CHANNEL)
 			.handle(MessagingException.class, (failure, headers) -> {
 				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
 				Object file = (failure.getFailedMessage() != null) ? failure.getFailedMessage().getPayload() : "?";
-				log.error("Taking claim file {} from the inbound folder failed: {}", file, cause.getMessage(), cause);
+				log.error("Taking claim files {} from the inbound folder failed: {}", file, cause.getMessage(), cause);
 				return null;
 			}, e -> e.id("claimFileErrorLogger"))
 			.get();

@@ -54,17 +54,23 @@ class InboundFolder {
 		return this.dir;
 	}
 
-	/** For the polling flow: no temporary names, stable for a while, never taken before. */
-	FileListFilter<File> pollingFilter(long stableForSeconds) {
-		LastModifiedFileListFilter stable = new LastModifiedFileListFilter(stableForSeconds);
-		return new ChainFileListFilter<>(List.of(new NotTemporary(), stable, this.acceptOnce));
+	/**
+	 * For the polling flow: every file present now, stable for a while and never taken, recorded as
+	 * taken, in name order (the ones still being written wait for a later poll).
+	 */
+	List<Path> takeStableNewFiles(long stableForSeconds) {
+		return take(new ChainFileListFilter<>(
+				List.of(new NotTemporary(), new LastModifiedFileListFilter(stableForSeconds), this.acceptOnce)));
 	}
 
 	/** Every file present now and never taken, recorded as taken, in name order. */
 	List<Path> takeNewFiles() {
+		return take(new ChainFileListFilter<>(List.of(new NotTemporary(), this.acceptOnce)));
+	}
+
+	private List<Path> take(FileListFilter<File> filter) {
 		List<File> present = present().stream().map(Path::toFile).toList();
-		List<File> fresh = new ChainFileListFilter<>(List.of(new NotTemporary(), this.acceptOnce))
-			.filterFiles(present.toArray(File[]::new));
+		List<File> fresh = filter.filterFiles(present.toArray(File[]::new));
 		return fresh.stream().map(File::toPath).sorted(Comparator.comparing(p -> p.getFileName().toString())).toList();
 	}
 

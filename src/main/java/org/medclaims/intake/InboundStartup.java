@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.medclaims.system.BuiltInFiles;
 import org.medclaims.system.DemoMode;
 import org.medclaims.system.MedclaimsProperties;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.integration.metadata.ConcurrentMetadataStore;
+import org.springframework.util.FileSystemUtils;
 
 /**
  * At the start of {@code serve}: copies the demo claim files into the inbound folder on the first
@@ -87,8 +89,14 @@ class InboundStartup implements ApplicationRunner, Ordered {
 		}
 	}
 
+	// the built-in demo files, or those of medclaims.samples-dir
 	private void copyDemoSamples() throws IOException {
 		Path samples = this.folders.samplesDir();
+		String from = (samples != null) ? samples.toAbsolutePath().toString() : "the built-in demo set";
+		if (samples == null) {
+			samples = Files.createTempDirectory("medclaims-demo-samples");
+			BuiltInFiles.copy(BuiltInFiles.DEMO_SAMPLES, samples);
+		}
 		if (!Files.isDirectory(samples)) {
 			log.warn("Demo mode: no sample folder {}, no demo claim files", samples.toAbsolutePath());
 			return;
@@ -105,8 +113,11 @@ class InboundStartup implements ApplicationRunner, Ordered {
 			Files.move(temporary, this.inbound.dir().resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE,
 					StandardCopyOption.REPLACE_EXISTING);
 		}
-		log.info("Demo mode, first start: copied {} demo claim files from {} into {}", files.size(),
-				samples.toAbsolutePath(), this.inbound.dir());
+		if (this.folders.samplesDir() == null) {
+			FileSystemUtils.deleteRecursively(samples);
+		}
+		log.info("Demo mode, first start: copied {} demo claim files from {} into {}", files.size(), from,
+				this.inbound.dir());
 	}
 
 }

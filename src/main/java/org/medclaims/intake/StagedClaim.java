@@ -8,7 +8,7 @@ import org.medclaims.intake.format.ValidClaim;
  * A claim on its way to the {@code claim} table: typed when its records passed the checks, else
  * its first problem. The writer may still reject a valid one (E_DUPLICATE_CLAIM).
  */
-record StagedClaim(ParsedClaim raw, ValidClaim valid, ClaimProblem problem) {
+record StagedClaim(ParsedClaim raw, ValidClaim valid, ClaimProblem problem) implements IntakeItem {
 
 	static StagedClaim valid(ParsedClaim raw, ValidClaim valid) {
 		return new StagedClaim(raw, valid, null);

@@ -2,7 +2,6 @@ package org.medclaims.intake;
 
 import java.time.Duration;
 
-import org.medclaims.intake.format.ParsedClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,8 +11,8 @@ import org.springframework.batch.core.listener.StepExecutionListener;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
-/** Logs the progress of stageClaims every so many claims: claims done, of how many, and the rate. */
-class StagingProgress implements StepExecutionListener, ChunkListener<ParsedClaim, StagedClaim> {
+/** Logs the progress of a large file every so many claims, and what its partition did. */
+class StagingProgress implements StepExecutionListener, ChunkListener<IntakeItem, IntakeItem> {
 
 	private static final Logger log = LoggerFactory.getLogger(StagingProgress.class);
 
@@ -21,18 +20,15 @@ class StagingProgress implements StepExecutionListener, ChunkListener<ParsedClai
 
 	private final String fileName;
 
-	private final long total;
-
 	private long started;
 
 	private long done;
 
 	private long nextReport;
 
-	StagingProgress(int every, String fileName, long total) {
+	StagingProgress(int every, String fileName) {
 		this.every = Math.max(1, every);
 		this.fileName = fileName;
-		this.total = total;
 	}
 
 	@Override
@@ -43,19 +39,18 @@ class StagingProgress implements StepExecutionListener, ChunkListener<ParsedClai
 	}
 
 	@Override
-	public void afterChunk(Chunk<StagedClaim> chunk) {
+	public void afterChunk(Chunk<IntakeItem> chunk) {
 		this.done += chunk.size();
 		if (this.done >= this.nextReport) {
 			this.nextReport = (this.done / this.every + 1) * this.every;
-			log.info("Staging {}: {} of {} claims in this run, {} claims/s", this.fileName, this.done, this.total,
-					rate());
+			log.info("Staging {}: {} claims in this run, {} claims/s", this.fileName, this.done, rate());
 		}
 	}
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		log.info("Staging {} ended {}: {} claims staged in this run in {} ({} claims/s)", this.fileName,
-				stepExecution.getStatus(), this.done, Duration.ofNanos(System.nanoTime() - this.started), rate());
+		log.debug("Intake of {} ended {}: {} claims read in this run in {}", this.fileName, stepExecution.getStatus(),
+				this.done, Duration.ofNanos(System.nanoTime() - this.started));
 		return null;
 	}
 

@@ -22,10 +22,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ClaimFileQueries {
 
-	/** A file's outcome: ACCEPTED, REJECTED (a whole-file rejection), RECEIVED while its intake runs. */
+	/**
+	 * A file's outcome: ACCEPTED, REJECTED (a whole-file rejection), RECEIVED while its intake runs,
+	 * ABANDONED when an operator gave its intake up.
+	 */
 	enum Outcome {
 
-		RECEIVED, ACCEPTED, REJECTED
+		RECEIVED, ACCEPTED, REJECTED, ABANDONED
 
 	}
 
@@ -74,10 +77,18 @@ class ClaimFileQueries {
 		this.jdbc = jdbc;
 	}
 
-	/** Files received between {@code from} and {@code to} (days in {@code zone}, both included), newest first. */
-	Page search(String hospital, LocalDate from, LocalDate to, Outcome outcome, ZoneId zone, int page, int size) {
+	/**
+	 * Files received between {@code from} and {@code to} (days in {@code zone}, both included), of one
+	 * intake batch when {@code batch} is given, newest first.
+	 */
+	Page search(String hospital, LocalDate from, LocalDate to, Outcome outcome, Long batch, ZoneId zone, int page,
+			int size) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> args = new ArrayList<>();
+		if (batch != null) {
+			conditions.add("f.batch_id = ?");
+			args.add(batch);
+		}
 		if (hospital != null) {
 			conditions.add("f.hospital_code = ?");
 			args.add(hospital);

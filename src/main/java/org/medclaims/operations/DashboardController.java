@@ -98,7 +98,7 @@ class DashboardController {
 		model.addAttribute("totals", this.dashboard.today(this.formats.zone()));
 		model.addAttribute("chart", DailyChart.of(
 				this.dashboard.settledPerDay(this.formats.zone(), today.minusDays(CHART_DAYS - 1L)), today, CHART_DAYS));
-		model.addAttribute("files", this.files.search(null, null, null, null, this.formats.zone(), 0, 20).rows());
+		model.addAttribute("files", this.files.search(null, null, null, null, null, this.formats.zone(), 0, 20).rows());
 		return "operations/dashboard";
 	}
 

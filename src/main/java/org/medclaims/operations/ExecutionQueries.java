@@ -22,22 +22,22 @@ class ExecutionQueries {
 
 	private static final String SELECT = """
 			SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
-			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN p.parameter_name <> 'file' AND length(p.parameter_value) > 24
+			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN length(p.parameter_value) > 24
 			                   THEN left(p.parameter_value, 12) || '…' ELSE p.parameter_value END, ' '
 			                   ORDER BY p.identifying DESC, p.parameter_name)
 			          FROM batch_job_execution_params p
 			         WHERE p.job_execution_id = e.job_execution_id
-			           AND (p.identifying = 'Y' OR p.parameter_name = 'file')) AS parameters,
+			           AND (p.identifying = 'Y' OR p.parameter_name = 'files')) AS parameters,
 			       coalesce(s.read_count, 0) AS read_count, coalesce(s.write_count, 0) AS write_count,
 			       coalesce(s.filter_count, 0) AS filter_count, coalesce(s.skip_count, 0) AS skip_count,
 			       coalesce(s.commit_count, 0) AS commit_count, coalesce(s.rollback_count, 0) AS rollback_count,
 			       CASE WHEN i.job_name = 'claimIntakeJob' THEN
-			           (SELECT count(*) FROM claim c
+			           (SELECT count(*) FROM claim c JOIN claim_file f ON f.id = c.file_id
 			             WHERE c.status = 'REJECTED'
-			               AND c.file_id = (SELECT CASE WHEN p.parameter_value ~ '^[0-9]+$' THEN p.parameter_value::bigint END
-			                                  FROM batch_job_execution_params p
-			                                 WHERE p.job_execution_id = e.job_execution_id
-			                                   AND p.parameter_name = 'arrival.id'))
+			               AND f.batch_id = (SELECT CASE WHEN p.parameter_value ~ '^[0-9]+$' THEN p.parameter_value::bigint END
+			                                   FROM batch_job_execution_params p
+			                                  WHERE p.job_execution_id = e.job_execution_id
+			                                    AND p.parameter_name = 'batch'))
 			       END AS rejected_claims,
 			       o.pid || '@' || o.host AS owner, o.host AS owner_host, o.pid AS owner_pid,
 			       o.process_started_at AS owner_started_at, o.process_start_ticks AS owner_start_ticks,

@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** Claim files for operators: search by hospital, day received and outcome; a file with its claims and its answer. */
+/**
+ * Claim files for operators: search by hospital, day received, outcome and intake batch; a file with its
+ * claims and its answer.
+ */
 @Controller
 @RequestMapping("/operations/files")
 class FilePagesController {
@@ -62,7 +65,7 @@ class FilePagesController {
 	@GetMapping
 	String search(@RequestParam(required = false) String hospital, @RequestParam(required = false) String from,
 			@RequestParam(required = false) String to, @RequestParam(required = false) String outcome,
-			@RequestParam(defaultValue = "0") int page, Model model) {
+			@RequestParam(required = false) Long batch, @RequestParam(defaultValue = "0") int page, Model model) {
 		Map<String, String> errors = new LinkedHashMap<>();
 		LocalDate fromDate = date(from, "from", errors);
 		LocalDate toDate = date(to, "to", errors);
@@ -78,13 +81,15 @@ class FilePagesController {
 		model.addAttribute("from", from);
 		model.addAttribute("to", to);
 		model.addAttribute("outcome", wanted);
+		model.addAttribute("batch", batch);
 		model.addAttribute("outcomes", ClaimFileQueries.Outcome.values());
 		model.addAttribute("hospitals", this.files.hospitals());
 		model.addAttribute("errors", errors);
 		model.addAttribute("here", ServletUriComponentsBuilder.fromCurrentRequest());
 		if (errors.isEmpty()) {
 			model.addAttribute("result",
-					this.files.search(code, fromDate, toDate, wanted, this.formats.zone(), Math.max(0, page), PAGE_SIZE));
+					this.files.search(code, fromDate, toDate, wanted, batch, this.formats.zone(), Math.max(0, page),
+							PAGE_SIZE));
 		}
 		return "operations/files";
 	}

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Job parameters as people read them: {@code run=1796395215687} is the moment the run was asked for, a
- * SHA-256 is shortened, an intake's {@code arrival.id} links to its file; types are left out. The raw
+ * SHA-256 is shortened, an intake's {@code batch} links to its files; types are left out. The raw
  * values stay one click away.
  */
 @Component
@@ -50,6 +50,7 @@ class HumanParameters {
 			case "run" -> value = isMoment(value) ? this.formats.time(Instant.ofEpochMilli(Long.parseLong(value))) : value;
 			case "sha256" -> value = value != null && value.length() > 12 ? value.substring(0, 12) + "…" : value;
 			case "arrival.id" -> link = isNumber(value) ? "/operations/files/" + value : null;
+			case "batch" -> link = isNumber(value) ? "/operations/files?batch=" + value : null;
 			default -> {
 			}
 		}

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import org.medclaims.settlement.SettlementLauncher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,6 +18,7 @@ import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -43,13 +45,20 @@ class JobControl {
 
 	private final ListableBeanFactory beans;
 
+	private final ApplicationEventPublisher events;
+
+	private final SettlementLauncher settlementLauncher;
+
 	JobControl(JobRepository jobRepository, JobOperator jobOperator, BackgroundJobOperator backgroundOperator,
-			CrashRecovery crashRecovery, ListableBeanFactory beans) {
+			CrashRecovery crashRecovery, ListableBeanFactory beans, ApplicationEventPublisher events,
+			SettlementLauncher settlementLauncher) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.backgroundOperator = backgroundOperator;
 		this.crashRecovery = crashRecovery;
 		this.beans = beans;
+		this.events = events;
+		this.settlementLauncher = settlementLauncher;
 	}
 
 	JobExecution find(long id) {
@@ -163,7 +172,9 @@ class JobControl {
 			}
 		}
 		try {
-			return this.jobOperator.abandon(execution);
+			JobExecution abandoned = this.jobOperator.abandon(execution);
+			this.events.publishEvent(new ExecutionAbandoned(abandoned));
+			return abandoned;
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw new JobConflict("Execution " + id + " of " + jobName + " is still running: stop it with 'stop " + id
@@ -171,10 +182,13 @@ class JobControl {
 		}
 	}
 
-	/** Starts the settlement job now in the background; refused while a settlement runs. */
+	/** Starts the settlement job now in the background; refused while a settlement runs or an intake is unfinished. */
 	synchronized JobExecution launchSettlement() {
 		Job job = job(SETTLEMENT_JOB)
 			.orElseThrow(() -> new JobConflict("This version of medclaims has no settlement job to run."));
+		this.settlementLauncher.refusal().ifPresent(why -> {
+			throw new JobConflict(why);
+		});
 		Optional<JobExecution> running = this.jobRepository.findRunningJobExecutions(SETTLEMENT_JOB)
 			.stream()
 			.findFirst();

@@ -1,5 +1,6 @@
 package org.medclaims.operations;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -7,6 +8,7 @@ import java.util.stream.Collectors;
 import org.medclaims.intake.ClaimIntake;
 import org.medclaims.intake.IntakeLock;
 import org.medclaims.reference.ReferenceImport;
+import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.settlement.SettlementRuns;
 import org.medclaims.system.Command;
 import org.medclaims.system.OperatorMessages;
@@ -57,6 +59,7 @@ class RunOnceCommand implements Command {
 
 	@Override
 	public int run(List<String> arguments) throws Exception {
+		Instant started = Instant.now();
 		if (!this.intakeLock.acquire()) {
 			System.err.println(IntakeLock.heldElsewhere() + " This run-once took nothing in and settled nothing:"
 					+ " let that process do the work, or stop it and run again.");
@@ -79,22 +82,33 @@ class RunOnceCommand implements Command {
 		for (RunOnceStage stage : this.stages) {
 			executions.addAll(stage.beforeIntake());
 		}
-		List<JobExecution> intakes = this.intake.takeEverythingNow();
+		List<JobExecution> intakes = this.intake.takeEverythingNow().stream().toList();
 		executions.addAll(intakes);
-		List<JobExecution> settled = this.settlement.settleEverythingWaiting();
+		List<JobExecution> settled = List.of();
+		List<String> notSettled = new ArrayList<>(resumed.failures());
+		try {
+			settled = this.settlement.settleEverythingWaiting();
+		}
+		catch (SettlementLauncher.SettlementRefused ex) {
+			notSettled.add(ex.getMessage());
+		}
 		executions.addAll(settled);
 		for (RunOnceStage stage : this.stages) {
 			executions.addAll(stage.afterSettlement());
 		}
-		return report(executions, intakes, settled, resumed.failures());
+		List<JobExecution> allIntakes = executions.stream()
+			.filter(e -> "claimIntakeJob".equals(e.getJobInstance().getJobName()))
+			.toList();
+		log.info("run-once phases: {}", RunOncePhases.of(started, executions));
+		return report(executions, this.intake.counts(allIntakes), settled, notSettled);
 	}
 
-	private static int report(List<JobExecution> executions, List<JobExecution> intakes, List<JobExecution> settled,
+	private static int report(List<JobExecution> executions, ClaimIntake.FileCounts files, List<JobExecution> settled,
 			List<String> notResumed) {
-		long rejected = intakes.stream().filter(e -> "REJECTED".equals(e.getExitStatus().getExitCode())).count();
-		System.out.printf("run-once: %d claim file(s) taken in (%d rejected as a whole), settlement %s%n",
-				intakes.size(), rejected, settled.stream().map(e -> "execution " + e.getId() + " " + e.getStatus())
-					.collect(Collectors.joining(", then ")));
+		System.out.printf("run-once: %d claim file(s) taken in (%d accepted, %d rejected as a whole), settlement %s%n",
+				files.files(), files.accepted(), files.rejected(), settled.isEmpty() ? "not run"
+						: settled.stream().map(e -> "execution " + e.getId() + " " + e.getStatus())
+							.collect(Collectors.joining(", then ")));
 		List<JobExecution> failed = executions.stream().filter(e -> e.getStatus() != BatchStatus.COMPLETED).toList();
 		for (JobExecution execution : failed) {
 			System.err.printf("%s execution %d ended %s: %s. Fix the cause, then 'restart %d' or run-once again.%n",

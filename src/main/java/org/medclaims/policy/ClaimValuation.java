@@ -6,7 +6,8 @@ import java.util.Objects;
 
 /**
  * The result of valuing one claim: its status, every amount, warnings, the per-line and per-grantor
- * detail, and the rules that produced each amount in words.
+ * detail, and the facts the amounts came from. The sentences a clerk reads are rendered from these by
+ * {@link Explanation} when asked, not while settling.
  *
  * @param rejectionCode null when settled
  * @param message one sentence for the response file and the clerk; never contains '|'
@@ -16,12 +17,12 @@ import java.util.Objects;
  * @param warnings each once, in {@link Warning} order
  * @param lines empty for a rejected claim
  * @param familyPayments one per eligible grantor in paying order, zero payments included
- * @param explanation one sentence per rule that produced an amount
+ * @param basis what the settled claim was valued from beyond amounts and lines; null when rejected
  */
 public record ClaimValuation(String claimNo, String patientId, ClaimStatus status, String rejectionCode,
 		String message, String policyVersionId, LocalDate serviceDate, VisitType valuedAs, boolean insuredPatient,
 		Amounts amounts, List<String> warnings, List<LineValuation> lines, List<FamilyPayment> familyPayments,
-		List<String> explanation) {
+		ValuationBasis basis) {
 
 	public ClaimValuation {
 		Objects.requireNonNull(status, "status");
@@ -30,7 +31,11 @@ public record ClaimValuation(String claimNo, String patientId, ClaimStatus statu
 		warnings = List.copyOf(warnings);
 		lines = List.copyOf(lines);
 		familyPayments = List.copyOf(familyPayments);
-		explanation = List.copyOf(explanation);
+		if ((basis != null) != (status == ClaimStatus.SETTLED)
+				|| (basis != null && basis.insuredPatient() != insuredPatient)) {
+			throw new IllegalArgumentException("A settled claim has a basis that says whether the patient is insured,"
+					+ " a rejected one none.");
+		}
 	}
 
 	/** The codes field of a response: the rejection code, or the warnings. */

@@ -37,7 +37,7 @@ public final class ClaimValuer {
 					? "A special-disease claim needs a special-disease code (E_SPECIAL_DISEASE)."
 					: "'" + diseaseCode + "' is not a known special-disease code (E_SPECIAL_DISEASE).");
 		}
-		return settled(claim, registry, state, version, coverage);
+		return settled(claim, registry, state, version, coverage).toValuation();
 	}
 
 	/** Values the claim and applies it to the state (step 6); a rejected claim changes nothing. */
@@ -47,7 +47,13 @@ public final class ClaimValuer {
 		return valuation;
 	}
 
-	private ClaimValuation settled(ClaimToValue claim, Registry registry, HouseholdState state, PolicyVersion version,
+	/** The working figures of a claim that {@link #value} settles: what the test oracle of the explanation reads. */
+	Breakdown breakdown(ClaimToValue claim, Registry registry, HouseholdState state) {
+		PolicyVersion version = this.policies.versionOn(claim.serviceDate()).orElseThrow();
+		return settled(claim, registry, state, version, Coverage.of(claim, registry, version));
+	}
+
+	private Breakdown settled(ClaimToValue claim, Registry registry, HouseholdState state, PolicyVersion version,
 			Coverage coverage) {
 		Breakdown breakdown = new Breakdown(claim, version, coverage);
 		breakdown.lines = LineRules.value(claim.lines(), registry, claim.serviceDate());
@@ -58,7 +64,7 @@ public final class ClaimValuer {
 			breakdown.fundShare = fundShare(breakdown, registry, state);
 		}
 		payPersonalPart(breakdown, state);
-		return breakdown.toValuation();
+		return breakdown;
 	}
 
 	/** Step 3: an unregistered out-of-area ad-hoc stay first bears a share of the eligible amount, like 自理. */
@@ -126,7 +132,7 @@ public final class ClaimValuer {
 			String message) {
 		return new ClaimValuation(claim.claimNo(), claim.patientId(), ClaimStatus.REJECTED, rejection.name(), message,
 				policyVersionId, claim.serviceDate(), claim.visitType(), false, Amounts.rejected(claim.total()),
-				List.of(), List.of(), List.of(), List.of(message));
+				List.of(), List.of(), List.of(), null);
 	}
 
 	/** The working figures of one settled claim, filled step by step. */
@@ -212,10 +218,14 @@ public final class ClaimValuer {
 			List<String> codes = new ArrayList<>(this.warnings.size());
 			this.warnings.forEach(warning -> codes.add(warning.name()));
 			Amounts amounts = amounts();
+			Person insured = this.coverage.insured();
+			ValuationBasis basis = new ValuationBasis(this.claim.hospitalLevel(),
+					insured == null ? null : insured.category(), this.fundShare == null ? null : this.fundShare.ratio(),
+					this.claim.specialDiseaseCode());
 			return new ClaimValuation(this.claim.claimNo(), this.claim.patientId(), ClaimStatus.SETTLED, null,
-					Explanation.summary(this, amounts), this.version.id(), this.claim.serviceDate(), valuedAs(),
-					this.coverage.isInsured(), amounts, codes, this.lines.lines(), this.familyPayments,
-					Explanation.sentences(this, amounts));
+					Explanation.summary(this.version.id(), amounts), this.version.id(), this.claim.serviceDate(),
+					valuedAs(), this.coverage.isInsured(), amounts, codes, this.lines.lines(), this.familyPayments,
+					basis);
 		}
 
 	}

@@ -6,12 +6,9 @@ final class FundRules {
 	private FundRules() {
 	}
 
-	/**
-	 * The fund's part and the personal parts before it. {@code basis} tells in words how {@code base} and
-	 * {@code ratio} came about.
-	 */
+	/** The fund's part and the personal parts before it; {@code ratio} is the one of the visit type valued as. */
 	record FundShare(VisitType valuedAs, Money current, Money segment, Money deductible, Money base, Ratio ratio,
-			Money share, Money coinsurance, Money fund, Money overCap, Money capLeft, String basis) {
+			Money share, Money coinsurance, Money fund, Money overCap, Money capLeft) {
 	}
 
 	/** OUT, and SPD without a valid certification: current-year account first, then the self-pay segment. */
@@ -22,8 +19,7 @@ final class FundRules {
 		Money segmentLeft = version.selfPaySegment(patient.category()).minus(year.segmentUsed()).max(Money.ZERO);
 		Money segment = afterAccount.min(segmentLeft);
 		Ratio ratio = version.outpatientRatio(patient.category(), level);
-		return capped(VisitType.OUT, current, segment, Money.ZERO, afterAccount.minus(segment), ratio, version, year,
-				"outpatient ratio for " + patient.category() + " at a " + level + " hospital");
+		return capped(VisitType.OUT, current, segment, Money.ZERO, afterAccount.minus(segment), ratio, version, year);
 	}
 
 	/** INP: a deductible per admission, reduced for the second and later admissions of the year. */
@@ -35,25 +31,24 @@ final class FundRules {
 		Money deductible = due.min(eligible);
 		Ratio ratio = version.inpatientRatio(patient.category(), level);
 		return capped(VisitType.INP, Money.ZERO, Money.ZERO, deductible, eligible.minus(deductible), ratio, version,
-				year, "inpatient ratio for " + patient.category() + " at a " + level + " hospital");
+				year);
 	}
 
 	/** Certified SPD: special ratios on the whole eligible amount, no deductible, no segment. */
 	static FundShare specialDisease(PolicyVersion version, Person patient, HospitalLevel level, Money eligible,
 			YearTotals year) {
 		Ratio ratio = version.specialDiseaseRatio(patient.category(), level);
-		return capped(VisitType.SPD, Money.ZERO, Money.ZERO, Money.ZERO, eligible, ratio, version, year,
-				"special-disease ratio for " + patient.category() + " at a " + level + " hospital");
+		return capped(VisitType.SPD, Money.ZERO, Money.ZERO, Money.ZERO, eligible, ratio, version, year);
 	}
 
 	/** 统筹基金 pays its share up to what the annual cap (封顶线) leaves this year. */
 	private static FundShare capped(VisitType valuedAs, Money current, Money segment, Money deductible, Money base,
-			Ratio ratio, PolicyVersion version, YearTotals year, String basis) {
+			Ratio ratio, PolicyVersion version, YearTotals year) {
 		Money share = base.times(ratio);
 		Money capLeft = version.annualFundCap().minus(year.fundPaid()).max(Money.ZERO);
 		Money fund = share.min(capLeft);
 		return new FundShare(valuedAs, current, segment, deductible, base, ratio, share, base.minus(share), fund,
-				share.minus(fund), capLeft, basis);
+				share.minus(fund), capLeft);
 	}
 
 }

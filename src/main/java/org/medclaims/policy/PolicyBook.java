@@ -44,6 +44,16 @@ public final class PolicyBook {
 		return Optional.empty();
 	}
 
+	/** The version of that id: the one a stored settlement names. */
+	public Optional<PolicyVersion> version(String id) {
+		for (PolicyVersion version : this.versions) {
+			if (version.id().equals(id)) {
+				return Optional.of(version);
+			}
+		}
+		return Optional.empty();
+	}
+
 	public LocalDate earliestEffectiveDate() {
 		return this.versions.get(0).effectiveFrom();
 	}

@@ -1,7 +1,11 @@
 package org.medclaims.reference;
 
+import java.nio.file.Path;
+import java.util.List;
+
 import org.medclaims.policy.ClaimValuer;
 import org.medclaims.policy.PolicyBook;
+import org.medclaims.policy.PolicyVersion;
 import org.medclaims.system.MedclaimsProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +21,21 @@ class PolicyConfiguration {
 
 	@Bean
 	PolicyBook policyBook(MedclaimsProperties properties) {
-		PolicyBook book = PolicyFiles.load(properties.policyDir());
-		log.info("Policy versions in force from {}", book.versions().stream().map(v -> v.id()).toList());
+		if (properties.policyDir() == null) {
+			PolicyBook book = PolicyFiles.loadBuiltIn();
+			log.info("Policy versions in force from {}: the built-in set (medclaims.policy-dir replaces it)",
+					ids(book));
+			return book;
+		}
+		Path dir = properties.policyDir().toAbsolutePath().normalize();
+		PolicyBook book = PolicyFiles.load(dir);
+		log.info("Policy versions in force from {}: the set of {} (medclaims.policy-dir), not the built-in one",
+				ids(book), dir);
 		return book;
+	}
+
+	private static List<String> ids(PolicyBook book) {
+		return book.versions().stream().map(PolicyVersion::id).toList();
 	}
 
 	@Bean

@@ -21,6 +21,7 @@ import org.medclaims.policy.PolicyBook;
 import org.medclaims.policy.PolicyVersion;
 import org.medclaims.policy.Ratio;
 import org.medclaims.policy.Relation;
+import org.medclaims.system.BuiltInFiles;
 import org.medclaims.system.OperatorMistake;
 
 import org.springframework.boot.context.properties.bind.BindException;
@@ -33,30 +34,54 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.Resource;
 
 /**
- * Reads the dated policy versions of {@code medclaims.policy-dir} (one YAML file per version) and
- * refuses, with one sentence naming file and key, a file with a missing parameter, a ratio outside
- * [0, 1], an unknown key, or a second version on the same date.
+ * Reads the dated policy versions (one YAML file per version), built into the jar or from the folder
+ * {@code medclaims.policy-dir}, which replaces them, and refuses, with one sentence naming file and
+ * key, a file with a missing parameter, a ratio outside [0, 1], an unknown key, or a second version
+ * on the same date.
  */
 public final class PolicyFiles {
 
 	private PolicyFiles() {
 	}
 
+	/** The versions of a folder, which replace the built-in ones. */
 	public static PolicyBook load(Path dir) {
-		List<Path> files = list(dir);
+		List<Resource> files = list(dir);
 		if (files.isEmpty()) {
 			throw new OperatorMistake("No policy version found in " + dir
 					+ ": add the YAML files of policy.md there or point medclaims.policy-dir at them.");
 		}
-		Map<java.time.LocalDate, Path> byDate = new HashMap<>();
+		return book(files);
+	}
+
+	/** The versions shipped inside the jar (config/policy of the sources). */
+	public static PolicyBook loadBuiltIn() {
+		List<Resource> files = BuiltInFiles.list(BuiltInFiles.POLICY)
+			.stream()
+			.filter(r -> isYaml(r.getFilename()))
+			.toList();
+		if (files.isEmpty()) {
+			throw new IllegalStateException("The jar holds no policy version under " + BuiltInFiles.POLICY
+					+ ": it was built without config/policy.");
+		}
+		return book(files);
+	}
+
+	private static boolean isYaml(String fileName) {
+		return fileName.endsWith(".yaml") || fileName.endsWith(".yml");
+	}
+
+	private static PolicyBook book(List<Resource> files) {
+		Map<java.time.LocalDate, String> byDate = new HashMap<>();
 		List<PolicyVersion> versions = new ArrayList<>();
-		for (Path file : files) {
+		for (Resource file : files) {
 			PolicyVersion version = read(file);
-			Path other = byDate.put(version.effectiveFrom(), file);
+			String other = byDate.put(version.effectiveFrom(), describe(file));
 			if (other != null) {
-				throw new OperatorMistake("Policy files " + other + " and " + file + " both take effect on "
+				throw new OperatorMistake("Policy files " + other + " and " + describe(file) + " both take effect on "
 						+ version.effectiveFrom() + " (key 'policy.effective-from'): keep one version per date.");
 			}
 			versions.add(version);
@@ -65,26 +90,40 @@ public final class PolicyFiles {
 	}
 
 	static PolicyVersion read(Path file) {
-		PolicyFile bound = bind(file);
-		return new Reader(file, bound).version();
+		return read(new FileSystemResource(file));
 	}
 
-	private static List<Path> list(Path dir) {
+	private static PolicyVersion read(Resource file) {
+		PolicyFile bound = bind(file);
+		return new Reader(describe(file), bound).version();
+	}
+
+	// a folder's file by its path, a built-in one as such
+	private static String describe(Resource file) {
+		return (file instanceof FileSystemResource fs) ? fs.getPath() : "built-in " + file.getFilename();
+	}
+
+	private static List<Resource> list(Path dir) {
 		if (!Files.isDirectory(dir)) {
-			throw new OperatorMistake("Policy folder " + dir + " does not exist: set medclaims.policy-dir.");
+			throw new OperatorMistake("Policy folder " + dir + " does not exist: set medclaims.policy-dir to a folder"
+					+ " of policy versions, or leave it unset for the built-in ones.");
 		}
 		try (Stream<Path> entries = Files.list(dir)) {
-			return entries.filter(p -> p.getFileName().toString().matches(".*\\.ya?ml")).sorted().toList();
+			return entries.filter(p -> isYaml(p.getFileName().toString()))
+				.sorted()
+				.<Resource>map(FileSystemResource::new)
+				.toList();
 		}
 		catch (IOException ex) {
 			throw new OperatorMistake("Cannot read the policy folder " + dir + ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private static PolicyFile bind(Path file) {
+	private static PolicyFile bind(Resource resource) {
+		String file = describe(resource);
 		List<PropertySource<?>> sources;
 		try {
-			sources = new YamlPropertySourceLoader().load(file.toString(), new FileSystemResource(file));
+			sources = new YamlPropertySourceLoader().load(file, resource);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new OperatorMistake("Policy file " + file + " is not valid YAML: " + ex.getMessage(), ex);
@@ -93,7 +132,7 @@ public final class PolicyFiles {
 		try {
 			return binder.bind("policy", Bindable.of(PolicyFile.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
 				.orElseThrow(() -> new OperatorMistake(
-						"Policy file " + file + " has no 'policy' section: see config/policy for the shape."));
+						"Policy file " + file + " has no 'policy' section: see config/policy of the sources for the shape."));
 		}
 		catch (BindException ex) {
 			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
@@ -107,7 +146,7 @@ public final class PolicyFiles {
 	}
 
 	/** Converts the bound file into a policy version, naming the first missing or invalid key. */
-	private record Reader(Path file, PolicyFile p) {
+	private record Reader(String file, PolicyFile p) {
 
 		PolicyVersion version() {
 			var out = require(p.outpatient(), "outpatient");

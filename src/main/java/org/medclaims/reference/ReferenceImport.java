@@ -1,10 +1,12 @@
 package org.medclaims.reference;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
+import org.medclaims.system.BuiltInFiles;
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.DemoMode;
 import org.medclaims.system.MedclaimsProperties;
@@ -29,21 +31,38 @@ public class ReferenceImport {
 
 	private final Job referenceImportJob;
 
+	/** Where demo mode copies the built-in demo registry out of the jar. */
+	static final String DEMO_REFERENCE_DIR = "data/demo/reference";
+
 	private final Optional<Path> referenceDir;
+
+	private final boolean demoServe;
 
 	ReferenceImport(JobOperator jobOperator, Job referenceImportJob, MedclaimsProperties properties,
 			Environment environment) {
 		this.jobOperator = jobOperator;
 		this.referenceImportJob = referenceImportJob;
-		boolean demoServe = DemoMode.isOn(environment)
+		this.referenceDir = Optional.ofNullable(properties.referenceDir());
+		this.demoServe = DemoMode.isOn(environment)
 				&& CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
-		this.referenceDir = Optional.ofNullable(properties.referenceDir())
-			.or(() -> demoServe ? Optional.of(Path.of("config/reference")) : Optional.empty());
 	}
 
-	/** {@code medclaims.reference-dir}, or the demo registry when {@code serve} runs in demo mode. */
+	/** {@code medclaims.reference-dir}, when set. */
 	public Optional<Path> configuredDir() {
 		return this.referenceDir;
+	}
+
+	/**
+	 * What {@code serve} imports at start: {@code medclaims.reference-dir}, else in demo mode the demo
+	 * registry built into the jar, copied out to {@value #DEMO_REFERENCE_DIR} for the job to read.
+	 */
+	public Optional<Path> startupDir() throws IOException {
+		if (this.referenceDir.isPresent() || !this.demoServe) {
+			return this.referenceDir;
+		}
+		Path dir = Path.of(DEMO_REFERENCE_DIR);
+		BuiltInFiles.copy(BuiltInFiles.DEMO_REFERENCE, dir);
+		return Optional.of(dir);
 	}
 
 	public Outcome importFrom(Path dir) throws Exception {

@@ -1,5 +1,8 @@
 package org.medclaims.reference;
 
+import java.nio.file.Path;
+import java.util.Optional;
+
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.OperatorMessages;
 import org.slf4j.Logger;
@@ -30,13 +33,14 @@ class StartupReferenceImport implements ApplicationRunner {
 
 	@Override
 	public void run(ApplicationArguments args) throws Exception {
-		if (!this.serving || this.referenceImport.configuredDir().isEmpty()) {
+		Optional<Path> dir = this.serving ? this.referenceImport.startupDir() : Optional.empty();
+		if (dir.isEmpty()) {
 			return;
 		}
-		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.referenceImport.configuredDir().get());
+		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(dir.get());
 		outcome.summary().forEach(line -> log.info("Reference import: {}", line));
 		if (!outcome.succeeded()) {
-			log.error("Reference import of {} ended {}: {}", this.referenceImport.configuredDir().get(),
+			log.error("Reference import of {} ended {}: {}", dir.get(),
 					outcome.execution().getExitStatus().getExitCode(), OperatorMessages.whyNotCompleted(outcome.execution()));
 		}
 	}

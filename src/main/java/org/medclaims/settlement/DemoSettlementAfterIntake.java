@@ -10,7 +10,7 @@ import java.util.stream.Stream;
 
 import jakarta.annotation.PreDestroy;
 
-import org.medclaims.intake.ClaimFileProcessed;
+import org.medclaims.intake.ClaimFilesProcessed;
 import org.medclaims.intake.format.ClaimFileName;
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.DemoMode;
@@ -55,7 +55,7 @@ class DemoSettlementAfterIntake {
 	private final AtomicBoolean pending = new AtomicBoolean();
 
 	@EventListener
-	void settle(ClaimFileProcessed processed) {
+	void settle(ClaimFilesProcessed processed) {
 		if (!this.active || moreFilesWaiting() || !this.pending.compareAndSet(false, true)) {
 			return;
 		}
@@ -65,7 +65,7 @@ class DemoSettlementAfterIntake {
 				this.settlement.settleEverythingWaiting();
 			}
 			catch (Exception ex) {
-				log.error("Demo settlement after {} failed: {}", processed.fileName(), ex.getMessage());
+				log.error("Demo settlement after intake batch {} failed: {}", processed.batchId(), ex.getMessage());
 			}
 		});
 	}

@@ -27,6 +27,9 @@ class NightlySettlement {
 		try {
 			this.launcher.settle();
 		}
+		catch (SettlementLauncher.SettlementRefused ex) {
+			log.error("Nightly settlement did not run. {}", ex.getMessage());
+		}
 		catch (Exception ex) {
 			log.error("Nightly settlement could not start: {}", ex.getMessage());
 		}

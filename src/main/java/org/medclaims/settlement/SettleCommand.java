@@ -6,16 +6,26 @@ import org.medclaims.system.OperatorMessages;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** {@code settle}: runs the settlement job now; exit 0 when it completed. */
+/**
+ * {@code settle [--despite-unfinished-intake]}: runs the settlement job now; exit 0 when it
+ * completed. Refused (exit 1) while a file taken in is not decided, unless the option says so.
+ */
 @Component
 class SettleCommand implements org.medclaims.system.Command {
 
+	/** The option that settles while files taken in are not decided yet. */
+	static final String DESPITE_UNFINISHED_INTAKE = "despite-unfinished-intake";
+
 	private final SettlementLauncher launcher;
 
-	SettleCommand(SettlementLauncher launcher) {
+	private final Environment environment;
+
+	SettleCommand(SettlementLauncher launcher, Environment environment) {
 		this.launcher = launcher;
+		this.environment = environment;
 	}
 
 	@Override
@@ -25,7 +35,7 @@ class SettleCommand implements org.medclaims.system.Command {
 
 	@Override
 	public int run(List<String> arguments) throws Exception {
-		JobExecution execution = this.launcher.settle();
+		JobExecution execution = this.launcher.settle(this.environment.containsProperty(DESPITE_UNFINISHED_INTAKE));
 		System.out.printf("Settlement execution %d: %s%n", execution.getId(), execution.getStatus());
 		execution.getStepExecutions()
 			.forEach(s -> System.out.printf("  %-26s %-10s read %d, written %d%n", s.getStepName(), s.getStatus(),

@@ -1,15 +1,19 @@
 package org.medclaims.settlement;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.operations.ProgressLogger;
 import org.medclaims.policy.ClaimValuer;
 import org.medclaims.system.ExclusiveRuns;
 import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.TransactionConfiguration;
+import org.medclaims.workers.RemotePartitions;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -18,6 +22,8 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -60,8 +66,16 @@ class SettlementJobConfiguration {
 			.build();
 	}
 
+	/** On local threads, or, with medclaims.workers.enabled, on worker processes (medclaims.workers.partitions). */
 	@Bean
-	Step settleHouseholds(JobRepository jobRepository, Step settleHouseholdPartition, SettlementProperties settings) {
+	Step settleHouseholds(JobRepository jobRepository, Step settleHouseholdPartition, SettlementProperties settings,
+			ObjectProvider<RemotePartitions> remote) {
+		RemotePartitions workers = remote.getIfAvailable();
+		if (workers != null) {
+			return workers.managerStep("settleHouseholds", "settleHouseholdPartition",
+					SettlementJobConfiguration::householdPartitions, workers.gridSize(),
+					Comparator.comparingInt(s -> s.getExecutionContext().getInt("partition")));
+		}
 		if (settings.partitions() == 1) {
 			return settleHouseholdPartition;
 		}
@@ -73,15 +87,21 @@ class SettlementJobConfiguration {
 			.build();
 	}
 
+	/**
+	 * Its chunks commit without waiting for the disk: no one outside sees a settlement before the
+	 * responses, whose commits wait (and a chunk lost in a server crash is settled again the same).
+	 */
 	@Bean
-	Step settleHouseholdPartition(JobRepository jobRepository, PlatformTransactionManager transactionManager,
+	Step settleHouseholdPartition(JobRepository jobRepository,
+			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			HouseholdReader householdReader, HouseholdSettlementWriter householdSettlementWriter,
-			SettlementProperties settings, JdbcTemplate jdbc) {
+			SettlementProperties settings, JdbcTemplate jdbc, PartitionHeartbeat partitionHeartbeat) {
 		return new StepBuilder("settleHouseholdPartition", jobRepository)
 			.<Household, Household>chunk(settings.chunkSize())
 			.reader(householdReader)
 			.writer(householdSettlementWriter)
 			.transactionManager(transactionManager)
+			.listener(partitionHeartbeat)
 			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
 					SELECT count(DISTINCT c.household_id) FROM claim c JOIN claim_file f ON f.id = c.file_id
 					WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED'
@@ -105,13 +125,29 @@ class SettlementJobConfiguration {
 		return new HouseholdSettlementWriter(accounts, recorder, valuer, clock, run);
 	}
 
+	/** One response per transaction: a response on disk is one recorded, or one written again the same. */
 	@Bean
 	Step writeResponses(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc, MedclaimsProperties properties) {
-		return new StepBuilder("writeResponses", jobRepository)
-			.tasklet(new ResponseFiles(jdbc, properties), transactionManager)
+			DueResponseReader dueResponseReader, ResponseWriter responseWriter) {
+		return new StepBuilder("writeResponses", jobRepository).<DueResponse, DueResponse>chunk(1)
+			.reader(dueResponseReader)
+			.writer(responseWriter)
+			.listener(responseWriter)
+			.transactionManager(transactionManager)
 			.allowStartIfComplete(true)
 			.build();
+	}
+
+	@Bean
+	@StepScope
+	DueResponseReader dueResponseReader(DataSource dataSource) {
+		return new DueResponseReader(dataSource);
+	}
+
+	@Bean
+	ResponseWriter responseWriter(JdbcTemplate jdbc, MedclaimsProperties folders,
+			PlatformTransactionManager transactionManager) {
+		return new ResponseWriter(jdbc, folders, transactionManager);
 	}
 
 	// the grid size, not the setting: a restart gets the size its first execution saved, so a setting changed

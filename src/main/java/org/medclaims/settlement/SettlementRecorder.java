@@ -116,7 +116,7 @@ public class SettlementRecorder {
 		CopyRows rows = new CopyRows("""
 				settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first, deductible,
 				    segment, coinsurance, over_cap, fund, current_account, historical_account, family_account, cash,
-				    detail, settled_at, job_execution_id)""");
+				    facts, settled_at, job_execution_id)""");
 		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
 			Amounts a = v.amounts();
@@ -127,7 +127,7 @@ public class SettlementRecorder {
 			for (Money amount : amounts) {
 				rows.add(amount.fen());
 			}
-			rows.add(this.details.toJson(v)).add(at).add(run).endRow();
+			rows.add(this.details.facts(v)).add(at).add(run).endRow();
 		}
 		rows.copy(this.jdbc);
 	}

@@ -35,8 +35,15 @@ public class SettlementRuns {
 		this.launcher = launcher;
 	}
 
-	/** The restart of the unfinished run, if any, then (when that completed) a new run: each execution started. */
+	/**
+	 * The restart of the unfinished run, if any, then (when that completed) a new run: each execution
+	 * started. Refused, before anything starts, while a file taken in is not decided yet.
+	 * @throws SettlementLauncher.SettlementRefused when an intake is unfinished
+	 */
 	public List<JobExecution> settleEverythingWaiting() throws Exception {
+		this.launcher.refusal().ifPresent(why -> {
+			throw new SettlementLauncher.SettlementRefused(why);
+		});
 		Optional<JobExecution> unfinished = lastUnfinished();
 		if (unfinished.isPresent()) {
 			log.info("Restarting settlement execution {}, left {}", unfinished.get().getId(),

@@ -28,6 +28,8 @@ public final class CommandLine {
 
 	public static final String RUN_ONCE = "run-once";
 
+	public static final String WORKER = "worker";
+
 	public static final String HELP = "help";
 
 	private static final int UNKNOWN_COMMAND = 2;
@@ -59,7 +61,7 @@ public final class CommandLine {
 			app.setWebApplicationType(WebApplicationType.NONE);
 			// a command's own output is what the operator reads; run-once also reports progress
 			defaults.put("logging.level.root", "WARN");
-			defaults.put("logging.level.org.medclaims", RUN_ONCE.equals(command) ? "INFO" : "WARN");
+			defaults.put("logging.level.org.medclaims", RUN_ONCE.equals(command) || WORKER.equals(command) ? "INFO" : "WARN");
 			// a failed start is told in one sentence on stderr, not as a stack trace
 			defaults.put("logging.level.org.springframework.boot.SpringApplication", "OFF");
 			defaults.put("logging.level.org.springframework.context.annotation", "ERROR");

@@ -2,6 +2,12 @@ package org.medclaims.system;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.step.StepExecution;
 
 /** Turns an exception into the one sentence an operator reads on stderr. */
 public final class OperatorMessages {
@@ -31,13 +37,24 @@ public final class OperatorMessages {
 		return "medclaims failed: " + firstLine(String.valueOf(root.getMessage()));
 	}
 
-	/** Why a job execution did not complete, in one sentence: its first failure, else its exit description. */
-	public static String whyNotCompleted(org.springframework.batch.core.job.JobExecution execution) {
-		if (!execution.getAllFailureExceptions().isEmpty()) {
-			String described = describe(execution.getAllFailureExceptions().get(0));
+	/**
+	 * Why a job execution did not complete, in one sentence: its first failure (a partition's before
+	 * the step that only says a partition failed), else its exit description.
+	 */
+	public static String whyNotCompleted(JobExecution execution) {
+		return firstFailure(execution).map(failure -> {
+			String described = describe(failure);
 			return described.startsWith("medclaims failed: ") ? described.substring(18) : described;
-		}
-		return MaskedMessageConverter.mask(firstLine(execution.getExitStatus().getExitDescription()));
+		}).orElseGet(() -> MaskedMessageConverter.mask(firstLine(execution.getExitStatus().getExitDescription())));
+	}
+
+	/** The failure that says most: a partition's (step name {@code worker:partition}), then a step's, then the job's. */
+	public static Optional<Throwable> firstFailure(JobExecution execution) {
+		return Stream.concat(execution.getStepExecutions()
+			.stream()
+			.sorted(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":")))
+			.flatMap(step -> step.getFailureExceptions().stream()), execution.getFailureExceptions().stream())
+			.findFirst();
 	}
 
 	private static boolean isConnectionFailure(SQLException ex) {

@@ -85,12 +85,13 @@ class ClaimIntakeJobTests {
 		JobExecution execution = receive(file);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+		assertThat(fileExit(execution)).isEqualTo("COMPLETED");
 		long id = arrivalId(execution);
-		assertThat(execution.getJobParameters().getParameter("arrival.id").identifying()).isTrue();
-		assertThat(execution.getJobParameters().getParameter("sha256")).isEqualTo(new JobParameter<>("sha256", sha, String.class, true));
-		assertThat(execution.getJobParameters().getParameter("file").identifying()).isFalse();
-		assertThat(execution.getJobParameters().getString("file")).isEqualTo("H330282001_20131231_101.clm");
+		assertThat(execution.getJobParameters().getParameter("batch").identifying()).isTrue();
+		assertThat(execution.getJobParameters().getParameter("files"))
+			.isEqualTo(new JobParameter<>("files", 1L, Long.class, false));
+		assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName())
+			.containsExactlyInAnyOrder("takeFiles", "takeFile:H330282001_20131231_101.clm#" + id);
 		Map<String, Object> arrival = this.support.arrival(id);
 		assertThat(arrival).containsEntry("status", "ACCEPTED").containsEntry("hospital_code", "H330282001")
 			.containsEntry("seq", "101").containsEntry("sha256", sha).containsEntry("size_bytes", Files.size(this.support
@@ -112,8 +113,8 @@ class ClaimIntakeJobTests {
 		assertThat(file).doesNotExist();
 		assertThat(this.support.archived("H330282001", builder.name())).hasContent(builder.text());
 		assertThat(IntakeTestSupport.fileNames(this.folders.outboundDir().resolve("H330282001"))).isEmpty();
-		assertThat(this.events.stream(ClaimFileProcessed.class))
-			.containsExactly(new ClaimFileProcessed(id, builder.name(), "H330282001", "COMPLETED"));
+		assertThat(this.events.stream(ClaimFilesProcessed.class))
+			.containsExactly(new ClaimFilesProcessed(batchId(execution), 1, 1, 0, true));
 	}
 
 	@Test
@@ -139,7 +140,7 @@ class ClaimIntakeJobTests {
 
 		JobExecution execution = receive(file);
 
-		assertThat(execution.getExitStatus().getExitCode()).isEqualTo("COMPLETED");
+		assertThat(fileExit(execution)).isEqualTo("COMPLETED");
 		long id = arrivalId(execution);
 		assertThat(this.support.claimOutcomes(id)).containsExactly("0:A#1:REJECTED:E_FORMAT:2",
 				"1:A2:REJECTED:E_FORMAT:5", "2:A3:REJECTED:E_PERSON_ID:6", "3:A4:REJECTED:E_VISIT_TYPE:8",
@@ -186,7 +187,7 @@ class ClaimIntakeJobTests {
 		JobExecution changed = receive(file("105").claim("D2").writeTo(this.drop));
 
 		assertThat(copy.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(copy.getExitStatus().getExitCode()).isEqualTo("REJECTED");
+		assertThat(fileExit(copy)).isEqualTo("REJECTED");
 		assertThat(this.support.arrival(arrivalId(copy))).containsEntry("status", "REJECTED")
 			.containsEntry("reject_code", "F_DUPLICATE");
 		assertThat(this.support.arrival(arrivalId(renamed))).containsEntry("reject_code", "F_HEADER");
@@ -203,8 +204,8 @@ class ClaimIntakeJobTests {
 			.containsExactly("F_DUPLICATE|0");
 		assertThat(this.support.archived("H330282001", original.name())).hasContent(original.text());
 		assertThat(this.support.count("claim")).isEqualTo(1);
-		assertThat(this.events.stream(ClaimFileProcessed.class).map(ClaimFileProcessed::exitCode))
-			.containsExactly("COMPLETED", "REJECTED", "REJECTED", "REJECTED");
+		assertThat(this.events.stream(ClaimFilesProcessed.class).map(ClaimFilesProcessed::rejected))
+			.containsExactly(0L, 1L, 1L, 1L);
 	}
 
 	@Test
@@ -236,7 +237,7 @@ class ClaimIntakeJobTests {
 			JobExecution execution = receive(file);
 
 			assertThat(execution.getStatus()).as(c.name()).isEqualTo(BatchStatus.COMPLETED);
-			assertThat(execution.getExitStatus().getExitCode()).as(c.name()).isEqualTo("REJECTED");
+			assertThat(fileExit(execution)).as(c.name()).isEqualTo("REJECTED");
 			String code = c.first().substring(0, c.first().indexOf('|'));
 			assertThat(this.support.arrival(arrivalId(execution))).as(c.name()).containsEntry("status", "REJECTED")
 				.containsEntry("reject_code", code);
@@ -323,11 +324,14 @@ class ClaimIntakeJobTests {
 			}
 		}
 
-		List<JobExecution> executions = this.intake.takeEverythingNow();
+		JobExecution execution = this.intake.takeEverythingNow().orElseThrow();
 
-		assertThat(executions).hasSize(13).allMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
-		assertThat(executions.stream().map(e -> e.getJobParameters().getString("file")).toList())
-			.isSortedAccordingTo(String::compareTo);
+		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(execution.getJobParameters().getLong("files")).isEqualTo(13);
+		// one batch, recorded in file-name order
+		assertThat(this.jdbc.queryForList("SELECT file_name FROM claim_file WHERE batch_id = ? ORDER BY id", String.class,
+				batchId(execution))).hasSize(13).isSortedAccordingTo(String::compareTo);
+		assertThat(execution.getExitStatus().getExitDescription()).contains("13 file(s): 4 accepted, 9 rejected");
 		try (var hospitals = Files.list(IntakeTestSupport.EXAMPLE.resolve("expected-outbound"))) {
 			for (Path hospital : hospitals.toList()) {
 				for (String name : IntakeTestSupport.fileNames(hospital)) {
@@ -376,8 +380,8 @@ class ClaimIntakeJobTests {
 			.isEqualTo(10);
 		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED").containsEntry("accepted_claim_count", 10);
 		assertThat(file).doesNotExist();
-		assertThat(this.events.stream(ClaimFileProcessed.class).map(ClaimFileProcessed::exitCode))
-			.containsExactly("FAILED", "COMPLETED");
+		assertThat(this.events.stream(ClaimFilesProcessed.class).map(ClaimFilesProcessed::completed))
+			.containsExactly(false, true);
 	}
 
 	@Test
@@ -392,7 +396,7 @@ class ClaimIntakeJobTests {
 		JobExecution resumed = this.intake.resumeUnfinished().executions().get(0);
 
 		assertThat(resumed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(resumed.getExitStatus().getExitDescription()).contains("changed after it was validated");
+		assertThat(resumed.getExitStatus().getExitDescription()).contains("changed after it arrived");
 		assertThat(this.support.claimOutcomes(id)).hasSize(6).noneMatch(o -> o.contains(":Z"));
 		assertThat(this.support.arrival(id)).containsEntry("status", "RECEIVED");
 		assertThat(file).exists();
@@ -460,10 +464,11 @@ class ClaimIntakeJobTests {
 		Path file = file("141").claim("T1").claim("T2").writeTo(this.drop);
 		Sha256.Hashed digest = Sha256.of(file);
 		String name = file.getFileName().toString();
-		long id = this.arrivals.record(name, digest.hex(), digest.size(), ClaimIntake.LOCAL, file.toString(), file);
+		long batch = this.arrivals.newBatch();
+		long id = this.arrivals.record(batch, name, digest.hex(), digest.size(), ClaimIntake.LOCAL, file.toString(), file);
 		// what a kill between the repository's createJobInstance and createJobExecution leaves behind
 		long orphan = this.jobRepository
-			.createJobInstance(ClaimIntakeJobConfiguration.JOB_NAME, ClaimIntake.parameters(id, digest.hex(), name))
+			.createJobInstance(ClaimIntakeJobConfiguration.JOB_NAME, ClaimIntake.parameters(batch, 1))
 			.getInstanceId();
 
 		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
@@ -479,19 +484,30 @@ class ClaimIntakeJobTests {
 	}
 
 	@Test
-	void anUnfinishedArrivalThatCannotBeResumedIsReportedWithItsFile() throws Exception {
-		Path file = file("151").claim("U1").writeTo(this.drop);
+	void aDecidedFileOfACompletedIntakeIsMovedWhenResumedAndAnUndecidedOneIsReported() throws Exception {
+		ClaimFileBuilder builder = file("151").claim("U1");
+		Path file = builder.writeTo(this.drop);
 		JobExecution completed = receive(file);
 		long id = arrivalId(completed);
-		// a COMPLETED intake whose arrival is still unfinished: nothing can be restarted, an operator must look
+		// the last step of the file's partition (its move) was lost
+		Files.move(this.support.archived("H330282001", builder.name()), file);
 		this.jdbc.update("UPDATE claim_file SET intake_finished_at = NULL WHERE id = ?", id);
 
 		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
 
 		assertThat(resumed.executions()).isEmpty();
-		assertThat(resumed.failures()).containsExactly("The intake of claim file H330282001_20131231_151.clm (arrival "
-				+ id + ") is unfinished but its execution " + completed.getId()
-				+ " is COMPLETED: an operator must look at it.");
+		assertThat(resumed.failures()).isEmpty();
+		assertThat(file).doesNotExist();
+		assertThat(this.support.archived("H330282001", builder.name())).hasContent(builder.text());
+		assertThat(this.support.arrival(id).get("intake_finished_at")).isNotNull();
+
+		// an undecided file under a COMPLETED intake: nothing can be restarted, an operator must look
+		this.jdbc.update("UPDATE claim_file SET intake_finished_at = NULL, status = 'RECEIVED' WHERE id = ?", id);
+
+		assertThat(this.intake.resumeUnfinished().failures()).singleElement().asString()
+			.startsWith("The intake of claim file batch " + batchId(completed) + " [H330282001_20131231_151.clm] could not"
+					+ " be resumed.")
+			.contains("is undecided though its intake execution " + completed.getId() + " is COMPLETED");
 	}
 
 	@Test
@@ -507,8 +523,10 @@ class ClaimIntakeJobTests {
 
 		assertThat(resumed.executions()).isEmpty();
 		assertThat(resumed.failures()).isEmpty();
-		assertThat(this.support.arrival(arrivalId(failed))).containsEntry("status", "RECEIVED");
+		assertThat(this.support.arrival(arrivalId(failed))).containsEntry("status", "ABANDONED");
+		assertThat(this.support.claimOutcomes(arrivalId(failed))).as("nothing of it stays staged").isEmpty();
 		assertThat(file).exists();
+		assertThat(this.intake.resumeUnfinished().failures()).isEmpty();
 	}
 
 	private Path tenClaims(String seq, String prefix) throws IOException {
@@ -539,8 +557,23 @@ class ClaimIntakeJobTests {
 		return this.intake.receive(file, ClaimIntake.LOCAL, file.toString());
 	}
 
-	private static long arrivalId(JobExecution execution) {
-		return execution.getJobParameters().getLong("arrival.id");
+	private long arrivalId(JobExecution execution) {
+		return this.jdbc.queryForObject("SELECT id FROM claim_file WHERE batch_id = ?", Long.class, batchId(execution));
+	}
+
+	private static long batchId(JobExecution execution) {
+		return execution.getJobParameters().getLong("batch");
+	}
+
+	// the exit code of the one file's partition
+	private static String fileExit(JobExecution execution) {
+		List<String> exits = execution.getStepExecutions()
+			.stream()
+			.filter(s -> s.getStepName().startsWith("takeFile:"))
+			.map(s -> s.getExitStatus().getExitCode())
+			.toList();
+		assertThat(exits).as("the file partitions of execution %d", execution.getId()).hasSize(1);
+		return exits.get(0);
 	}
 
 	private static String c(String no, String patient, String visit, String start, String end, String total, String count) {

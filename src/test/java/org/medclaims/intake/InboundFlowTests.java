@@ -163,13 +163,15 @@ class InboundFlowTests {
 
 		assertThat(this.jdbc.queryForList("SELECT file_name || ' ' || status FROM claim_file ORDER BY id", String.class))
 			.containsExactly(failing.name() + " ACCEPTED", lost.name() + " ACCEPTED");
+		String batch = this.jdbc.queryForObject("SELECT batch_id::text FROM claim_file WHERE file_name = ?", String.class,
+				failing.name());
 		assertThat(this.jdbc.queryForList("SELECT e.status FROM batch_job_execution e JOIN batch_job_execution_params p"
-				+ " ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'file' WHERE p.parameter_value = ?"
-				+ " ORDER BY e.job_execution_id", String.class, failing.name())).containsExactly("FAILED", "COMPLETED");
+				+ " ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'batch' WHERE p.parameter_value = ?"
+				+ " ORDER BY e.job_execution_id", String.class, batch)).containsExactly("FAILED", "COMPLETED");
 		// the restart finished the same instance
 		assertThat(this.jdbc.queryForObject("SELECT count(DISTINCT e.job_instance_id) FROM batch_job_execution e"
 				+ " JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id"
-				+ " AND p.parameter_name = 'file' WHERE p.parameter_value = ?", Integer.class, failing.name())).isEqualTo(1);
+				+ " AND p.parameter_name = 'batch' WHERE p.parameter_value = ?", Integer.class, batch)).isEqualTo(1);
 		assertThat(IntakeTestSupport.fileNames(this.folders.inboundDir())).isEmpty();
 	}
 

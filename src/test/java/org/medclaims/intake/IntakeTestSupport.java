@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.medclaims.Examples;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.system.MedclaimsProperties;
 
@@ -18,7 +19,7 @@ import org.springframework.util.FileSystemUtils;
 /** Database and folder helpers shared by the intake tests. */
 final class IntakeTestSupport {
 
-	static final Path EXAMPLE = Path.of("../shared/spec/examples/basic");
+	static final Path EXAMPLE = Examples.basic();
 
 	private final JdbcTemplate jdbc;
 

@@ -132,11 +132,14 @@ class DashboardBrowserTests {
 		Files.writeString(stored.resolveSibling(stored.getFileName() + ".rej"),
 				"H|MCR1|H330282002|H330282002_20131231_909.clm|2026-12-04T08:00:00Z\nE|F_RECORD|2|Line 2 is a line item\n");
 		long rejected = this.jdbc.queryForObject("""
-				INSERT INTO claim_file (file_name, hospital_code, sha256, size_bytes, source, source_path, local_path, status,
-				    reject_code, reject_message, stored_path, decided_at, intake_finished_at)
-				VALUES ('H330282002_20131231_909.clm', 'H330282002', repeat('a', 64), 60, 'LOCAL', 'in', 'in', 'REJECTED',
-				    'F_RECORD', 'Line 2 is a line item (L) before any claim (C).', ?, now(), now()) RETURNING id
+				WITH batch AS (INSERT INTO intake_batch DEFAULT VALUES RETURNING id)
+				INSERT INTO claim_file (batch_id, file_name, hospital_code, sha256, size_bytes, source, source_path,
+				    local_path, status, reject_code, reject_message, stored_path, decided_at, intake_finished_at)
+				SELECT batch.id, 'H330282002_20131231_909.clm', 'H330282002', repeat('a', 64), 60, 'LOCAL', 'in', 'in',
+				    'REJECTED', 'F_RECORD', 'Line 2 is a line item (L) before any claim (C).', ?, now(), now() FROM batch
+				RETURNING id
 				""", Long.class, stored.toString());
+		long batch = this.jdbc.queryForObject("SELECT batch_id FROM claim_file WHERE id = ?", Long.class, rejected);
 		this.jdbc.update("INSERT INTO claim_file_problem VALUES (?, 0, 'F_RECORD', 2, 'Line 2 is a line item (L) before any claim (C).')",
 				rejected);
 
@@ -164,6 +167,10 @@ class DashboardBrowserTests {
 		assertThat(this.browser.findElement(By.id("file-count")).getText()).isEqualTo("共 1 个文件");
 		this.browser.get(url("/operations/files?outcome=ACCEPTED"));
 		assertThat(this.browser.findElements(By.id("file-" + rejected))).isEmpty();
+		// an intake execution's batch parameter leads here too
+		this.browser.get(url("/operations/files?batch=" + batch));
+		assertThat(this.browser.findElements(By.cssSelector("#files tbody tr"))).extracting(e -> e.getAttribute("id"))
+			.containsExactly("file-" + rejected);
 	}
 
 	@Test

@@ -92,11 +92,13 @@ class JobCommandsTests {
 
 	@Test
 	void jobsCountsTheRejectedClaimsOfAnIntakeFile() {
+		long batchId = this.jdbc.queryForObject("INSERT INTO intake_batch DEFAULT VALUES RETURNING id", Long.class);
 		long fileId = this.jdbc.queryForObject("""
-				INSERT INTO claim_file (file_name, sha256, size_bytes, source, source_path, local_path, status, intake_finished_at)
-				VALUES ('H330282001_20140210_001.clm', repeat('a', 64), 100, 'LOCAL', '/in/x', '/in/x', 'ACCEPTED', now())
+				INSERT INTO claim_file (batch_id, file_name, sha256, size_bytes, source, source_path, local_path, status,
+				    intake_finished_at)
+				VALUES (?, 'H330282001_20140210_001.clm', repeat('a', 64), 100, 'LOCAL', '/in/x', '/in/x', 'ACCEPTED', now())
 				RETURNING id
-				""", Long.class);
+				""", Long.class, batchId);
 		for (int i = 0; i < 3; i++) {
 			this.jdbc.update("INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id,"
 					+ " total_amount, status) VALUES (?, ?, ?, 'H330282001', ?, '330282198001011237', 100, ?)", fileId, i,
@@ -104,14 +106,13 @@ class JobCommandsTests {
 		}
 		JobExecution intake = OperationsTestJobs.crashedExecution(this.jobRepository, this.jdbc, "claimIntakeJob",
 				"validate", 0, null);
-		this.jdbc.update("INSERT INTO batch_job_execution_params VALUES (?, 'arrival.id', 'java.lang.Long', ?, 'Y'),"
-				+ " (?, 'file', 'java.lang.String', 'H330282001_20140210_001.clm', 'N')", intake.getId(),
-				String.valueOf(fileId), intake.getId());
+		this.jdbc.update("INSERT INTO batch_job_execution_params VALUES (?, 'batch', 'java.lang.Long', ?, 'Y'),"
+				+ " (?, 'files', 'java.lang.Long', '1', 'N')", intake.getId(), String.valueOf(batchId), intake.getId());
 
 		Outcome outcome = run("jobs");
 
 		String line = outcome.out().lines().filter(l -> l.startsWith(intake.getId() + " ")).findFirst().orElseThrow();
-		assertThat(line).contains("claimIntakeJob", "arrival.id=" + fileId, "file=H330282001_20140210_001.clm")
+		assertThat(line).contains("claimIntakeJob", "batch=" + batchId, "files=1")
 			.containsPattern("STARTED .* 2\\s+UNKNOWN");
 	}
 

@@ -101,7 +101,7 @@ class AccountsTest {
 		assertThat(state.balances("G1")).isEqualTo(balances("0.00", "10.00"));
 		assertThat(state.balances("GS")).isEqualTo(balances("0.00", "999.00"));
 		assertThat(state.balances("G2")).isEqualTo(balances("0.00", "999.00"));
-		assertThat(valuation.explanation())
+		assertThat(ShippedPolicies.explanation(valuation))
 				.contains("Family accounts (亲属历年账户) pay 50.00 in binding order: G0 40.00, G1 10.00.");
 	}
 

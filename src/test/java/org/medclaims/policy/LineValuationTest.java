@@ -32,7 +32,8 @@ class LineValuationTest {
 	void classAWithRatioZeroIsWhollyEligible() {
 		LineValuation line = value(claim("P").line("A", "100.00")).lines().get(0);
 		assertThat(line).isEqualTo(new LineValuation(1, "A", Money.parse("100.00"), Money.ZERO, Money.ZERO, Money.ZERO,
-				Money.parse("100.00"), "class A, fully eligible"));
+				Money.parse("100.00"), LineRule.catalogued(Ratio.ZERO)));
+		assertThat(Explanation.rule(line)).isEqualTo("class A, fully eligible");
 	}
 
 	@Test
@@ -79,9 +80,12 @@ class LineValuationTest {
 	void aThreeDecimalQuantityRoundsTheAllowedAmountOnceThenTheClassBShare() {
 		// amount round(10.50 × 1.333 = 13.9965) = 14.00; allowed round(10.00 × 1.333) = 13.33
 		ClaimValuation valuation = value(claim("P").line("MAXB", "10.50", "1.333"));
-		assertThat(valuation.lines().get(0)).isEqualTo(new LineValuation(1, "MAXB", Money.parse("14.00"),
-				Money.parse("0.67"), Money.parse("0.67"), Money.parse("1.33"), Money.parse("12.00"),
-				"class B, self-pay ratio 0.10; unit price 10.50 above the maximum 10.00, excess 0.67 self-pay"));
+		LineValuation line = valuation.lines().get(0);
+		assertThat(line).isEqualTo(new LineValuation(1, "MAXB", Money.parse("14.00"), Money.parse("0.67"),
+				Money.parse("0.67"), Money.parse("1.33"), Money.parse("12.00"),
+				new LineRule(Ratio.of("0.10"), new BigDecimal("10.00"), new BigDecimal("10.50"))));
+		assertThat(Explanation.rule(line))
+			.isEqualTo("class B, self-pay ratio 0.10; unit price 10.50 above the maximum 10.00, excess 0.67 self-pay");
 	}
 
 	@Test
@@ -112,7 +116,8 @@ class LineValuationTest {
 		ClaimValuation valuation = this.valuer.value(claim("P").line("OLD", "10.00").build(), expired,
 				new HouseholdState());
 		assertThat(valuation.codes()).containsExactly("W_NOT_IN_CATALOG");
-		assertThat(valuation.lines().get(0).rule()).startsWith("not in the catalog");
+		assertThat(valuation.lines().get(0).rule()).isEqualTo(LineRule.NOT_IN_CATALOG);
+		assertThat(Explanation.rule(valuation.lines().get(0))).isEqualTo("not in the catalog on the service date, self-pay");
 	}
 
 }

@@ -112,7 +112,7 @@ class OutpatientValuationTest {
 	void theExplanationNamesEveryRuleThatProducedAnAmount() {
 		ClaimValuation valuation = this.valuer.value(claim("P").line("A", "300.00").line("B10", "200.00").build(),
 				this.registry, stateWith("200.00", "5000.00", "900.00"));
-		assertThat(valuation.explanation()).containsExactly(
+		assertThat(ShippedPolicies.explanation(valuation)).containsExactly(
 				"Self-pay-first (自理) 20.00: the patient's share of class B items at their self-pay ratios.",
 				"The current-year account (当年账户) pays 200.00 of the eligible amount first.",
 				"Outpatient self-pay segment (门诊自负段) 100.00, of a yearly 1000.00.",

@@ -15,7 +15,7 @@ import java.util.Random;
  * within their household, a catalog with all item classes, price limits and a ratio change on 2013-05-01.
  * The same seed always gives the same world.
  */
-final class RandomWorld {
+public final class RandomWorld {
 
 	private static final LocalDate FIRST_DAY = LocalDate.of(2012, 12, 15);
 
@@ -36,7 +36,7 @@ final class RandomWorld {
 
 	private final List<List<ClaimToValue>> claimsByHousehold = new ArrayList<>();
 
-	RandomWorld(Random random, int households) {
+	public RandomWorld(Random random, int households) {
 		this.random = random;
 		InMemoryRegistry.Builder builder = InMemoryRegistry.builder();
 		for (String code : new String[] { "SD01", "SD02", "SD03", "SD04", "SD05" }) {
@@ -49,12 +49,12 @@ final class RandomWorld {
 		this.registry = builder.build();
 	}
 
-	Registry registry() {
+	public Registry registry() {
 		return this.registry;
 	}
 
 	/** A fresh state with everyone's opening balances and some 2013 accumulators near the cap. */
-	HouseholdState openingState() {
+	public HouseholdState openingState() {
 		HouseholdState state = new HouseholdState();
 		this.openingBalances.forEach(state::putBalances);
 		this.opening2013.forEach((person, totals) -> state.putYearTotals(person, 2013, totals));
@@ -67,7 +67,7 @@ final class RandomWorld {
 	}
 
 	/** All claims by service date; households that share nothing may come in any order on one day. */
-	List<ClaimToValue> claimsInSettlementOrder() {
+	public List<ClaimToValue> claimsInSettlementOrder() {
 		List<ClaimToValue> all = new ArrayList<>();
 		this.claimsByHousehold.forEach(all::addAll);
 		all.sort(Comparator.comparing(ClaimToValue::serviceDate));

@@ -67,6 +67,24 @@ class RandomisedValuationTest {
 	}
 
 	@Test
+	void everyExplanationAndLineRuleReadsAsTheEngineWroteThemWhileSettling() {
+		HouseholdState state = this.world.openingState();
+		int explained = 0;
+		for (ClaimToValue claim : this.world.claimsInSettlementOrder()) {
+			ClaimValuation valuation = this.valuer.value(claim, this.world.registry(), state);
+			if (valuation.settled()) {
+				explained++;
+				assertThat(ShippedPolicies.explanation(valuation)).as(claim.claimNo())
+					.isEqualTo(TodaysExplanation.sentences(this.valuer, claim, this.world.registry(), state));
+				assertThat(valuation.lines().stream().map(Explanation::rule).toList()).as(claim.claimNo())
+					.isEqualTo(TodaysExplanation.rules(claim, this.world.registry()));
+			}
+			state.apply(valuation);
+		}
+		assertThat(explained).as("settled claims").isGreaterThan(3000);
+	}
+
+	@Test
 	void valuingWithoutSettlingChangesNoState() {
 		HouseholdState state = this.world.openingState();
 		Map<String, Balances> before = Map.copyOf(state.allBalances());

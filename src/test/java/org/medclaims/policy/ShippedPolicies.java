@@ -27,6 +27,12 @@ public final class ShippedPolicies {
 		return new PolicyBook(List.of(baseline(), adjustment()));
 	}
 
+	/** The explanation of a valuation under these versions, rendered as the claim API renders it. */
+	public static List<String> explanation(ClaimValuation valuation) {
+		return Explanation.sentences(valuation,
+				valuation.settled() ? book().version(valuation.policyVersionId()).orElseThrow() : null);
+	}
+
 	private static PolicyVersion version(String id, Map<Category, Map<HospitalLevel, Ratio>> specialDisease,
 			boolean paysSelfPayFirst, boolean family, Set<Relation> relations) {
 		return new PolicyVersion(id, LocalDate.parse(id),

@@ -35,7 +35,7 @@ class PolicyFilesTests {
 
 	@Test
 	void readsBothShippedVersionsWithEveryParameterOfPolicyMd() {
-		PolicyBook book = PolicyFiles.load(SHIPPED);
+		PolicyBook book = PolicyFiles.loadBuiltIn();
 
 		assertThat(book.versions()).extracting(PolicyVersion::id).containsExactly("2013-01-01", "2013-05-01");
 		PolicyVersion baseline = book.versionOn(LocalDate.of(2013, 4, 30)).orElseThrow();
@@ -125,6 +125,15 @@ class PolicyFilesTests {
 		assertThat(exit).hasValue(1);
 		assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo("Policy file " + file
 				+ ": 'policy.adhoc.unregistered-first-self-pay' is -0.10, outside [0, 1]." + System.lineSeparator());
+	}
+
+	@Test
+	void theBuiltInVersionsAreThoseOfConfigPolicyAndAFolderReplacesThem() throws IOException {
+		assertThat(PolicyFiles.loadBuiltIn().versions()).isEqualTo(PolicyFiles.load(SHIPPED).versions());
+
+		copyShipped("2013-01-01.yaml");
+
+		assertThat(PolicyFiles.load(this.dir).versions()).extracting(PolicyVersion::id).containsExactly("2013-01-01");
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medclaims.Examples;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest
 class ReferenceImportJobTests {
 
-	private static final Path EXAMPLE = Path.of("../shared/spec/examples/basic/reference");
+	private static final Path EXAMPLE = Examples.reference();
 
 	@Autowired
 	ReferenceImport referenceImport;

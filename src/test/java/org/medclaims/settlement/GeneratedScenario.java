@@ -30,6 +30,7 @@ import org.medclaims.policy.PersonStatus;
 import org.medclaims.policy.Ratio;
 import org.medclaims.policy.Region;
 import org.medclaims.policy.Relation;
+import org.medclaims.policy.TodaysExplanation;
 import org.medclaims.policy.VisitType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -115,16 +116,30 @@ public final class GeneratedScenario {
 						date(rs.getObject(8)), date(rs.getObject(9)), rs.getString(10),
 						lines.getOrDefault(rs.getLong(1), List.of()), false, false)));
 		Map<Long, ClaimValuation> valuations = new LinkedHashMap<>();
-		claims.forEach((id, claim) -> valuations.put(id, valuer.settle(claim, built, state)));
-		return new Oracle(valuations, state);
+		Map<Long, List<String>> explanations = new HashMap<>();
+		Map<Long, List<String>> rules = new HashMap<>();
+		claims.forEach((id, claim) -> {
+			ClaimValuation valuation = valuer.value(claim, built, state);
+			if (valuation.settled()) {
+				explanations.put(id, TodaysExplanation.sentences(valuer, claim, built, state));
+				rules.put(id, TodaysExplanation.rules(claim, built));
+			}
+			state.apply(valuation);
+			valuations.put(id, valuation);
+		});
+		return new Oracle(valuations, state, explanations, rules);
 	}
 
 	private static LocalDate date(Object value) {
 		return value == null ? null : ((java.sql.Date) value).toLocalDate();
 	}
 
-	/** The expected valuation of each waiting claim (by claim id) and the balances afterwards. */
-	record Oracle(Map<Long, ClaimValuation> valuations, HouseholdState state) {
+	/**
+	 * The expected valuation of each waiting claim (by claim id) and the balances afterwards; for each settled
+	 * claim the explanation and line rules the engine built while settling, before it stored facts instead.
+	 */
+	record Oracle(Map<Long, ClaimValuation> valuations, HouseholdState state, Map<Long, List<String>> explanations,
+			Map<Long, List<String>> rules) {
 	}
 
 }

@@ -47,14 +47,19 @@ abstract class GeneratedScenarioSettlement {
 	JdbcTemplate jdbc;
 
 	@Autowired
+	SettlementDetails details;
+
+	@Autowired
 	MedclaimsProperties properties;
 
 	@Test
 	void settlesEveryClaimAsTheEngineDoesClaimAfterClaim() throws Exception {
 		assertThat(this.referenceImport.importFrom(GeneratedScenario.files().resolve("reference")).succeeded()).isTrue();
 		GeneratedScenario.copyInbound(this.properties.inboundDir());
-		List<JobExecution> intakes = this.intake.takeEverythingNow();
-		assertThat(intakes).hasSize(20).allSatisfy(e -> assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+		JobExecution intake = this.intake.takeEverythingNow().orElseThrow();
+		assertThat(intake.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE status = 'ACCEPTED'", Integer.class))
+			.isEqualTo(20);
 		GeneratedScenario.Oracle oracle = GeneratedScenario.oracle(this.jdbc, this.valuer);
 		assertThat(oracle.valuations()).hasSizeGreaterThan(9_000);
 
@@ -77,6 +82,36 @@ abstract class GeneratedScenarioSettlement {
 				"SELECT count(*) FROM claim_file WHERE status = 'ACCEPTED' AND response_written_at IS NULL", Integer.class))
 			.isZero();
 		assertTheScenarioCoversThePolicy();
+		assertEveryStoredExplanationReadsAsTheEngineWroteItWhileSettling(oracle);
+	}
+
+	// what the claim API renders from the stored facts, claim by claim, against the sentences stored before
+	private void assertEveryStoredExplanationReadsAsTheEngineWroteItWhileSettling(GeneratedScenario.Oracle oracle) {
+		int[] settled = { 0 };
+		for (StoredDetails.Stored stored : StoredDetails.read(this.jdbc, this.details, "TRUE")) {
+			long claimId = stored.claimId();
+			SettlementDetails.Detail detail = stored.detail();
+			assertThat(stored.legacyJson()).as("the old JSON detail of claim %d", claimId).isNull();
+			ClaimValuation expected = oracle.valuations().get(claimId);
+			if (expected.settled()) {
+				settled[0]++;
+				assertThat(detail.explanation()).as("explanation of claim %d", claimId)
+					.isEqualTo(oracle.explanations().get(claimId));
+				assertThat(detail.lines().stream().map(SettlementDetails.Line::rule).toList())
+					.as("line rules of claim %d", claimId)
+					.isEqualTo(oracle.rules().get(claimId));
+				assertThat(detail).as("detail of claim %d", claimId).isEqualTo(this.details.of(expected));
+			}
+			else {
+				assertThat(stored.facts()).isNull();
+				assertThat(detail.explanation()).containsExactly(expected.message());
+			}
+		}
+		assertThat(settled[0]).isGreaterThan(9_000);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT avg(octet_length(facts)) FROM settlement WHERE status = 'SETTLED'", Double.class))
+			.as("bytes of facts per settled claim")
+			.isLessThan(40.0);
 	}
 
 	private void assertSettledAs(long claimId, Map<String, Object> row, ClaimValuation expected) {

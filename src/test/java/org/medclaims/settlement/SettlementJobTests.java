@@ -104,6 +104,43 @@ class SettlementJobTests {
 	}
 
 	@Test
+	void anOutboundFolderThatCannotBeWrittenFailsWithItsPathAndTheRestartWritesTheMissingAnswersOnce() throws Exception {
+		Path hos2 = this.properties.outboundDir().resolve("HOS2");
+		Files.createDirectories(this.properties.outboundDir());
+		Files.writeString(hos2, "not a folder");
+
+		JobExecution failed = this.launcher.settle();
+
+		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
+		assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStepName().equals("writeResponses")).singleElement()
+			.satisfies(step -> assertThat(step.getExitStatus().getExitDescription())
+				.contains("The response HOS2_20130701_001.res to HOS2_20130701_001.clm cannot be written to "
+						+ hos2.resolve("HOS2_20130701_001.res").toAbsolutePath()));
+		Path first = this.properties.outboundDir().resolve("HOS1").resolve("HOS1_20130701_001.res");
+		assertThat(first).exists();
+		java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(first);
+		Object inode = Files.getAttribute(first, "unix:ino");
+		assertThat(this.jdbc.queryForList("SELECT file_name FROM claim_file WHERE response_written_at IS NULL"
+				+ " ORDER BY file_name", String.class)).containsExactly("HOS2_20130701_001.clm", "HOS3_20130701_001.clm");
+		try (var outbound = Files.walk(this.properties.outboundDir())) {
+			assertThat(outbound.filter(f -> f.getFileName().toString().endsWith(".tmp"))).as("half-written files").isEmpty();
+		}
+
+		Files.delete(hos2);
+		JobExecution restarted = this.jobOperator.restart(failed);
+
+		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+		assertThat(Files.getLastModifiedTime(first)).as("an answer written before is not written again").isEqualTo(written);
+		assertThat(Files.getAttribute(first, "unix:ino")).isEqualTo(inode);
+		assertThat(hos2.resolve("HOS2_20130701_001.res")).exists();
+		assertThat(this.properties.outboundDir().resolve("HOS3").resolve("HOS3_20130701_001.res")).exists();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE response_written_at IS NULL",
+				Integer.class)).isZero();
+		assertThat(amounts(this.claimB)).as("settled once").containsExactly(1050000L, 50000L, 0L, 30000L, 0L, 97000L,
+				773000L, 100000L, 0L, 10000L, 0L, 940000L);
+	}
+
+	@Test
 	void answersEachHospitalOnceWithEveryAmount() throws Exception {
 		this.launcher.settle();
 

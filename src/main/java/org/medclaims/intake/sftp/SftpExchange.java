@@ -11,6 +11,7 @@ import java.util.Set;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.medclaims.intake.IntakeLock;
 import org.medclaims.intake.format.ClaimFileName;
+import org.medclaims.intake.sftp.FetchRecords.Fetch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -107,8 +108,16 @@ public class SftpExchange {
 	}
 
 	private List<JobExecution> fetch(boolean honourBackoff) {
-		List<JobExecution> executions = new ArrayList<>(this.inbox.takeInWaiting());
-		List<String> hospitals = hospitals();
+		List<Fetch> fetched = new ArrayList<>(this.inbox.waitingForIntake());
+		List<String> hospitals;
+		try {
+			hospitals = hospitals();
+		}
+		catch (SftpUnavailable ex) {
+			// the local copies need no server
+			this.inbox.takeIn(fetched);
+			throw ex;
+		}
 		for (String hospital : hospitals) {
 			String target = "inbox " + hospital;
 			if (honourBackoff && !this.backoff.due(target)) {
@@ -135,7 +144,7 @@ public class SftpExchange {
 					continue;
 				}
 				try {
-					this.inbox.take(hospital, file).ifPresent(executions::add);
+					this.inbox.fetch(hospital, file).ifPresent(fetched::add);
 				}
 				catch (IOException | RuntimeException ex) {
 					allTaken = false;
@@ -147,7 +156,8 @@ public class SftpExchange {
 				this.backoff.succeeded(target);
 			}
 		}
-		return executions;
+		// what one fetch found is one intake batch
+		return this.inbox.takeIn(fetched).stream().toList();
 	}
 
 	private int deliver(boolean honourBackoff) {

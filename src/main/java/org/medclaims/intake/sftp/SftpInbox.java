@@ -87,11 +87,11 @@ class SftpInbox {
 	}
 
 	/**
-	 * Takes one remote file: fetched and taken in, or, when a crash came between its record and
-	 * its deletion, only deleted. Throws when it could not be fetched: nothing was recorded, the
-	 * partial copy is gone, the next poll tries again.
+	 * Fetches one remote file: copied, recorded and removed from the inbox, ready for the intake; or,
+	 * when a crash came between its record and its deletion, only deleted. Throws when it could not be
+	 * fetched: nothing was recorded, the partial copy is gone, the next poll tries again.
 	 */
-	Optional<JobExecution> take(String hospital, DirEntry entry) throws IOException {
+	Optional<Fetch> fetch(String hospital, DirEntry entry) throws IOException {
 		String remotePath = this.sftp.inbox(hospital) + "/" + entry.getFilename();
 		long mtime = entry.getAttributes().getModifyTime().to(TimeUnit.SECONDS);
 		long size = entry.getAttributes().getSize();
@@ -112,12 +112,12 @@ class SftpInbox {
 		}
 		log.info("SFTP fetched {} ({} bytes, SHA-256 {}) to {}", remotePath, size, copy.sha256(), copy.path());
 		delete(fetch.get());
-		return takeIn(fetch.get());
+		return fetch;
 	}
 
-	/** Hands the recorded local copies a crash or a fault left behind to the intake. */
-	List<JobExecution> takeInWaiting() {
-		List<JobExecution> executions = new java.util.ArrayList<>();
+	/** The recorded local copies a crash or a fault left behind, not yet taken in. */
+	List<Fetch> waitingForIntake() {
+		List<Fetch> waiting = new java.util.ArrayList<>();
 		for (Fetch fetch : this.records.waitingForIntake()) {
 			if (this.records.arrivalRecorded(fetch)) {
 				this.records.takenIn(fetch, null, "arrival found recorded by the intake after a restart");
@@ -130,28 +130,36 @@ class SftpInbox {
 			else {
 				log.info("SFTP {}: taking in its local copy {}, recorded before a restart", fetch.remotePath(),
 						fetch.localPath());
-				takeIn(fetch).ifPresent(executions::add);
+				waiting.add(fetch);
 			}
 		}
-		return executions;
+		return waiting;
 	}
 
-	private Optional<JobExecution> takeIn(Fetch fetch) {
+	/** Hands the fetched copies to the intake as one batch. */
+	Optional<JobExecution> takeIn(List<Fetch> fetches) {
+		if (fetches.isEmpty()) {
+			return Optional.empty();
+		}
 		try {
-			JobExecution execution = this.intake.receive(fetch.localPath(), ClaimIntake.SFTP, fetch.remotePath());
-			this.records.takenIn(fetch, execution.getId(), null);
-			deleteIfEmpty(fetch.localPath().getParent());
+			JobExecution execution = this.intake.receive(fetches.stream()
+				.map(f -> new ClaimIntake.Incoming(f.localPath(), ClaimIntake.SFTP, f.remotePath()))
+				.toList());
+			for (Fetch fetch : fetches) {
+				this.records.takenIn(fetch, execution.getId(), null);
+				deleteIfEmpty(fetch.localPath().getParent());
+			}
 			return Optional.of(execution);
 		}
 		catch (ClaimIntake.ArrivalNotRecorded ex) {
-			log.error("SFTP {}: the intake could not record its arrival ({}); the local copy {} is taken in on the next poll",
-					fetch.remotePath(), ex.getMessage(), fetch.localPath());
+			log.error("SFTP: the intake could not record the arrival of {} fetched file(s) ({}); their local copies are"
+					+ " taken in on the next poll", fetches.size(), ex.getMessage());
 			return Optional.empty();
 		}
 		catch (RuntimeException ex) {
-			// the arrival is recorded: the intake's own recovery resumes it
-			log.error("SFTP {}: {}", fetch.remotePath(), ex.getMessage());
-			this.records.takenIn(fetch, null, ex.getMessage());
+			// the arrivals are recorded: the intake's own recovery resumes them
+			log.error("SFTP: {}", ex.getMessage());
+			fetches.forEach(fetch -> this.records.takenIn(fetch, null, ex.getMessage()));
 			return Optional.empty();
 		}
 	}

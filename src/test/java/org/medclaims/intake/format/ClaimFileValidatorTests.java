@@ -299,7 +299,7 @@ class ClaimFileValidatorTests {
 		FileValidation validation = this.validator.validate(file);
 
 		assertThat(validation.decisive()).get().extracting(FileProblem::code).isEqualTo("F_HEADER");
-		assertThat(validation.problems().size()).isLessThanOrEqualTo(ClaimFileValidator.MAX_PROBLEMS + 10);
+		assertThat(validation.problems().size()).isLessThanOrEqualTo(ClaimFileScanner.MAX_PROBLEMS + 10);
 		assertThat(validation.sha256()).isEqualTo(ClaimFiles.sha256(file));
 		assertThat(validation.size()).isEqualTo(garbage.length);
 		assertThat(validation.charset()).isNull();
@@ -369,7 +369,7 @@ class ClaimFileValidatorTests {
 			.validate(write(this.dir, NAME, concat(text.toString().getBytes(StandardCharsets.UTF_8), bad)));
 
 		assertThat(validation.problemsTruncated()).isTrue();
-		assertThat(validation.problems()).hasSize(ClaimFileValidator.MAX_PROBLEMS + 2);
+		assertThat(validation.problems()).hasSize(ClaimFileScanner.MAX_PROBLEMS + 2);
 		assertThat(codes(validation).subList(0, 2)).containsExactly("F_ENCODING@3003", "F_RECORD@3");
 		assertThat(codes(validation)).endsWith("F_TRAILER@0");
 	}

@@ -60,9 +60,9 @@ class ExampleFilesTests {
 
 		LocalDate fileDate = ClaimFileName.parse(name).orElseThrow().fileDate();
 		List<String> actual = new ArrayList<>();
-		try (ClaimFileReader reader = ClaimFileReader.open(Fixtures.example(name), validation.charset())) {
+		try (ClaimFileScanner reader = ClaimFileScanner.open(Fixtures.example(name), name, HospitalCheck.anyHospital())) {
 			ParsedClaim claim;
-			while ((claim = reader.read()) != null) {
+			while ((claim = reader.next()) != null) {
 				ClaimVerdict verdict = ClaimChecks.check(claim, fileDate, EARLIEST_POLICY);
 				actual.add(claim.claimNo() + " " + claim.declaredTotalOrZero() + " "
 						+ ((verdict instanceof ClaimProblem p) ? p.code() : "-"));

@@ -1,26 +1,17 @@
 package org.medclaims.intake.format;
 
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.file.Path;
 
-/** The spec's example files, copied under this package's test resources. */
+import org.medclaims.Examples;
+
+/** The example's claim files and answers, by name. */
 final class Fixtures {
 
 	private Fixtures() {
 	}
 
 	static Path example(String name) {
-		URL url = Fixtures.class.getResource(name);
-		if (url == null) {
-			throw new IllegalArgumentException("no fixture " + name);
-		}
-		try {
-			return Path.of(url.toURI());
-		}
-		catch (URISyntaxException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Examples.file(name);
 	}
 
 }

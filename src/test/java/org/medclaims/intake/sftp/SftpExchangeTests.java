@@ -17,6 +17,7 @@ import org.apache.sshd.sftp.client.SftpClient.DirEntry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.medclaims.Examples;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.system.Command;
@@ -53,7 +54,7 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(OutputCaptureExtension.class)
 class SftpExchangeTests {
 
-	static final Path EXAMPLE = Path.of("../shared/spec/examples/basic");
+	static final Path EXAMPLE = Examples.basic();
 
 	static final String H1 = "H330282001";
 
@@ -140,7 +141,8 @@ class SftpExchangeTests {
 
 		List<JobExecution> executions = this.exchange.fetchAll();
 
-		assertThat(executions).hasSize(4);
+		assertThat(executions).as("what one fetch found is one intake batch").singleElement()
+			.satisfies(e -> assertThat(e.getJobParameters().getLong("files")).isEqualTo(4));
 		assertThat(names(server.path("hospitals/" + H1 + "/inbox"))).containsExactly(".H330282001_20131231_911.clm",
 				"H330282001_20131231_910.clm.part");
 		assertThat(names(server.path("hospitals/" + H2 + "/inbox"))).isEmpty();
