@@ -21,7 +21,7 @@ public final class CommandUsage {
 			new Line("run-once", "", "import medclaims.reference-dir when set, take in every claim file present, settle,"
 					+ " write every answer, exit"),
 			new Line("import-reference", "[dir]", "import the reference data (registry, catalog) from dir"),
-			new Line("settle", "", "run the settlement job now"),
+			new Line("settle", "[--despite-unfinished-intake]", "run the settlement job now"),
 			new Line("verify-ledger", "", "prove every balance = opening balance - ledger"),
 			new Line("jobs", "[id] [--status=S] [--job=NAME] [--limit=N]",
 					"list job executions, or show one with its steps and, for a settlement run, its money"),
