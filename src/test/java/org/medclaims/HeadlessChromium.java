@@ -4,12 +4,20 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import org.openqa.selenium.PrintsPage;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,7 +59,9 @@ public final class HeadlessChromium implements AutoCloseable {
 		// without the background-networking flags Chromium floods the closed network with refused connections
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + profile);
+				"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN");
+		// a clerk's browser in China: Accept-Language zh-CN, as the pages expect by default
+		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
 			.build();
@@ -62,6 +72,19 @@ public final class HeadlessChromium implements AutoCloseable {
 
 	public WebDriver driver() {
 		return this.driver;
+	}
+
+	/** The pages the current page prints on, on A4 paper as the browser lays it out for printing. */
+	public int printedA4Pages() {
+		String pdf = new String(Base64.getDecoder()
+			.decode(((PrintsPage) this.driver).print(new PrintOptions().setPageSize(PageSize.ISO_A4)).getContent()),
+				StandardCharsets.ISO_8859_1);
+		Matcher page = Pattern.compile("/Type\\s*/Page[^s]").matcher(pdf);
+		int pages = 0;
+		while (page.find()) {
+			pages++;
+		}
+		return pages;
 	}
 
 	@Override

@@ -47,6 +47,16 @@ class AdhocAudit {
 				contentHash, detail);
 	}
 
+	/**
+	 * Records a preview, which changes nothing else: its transaction commits without waiting for the disk
+	 * (a crash of the database server may lose the last moments' preview rows, never a settlement), so
+	 * clerks' previews do not queue behind each other's WAL flushes.
+	 */
+	void recordPreview(String hospitalCode, String claimNo, String contentHash, String detail) {
+		this.jdbc.execute("SET LOCAL synchronous_commit TO OFF");
+		record(Action.PREVIEWED, hospitalCode, claimNo, null, contentHash, detail);
+	}
+
 	/** Every audit row of that claim number at that hospital, oldest first. */
 	List<Entry> of(String hospitalCode, String claimNo) {
 		return this.jdbc.query("""

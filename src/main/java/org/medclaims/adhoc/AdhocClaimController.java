@@ -9,6 +9,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.medclaims.system.PersonIds;
+import org.medclaims.system.RequestBodyLimit;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -27,9 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api")
 class AdhocClaimController {
-
-	/** 200 lines of long names and codes fit with room to spare. */
-	static final int MAX_BODY_BYTES = 256 * 1024;
 
 	private final AdhocClaims claims;
 
@@ -78,10 +76,9 @@ class AdhocClaimController {
 		if (!isJson(type)) {
 			throw new HttpMediaTypeNotSupportedException("Content-Type " + type + " is not application/json");
 		}
-		byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
-		if (bytes.length > MAX_BODY_BYTES) {
-			throw InvalidInput.of("body", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KiB; an ad-hoc claim has at most "
-					+ AdhocClaimValidator.MAX_LINES + " lines.");
+		byte[] bytes = body.readNBytes(RequestBodyLimit.MAX_BODY_BYTES + 1);
+		if (bytes.length > RequestBodyLimit.MAX_BODY_BYTES) {
+			throw new BodyTooLarge();
 		}
 		JsonNode root;
 		try {

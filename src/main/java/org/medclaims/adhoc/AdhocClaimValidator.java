@@ -36,7 +36,8 @@ class AdhocClaimValidator {
 
 	private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,10}\\.[0-9]{2}");
 
-	private static final Pattern UNIT_PRICE = Pattern.compile("[0-9]{1,10}\\.[0-9]{2,4}");
+	// as people type prices: 80, 80.5, 12.50, 9.9999
+	private static final Pattern UNIT_PRICE = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,4})?");
 
 	private static final Pattern QUANTITY = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,3})?");
 
@@ -62,24 +63,24 @@ class AdhocClaimValidator {
 			throw check.failure();
 		}
 		String claimNo = check.required(input.claimNo(), "claimNo", CLAIM_NO,
-				"must be 1 to 32 letters, digits or '-'");
+				"must be 1 to 32 letters, digits or '-'", "validation.claimNo");
 		String hospitalCode = check.required(input.hospitalCode(), "hospital.code", HOSPITAL_CODE,
-				"must be 4 to 20 capital letters or digits");
+				"must be 4 to 20 capital letters or digits", "validation.hospitalCode");
 		String hospitalName = check.optionalText(input.hospitalName(), "hospital.name", 100);
 		HospitalLevel level = check.optionalEnum(input.hospitalLevel(), "hospital.level", HospitalLevel.class);
 		Region region = check.optionalEnum(input.hospitalRegion(), "hospital.region", Region.class);
 		String patientId = input.patientId();
 		if (patientId == null || patientId.isBlank()) {
-			check.add("patientId", "is required", InvalidInput.CODE);
+			check.add("patientId", "is required", InvalidInput.CODE, "validation.required");
 		}
 		else if (!PersonIds.isValid(patientId)) {
 			check.add("patientId", "must be an 18-character resident ID whose check character matches (E_PERSON_ID)",
-					"E_PERSON_ID");
+					"E_PERSON_ID", "validation.personId");
 		}
 		String patientName = check.optionalText(input.patientName(), "patientName", 50);
 		VisitType visitType = null;
 		if (input.visitType() == null || input.visitType().isBlank()) {
-			check.add("visitType", "is required: OUT, INP or SPD", InvalidInput.CODE);
+			check.add("visitType", "is required: OUT, INP or SPD", InvalidInput.CODE, "validation.required");
 		}
 		else {
 			visitType = check.optionalEnum(input.visitType(), "visitType", VisitType.class, "E_VISIT_TYPE");
@@ -87,16 +88,17 @@ class AdhocClaimValidator {
 		LocalDate start = check.date(input.startDate(), "startDate");
 		LocalDate end = check.date(input.endDate(), "endDate");
 		if (start != null && end != null && end.isBefore(start)) {
-			check.add("endDate", "must not be before startDate (E_DATES)", "E_DATES");
+			check.add("endDate", "must not be before startDate (E_DATES)", "E_DATES", "validation.endBeforeStart");
 		}
 		if (end != null && end.isAfter(LocalDate.now(this.clock))) {
-			check.add("endDate", "must not be in the future (E_DATES)", "E_DATES");
+			check.add("endDate", "must not be in the future (E_DATES)", "E_DATES", "validation.future");
 		}
 		String diagnosis = check.optionalText(input.diagnosisCode(), "diagnosisCode", 20);
 		String disease = check.optionalText(input.specialDiseaseCode(), "specialDiseaseCode", 20);
 		AdhocReason reason = null;
 		if (input.reason() == null || input.reason().isBlank()) {
-			check.add("reason", "is required: OUT_OF_AREA, EMERGENCY or CARD_UNAVAILABLE", InvalidInput.CODE);
+			check.add("reason", "is required: OUT_OF_AREA, EMERGENCY or CARD_UNAVAILABLE", InvalidInput.CODE,
+					"validation.required");
 		}
 		else {
 			reason = check.optionalEnum(input.reason(), "reason", AdhocReason.class);
@@ -113,11 +115,12 @@ class AdhocClaimValidator {
 
 	private static List<ClaimLine> lines(List<AdhocClaimInput.Line> input, Check check) {
 		if (input == null || input.isEmpty()) {
-			check.add("lines", "must hold at least one line", InvalidInput.CODE);
+			check.add("lines", "must hold at least one line", InvalidInput.CODE, "validation.noLines");
 			return List.of();
 		}
 		if (input.size() > MAX_LINES) {
-			check.add("lines", "must hold at most " + MAX_LINES + " lines, not " + input.size(), InvalidInput.CODE);
+			check.add("lines", "must hold at most " + MAX_LINES + " lines, not " + input.size(), InvalidInput.CODE,
+					"validation.tooManyLines", MAX_LINES);
 			return List.of();
 		}
 		List<ClaimLine> lines = new ArrayList<>(input.size());
@@ -127,21 +130,22 @@ class AdhocClaimValidator {
 				continue;
 			}
 			String prefix = "lines[" + i + "].";
-			String itemCode = check.required(line.itemCode(), prefix + "itemCode", null, null);
+			String itemCode = check.required(line.itemCode(), prefix + "itemCode", null, null, null);
 			if (itemCode != null && (itemCode.length() > 40 || CONTROL.matcher(itemCode).find())) {
 				check.add(prefix + "itemCode", "must be at most 40 characters without '|' or control characters",
-						InvalidInput.CODE);
+						InvalidInput.CODE, "validation.text", 40);
 				itemCode = null;
 			}
 			String itemName = check.optionalText(line.itemName(), prefix + "itemName", 100);
 			BigDecimal unitPrice = check.decimal(line.unitPrice(), prefix + "unitPrice", UNIT_PRICE,
-					"must be yuan with 2 to 4 decimals, such as 12.50");
+					"must be yuan with at most 4 decimals, such as 80, 12.50 or 9.9999", "validation.unitPrice");
 			BigDecimal quantity = check.decimal(line.quantity(), prefix + "quantity", QUANTITY,
-					"must be a number with at most 3 decimals, such as 2 or 0.5");
+					"must be a number with at most 3 decimals, such as 2 or 0.5", "validation.quantity");
 			BigDecimal amount = check.decimal(line.amount(), prefix + "amount", AMOUNT,
-					"must be yuan with exactly two decimals, such as 25.00");
+					"must be yuan with exactly two decimals, such as 25.00", "validation.amount");
 			if (quantity != null && quantity.signum() == 0) {
-				check.add(prefix + "quantity", "must be more than 0 (E_LINE_AMOUNT)", "E_LINE_AMOUNT");
+				check.add(prefix + "quantity", "must be more than 0 (E_LINE_AMOUNT)", "E_LINE_AMOUNT",
+						"validation.quantityZero");
 				quantity = null;
 			}
 			if (unitPrice != null && quantity != null && amount != null) {
@@ -149,7 +153,8 @@ class AdhocClaimValidator {
 				BigDecimal expected = Money.roundedYuan(unitPrice.multiply(quantity));
 				if (expected.compareTo(amount) != 0) {
 					check.add(prefix + "amount", "must be unitPrice × quantity rounded half-up to the fen: "
-							+ expected.toPlainString() + " (E_LINE_AMOUNT)", "E_LINE_AMOUNT");
+							+ expected.toPlainString() + " (E_LINE_AMOUNT)", "E_LINE_AMOUNT", "validation.lineAmount",
+							expected.toPlainString());
 				}
 				else if (itemCode != null) {
 					lines.add(new ClaimLine(i + 1, itemCode, itemName, unitPrice, quantity, Money.ofYuan(amount)));
@@ -168,16 +173,16 @@ class AdhocClaimValidator {
 
 		Check(List<FieldError> earlier) {
 			for (FieldError error : earlier) {
-				add(error.field(), error.message(), InvalidInput.CODE);
+				add(error.field(), error.message(), InvalidInput.CODE, null);
 			}
 		}
 
 		// one message per field: a value of the wrong JSON type is not also "required"
-		void add(String field, String message, String code) {
+		void add(String field, String message, String code, String key, Object... args) {
 			if (this.errors.stream().anyMatch(e -> e.field().equals(field))) {
 				return;
 			}
-			this.errors.add(new FieldError(field, message));
+			this.errors.add(new FieldError(field, message, key, List.of(args)));
 			this.codes.add(code);
 		}
 
@@ -188,13 +193,13 @@ class AdhocClaimValidator {
 			return new InvalidInput(code, this.errors);
 		}
 
-		String required(String value, String field, Pattern pattern, String format) {
+		String required(String value, String field, Pattern pattern, String format, String key) {
 			if (value == null || value.isBlank()) {
-				add(field, "is required", InvalidInput.CODE);
+				add(field, "is required", InvalidInput.CODE, "validation.required");
 				return null;
 			}
 			if (pattern != null && !pattern.matcher(value).matches()) {
-				add(field, format, InvalidInput.CODE);
+				add(field, format, InvalidInput.CODE, key);
 				return null;
 			}
 			return value;
@@ -207,7 +212,7 @@ class AdhocClaimValidator {
 			String trimmed = value.strip();
 			if (trimmed.length() > maxLength || CONTROL.matcher(trimmed).find()) {
 				add(field, "must be at most " + maxLength + " characters without '|' or control characters",
-						InvalidInput.CODE);
+						InvalidInput.CODE, "validation.text", maxLength);
 				return null;
 			}
 			return trimmed;
@@ -227,29 +232,30 @@ class AdhocClaimValidator {
 				}
 			}
 			List<String> names = java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList();
-			add(field, "must be one of " + String.join(", ", names), code);
+			add(field, "must be one of " + String.join(", ", names), code, "validation.oneOf",
+					String.join(", ", names));
 			return null;
 		}
 
 		LocalDate date(String value, String field) {
 			if (value == null || value.isBlank()) {
-				add(field, "is required, as yyyy-MM-dd", InvalidInput.CODE);
+				add(field, "is required, as yyyy-MM-dd", InvalidInput.CODE, "validation.dateRequired");
 				return null;
 			}
 			LocalDate date = CalendarDates.parse(value, DATE);
 			if (date == null) {
-				add(field, "must be a real date written yyyy-MM-dd", InvalidInput.CODE);
+				add(field, "must be a real date written yyyy-MM-dd", InvalidInput.CODE, "validation.date");
 			}
 			return date;
 		}
 
-		BigDecimal decimal(String value, String field, Pattern pattern, String format) {
+		BigDecimal decimal(String value, String field, Pattern pattern, String format, String key) {
 			if (value == null || value.isBlank()) {
-				add(field, "is required", InvalidInput.CODE);
+				add(field, "is required", InvalidInput.CODE, "validation.required");
 				return null;
 			}
 			if (!pattern.matcher(value).matches()) {
-				add(field, format, InvalidInput.CODE);
+				add(field, format, InvalidInput.CODE, key);
 				return null;
 			}
 			return new BigDecimal(value);

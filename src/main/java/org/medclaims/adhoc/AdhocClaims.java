@@ -68,16 +68,16 @@ class AdhocClaims {
 	}
 
 	/**
-	 * Values the claim against balances read under the account locks, so that a settlement running now is
+	 * Values the claim against balances read under shared account locks, so that a settlement running now is
 	 * waited for rather than half seen; changes nothing but the audit trail.
 	 */
 	@Transactional
 	ClaimResult preview(ValidAdhocClaim claim) {
 		AdhocHospitals.Hospital hospital = this.hospitals.resolve(claim);
 		ClaimToValue toValue = claim.toValue(hospital.level(), hospital.region());
-		LockedAccounts locked = this.accounts.lock(List.of(toValue));
+		LockedAccounts locked = this.accounts.lockShared(List.of(toValue));
 		ClaimValuation valuation = this.valuer.value(toValue, locked, locked.state());
-		this.audit.record(AdhocAudit.Action.PREVIEWED, claim.hospitalCode(), claim.claimNo(), null,
+		this.audit.recordPreview(claim.hospitalCode(), claim.claimNo(),
 				claim.contentHash(hospital.level(), hospital.region()), summary(valuation));
 		return ClaimResult.of(valuation, this.details);
 	}

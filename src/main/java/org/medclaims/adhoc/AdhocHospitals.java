@@ -40,11 +40,13 @@ class AdhocHospitals {
 			List<FieldError> errors = new ArrayList<>();
 			if (claim.hospitalLevel() != null && claim.hospitalLevel() != known.level()) {
 				errors.add(new FieldError("hospital.level", "hospital " + known.code() + " was entered as "
-						+ known.level() + " before; give that level or leave it out"));
+						+ known.level() + " before; give that level or leave it out", "validation.hospitalWas",
+						List.of(known.code(), known.level().name())));
 			}
 			if (claim.hospitalRegion() != null && claim.hospitalRegion() != known.region()) {
 				errors.add(new FieldError("hospital.region", "hospital " + known.code() + " was entered as "
-						+ known.region() + " before; give that region or leave it out"));
+						+ known.region() + " before; give that region or leave it out", "validation.hospitalWas",
+						List.of(known.code(), known.region().name())));
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInput(InvalidInput.CODE, errors);
@@ -53,20 +55,30 @@ class AdhocHospitals {
 		}
 		List<FieldError> errors = new ArrayList<>();
 		String notInRegistry = "is required: hospital " + claim.hospitalCode() + " is not in the registry";
+		List<Object> code = List.of(claim.hospitalCode());
 		if (claim.hospitalName() == null) {
-			errors.add(new FieldError("hospital.name", notInRegistry));
+			errors.add(new FieldError("hospital.name", notInRegistry, "validation.hospitalNeeded", code));
 		}
 		if (claim.hospitalLevel() == null) {
-			errors.add(new FieldError("hospital.level", notInRegistry + " (COMMUNITY, SECONDARY or TERTIARY)"));
+			errors.add(new FieldError("hospital.level", notInRegistry + " (COMMUNITY, SECONDARY or TERTIARY)",
+					"validation.hospitalNeeded", code));
 		}
 		if (claim.hospitalRegion() == null) {
-			errors.add(new FieldError("hospital.region", notInRegistry + " (LOCAL or OUT_OF_AREA)"));
+			errors.add(new FieldError("hospital.region", notInRegistry + " (LOCAL or OUT_OF_AREA)",
+					"validation.hospitalNeeded", code));
 		}
 		if (!errors.isEmpty()) {
 			throw new InvalidInput(InvalidInput.CODE, errors);
 		}
 		return new Hospital(claim.hospitalCode(), claim.hospitalName(), claim.hospitalLevel(), claim.hospitalRegion(),
 				false, false);
+	}
+
+	/** The registry's hospitals, for the desk's list of codes. */
+	List<Hospital> registered() {
+		return this.jdbc.query("SELECT code, name, level, region FROM hospital WHERE registered ORDER BY code",
+				(rs, i) -> new Hospital(rs.getString(1), rs.getString(2), HospitalLevel.valueOf(rs.getString(3)),
+						Region.valueOf(rs.getString(4)), true, true));
 	}
 
 	/** Creates the pseudo-hospital row unless it exists (a parallel submission may have just created it). */

@@ -3,6 +3,7 @@ package org.medclaims.adhoc;
 import java.net.URI;
 
 import org.medclaims.accounts.ReversalConflict;
+import org.medclaims.system.RequestBodyLimit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,6 +44,12 @@ class AdhocProblems {
 	}
 
 	@ExceptionHandler
+	ResponseEntity<ProblemDetail> tooLarge(BodyTooLarge ex) {
+		return respond(problem(HttpStatus.CONTENT_TOO_LARGE, RequestBodyLimit.CODE, "Content too large",
+				RequestBodyLimit.tooLarge()));
+	}
+
+	@ExceptionHandler
 	ResponseEntity<ProblemDetail> duplicate(DuplicateClaim ex) {
 		return respond(problem(HttpStatus.CONFLICT, "E_DUPLICATE_CLAIM", "Duplicate claim", ex.getMessage()));
 	}
@@ -72,8 +79,9 @@ class AdhocProblems {
 				"The request could not be completed; nothing was recorded. Try again, or tell the operators."));
 	}
 
+	// errors[].field keeps the path; the sentence counts lines as people do ("line 2, unitPrice must be …")
 	private static String describe(FieldError error) {
-		return error.field().equals("body") ? error.message() : error.field() + " " + error.message() + ".";
+		return error.field().equals("body") ? error.message() : error.humanField() + " " + error.message() + ".";
 	}
 
 	private static ProblemDetail problem(HttpStatus status, String code, String title, String detail) {

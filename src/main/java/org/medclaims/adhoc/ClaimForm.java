@@ -34,6 +34,9 @@ public class ClaimForm {
 
 	private boolean registered;
 
+	// the clerk checked a patient name that differs from the registry's
+	private boolean nameConfirmed;
+
 	private List<LineForm> lines = new ArrayList<>(List.of(new LineForm()));
 
 	/** One row of the lines table. */
@@ -103,7 +106,7 @@ public class ClaimForm {
 			LineForm line = this.lines.get(i);
 			if (line != null && !line.isBlank()) {
 				input.add(new AdhocClaimInput.Line(trim(line.itemCode), trim(line.itemName), trim(line.unitPrice),
-						trim(line.quantity), trim(line.amount)));
+						trim(line.quantity), yuan(trim(line.amount))));
 				rows.add(i);
 			}
 		}
@@ -111,6 +114,17 @@ public class ClaimForm {
 				trim(this.hospitalLevel), trim(this.hospitalRegion), trim(this.patientId), trim(this.patientName),
 				trim(this.visitType), trim(this.startDate), trim(this.endDate), trim(this.diagnosisCode),
 				trim(this.specialDiseaseCode), trim(this.reason), this.registered, input);
+	}
+
+	// an amount typed as people do (80, 80.5) is the amount in yuan and fen the API expects (80.00, 80.50)
+	private static String yuan(String amount) {
+		if (amount != null && amount.matches("[0-9]{1,10}")) {
+			return amount + ".00";
+		}
+		if (amount != null && amount.matches("[0-9]{1,10}\\.[0-9]")) {
+			return amount + "0";
+		}
+		return amount;
 	}
 
 	private static String trim(String value) {
@@ -231,6 +245,14 @@ public class ClaimForm {
 
 	public void setRegistered(boolean registered) {
 		this.registered = registered;
+	}
+
+	public boolean isNameConfirmed() {
+		return this.nameConfirmed;
+	}
+
+	public void setNameConfirmed(boolean nameConfirmed) {
+		this.nameConfirmed = nameConfirmed;
 	}
 
 	public List<LineForm> getLines() {

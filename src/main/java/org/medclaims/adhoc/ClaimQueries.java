@@ -108,7 +108,8 @@ class ClaimQueries {
 	ClaimView claim(String hospitalCode, String claimNo) {
 		Existing current = current(hospitalCode, claimNo);
 		if (current == null) {
-			throw new NotFound("There is no claim " + claimNo + " of hospital " + hospitalCode + ".");
+			throw new NotFound("There is no claim " + claimNo + " of hospital " + hospitalCode + ".", "notFound.claim",
+					hospitalCode, claimNo);
 		}
 		List<ClaimView.Line> lines = this.jdbc.query("""
 				SELECT line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line WHERE claim_id = ?
@@ -138,6 +139,16 @@ class ClaimQueries {
 					lines, settlement, settledAt == null ? null : settledAt.toInstant().toString(),
 					this.audit.of(hospitalCode, claimNo), this.reversals.of(current.id()).orElse(null));
 		}, current.id());
+	}
+
+	/** When the claim under that number was settled; null while it waits. */
+	java.time.Instant settledAt(String hospitalCode, String claimNo) {
+		Existing current = current(hospitalCode, claimNo);
+		if (current == null) {
+			return null;
+		}
+		return this.jdbc.query("SELECT settled_at FROM settlement WHERE claim_id = ?",
+				(rs, i) -> rs.getTimestamp(1).toInstant(), current.id()).stream().findFirst().orElse(null);
 	}
 
 	/** A person's balances and yearly totals; {@link NotFound} when the registry has no such person. */

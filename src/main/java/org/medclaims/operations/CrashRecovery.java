@@ -78,13 +78,18 @@ public class CrashRecovery {
 	/** Who runs a running execution, and whether that process still lives. */
 	public Ownership ownership(JobExecution execution) {
 		Optional<ExecutionOwner> owner = this.owners.ownerOf(execution.getId());
+		return new Ownership(stateOf(owner), owner);
+	}
+
+	/** Whether the recorded owner, if any, still runs. */
+	static OwnerState stateOf(Optional<ExecutionOwner> owner) {
 		if (owner.isEmpty()) {
-			return new Ownership(OwnerState.UNKNOWN, owner);
+			return OwnerState.UNKNOWN;
 		}
 		if (!owner.get().isOnThisHost()) {
-			return new Ownership(OwnerState.ELSEWHERE, owner);
+			return OwnerState.ELSEWHERE;
 		}
-		return new Ownership(owner.get().isAlive() ? OwnerState.ALIVE : OwnerState.DEAD, owner);
+		return owner.get().isAlive() ? OwnerState.ALIVE : OwnerState.DEAD;
 	}
 
 	/**

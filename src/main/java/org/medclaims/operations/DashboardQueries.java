@@ -1,8 +1,12 @@
 package org.medclaims.operations;
 
 import java.math.BigDecimal;
-import java.time.OffsetDateTime;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+
+import org.medclaims.policy.Money;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -17,36 +21,36 @@ class DashboardQueries {
 		this.jdbc = jdbc;
 	}
 
-	Totals today() {
+	/** Since midnight in the zone people read times in. */
+	Totals today(ZoneId zone) {
+		Timestamp midnight = Timestamp.from(LocalDate.now(zone).atStartOfDay(zone).toInstant());
 		return this.jdbc.queryForObject("""
-				SELECT (SELECT count(*) FROM claim WHERE created_at >= current_date) AS received,
-				       (SELECT count(*) FROM claim_file WHERE received_at >= current_date AND status = 'ACCEPTED') AS files_accepted,
-				       (SELECT count(*) FROM claim_file WHERE received_at >= current_date AND status = 'REJECTED') AS files_rejected,
+				SELECT (SELECT count(*) FROM claim WHERE created_at >= ?) AS received,
+				       (SELECT count(*) FROM claim_file WHERE received_at >= ? AND status = 'ACCEPTED') AS files_accepted,
+				       (SELECT count(*) FROM claim_file WHERE received_at >= ? AND status = 'REJECTED') AS files_rejected,
 				       (SELECT count(*) FROM claim c LEFT JOIN settlement s ON s.claim_id = c.id
-				         WHERE c.status = 'REJECTED' AND coalesce(s.settled_at, c.created_at) >= current_date) AS rejected,
+				         WHERE c.status = 'REJECTED' AND coalesce(s.settled_at, c.created_at) >= ?) AS rejected,
 				       count(s.claim_id) AS settled, coalesce(sum(s.total), 0) AS total, coalesce(sum(s.fund), 0) AS fund,
 				       coalesce(sum(s.current_account), 0) AS current_account,
 				       coalesce(sum(s.historical_account), 0) AS historical_account,
 				       coalesce(sum(s.family_account), 0) AS family_account, coalesce(sum(s.cash), 0) AS cash
 				  FROM settlement s JOIN claim c ON c.id = s.claim_id AND c.status = 'SETTLED'
-				 WHERE s.settled_at >= current_date
+				 WHERE s.settled_at >= ?
 				""", (rs, i) -> new Totals(rs.getLong("received"), rs.getLong("settled"), rs.getLong("rejected"),
 				rs.getLong("files_accepted"), rs.getLong("files_rejected"), yuan(rs.getLong("total")),
 				yuan(rs.getLong("fund")), yuan(rs.getLong("current_account")), yuan(rs.getLong("historical_account")),
-				yuan(rs.getLong("family_account")), yuan(rs.getLong("cash"))));
+				yuan(rs.getLong("family_account")), yuan(rs.getLong("cash"))), midnight, midnight, midnight, midnight,
+				midnight);
 	}
 
-	List<FileOutcome> latestFiles(int limit) {
+	/** Claims settled and fund paid per day (in {@code zone}) from {@code first} to today; days without any left out. */
+	List<Day> settledPerDay(ZoneId zone, LocalDate first) {
 		return this.jdbc.query("""
-				SELECT f.id, f.file_name, f.hospital_code, f.received_at, f.status, f.reject_code, f.reject_message,
-				       f.claim_count, f.response_written_at,
-				       (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.status = 'REJECTED') AS rejected_claims
-				  FROM claim_file f ORDER BY f.id DESC LIMIT ?
-				""", (rs, i) -> new FileOutcome(rs.getLong("id"), rs.getString("file_name"),
-				rs.getString("hospital_code"), rs.getObject("received_at", OffsetDateTime.class),
-				rs.getString("status"), rs.getString("reject_code"), rs.getString("reject_message"),
-				(Integer) rs.getObject("claim_count"), rs.getLong("rejected_claims"),
-				rs.getObject("response_written_at", OffsetDateTime.class)), limit);
+				SELECT (s.settled_at AT TIME ZONE ?)::date AS day, count(*), sum(s.fund)
+				  FROM settlement s WHERE s.settled_at >= ? AND s.status = 'SETTLED'
+				 GROUP BY 1 ORDER BY 1
+				""", (rs, i) -> new Day(rs.getObject(1, LocalDate.class), rs.getLong(2), Money.ofFen(rs.getLong(3))),
+				zone.getId(), Timestamp.from(first.atStartOfDay(zone).toInstant()));
 	}
 
 	/** Steps running now, with the job they belong to: the live progress figures. */
@@ -74,9 +78,7 @@ class DashboardQueries {
 
 	}
 
-	record FileOutcome(long id, String fileName, String hospitalCode, OffsetDateTime receivedAt, String status,
-			String rejectCode, String rejectMessage, Integer claimCount, long rejectedClaims,
-			OffsetDateTime responseWrittenAt) {
+	record Day(LocalDate day, long settled, Money fund) {
 
 	}
 

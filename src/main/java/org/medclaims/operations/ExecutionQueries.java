@@ -5,12 +5,15 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
 import org.medclaims.system.MaskedMessageConverter;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /** Reads job executions, their steps and counts straight from the job repository tables. */
@@ -36,7 +39,8 @@ class ExecutionQueries {
 			                                  WHERE p.job_execution_id = e.job_execution_id
 			                                    AND p.parameter_name = 'batch'))
 			       END AS rejected_claims,
-			       o.pid || '@' || o.host AS owner,
+			       o.pid || '@' || o.host AS owner, o.host AS owner_host, o.pid AS owner_pid,
+			       o.process_started_at AS owner_started_at, o.process_start_ticks AS owner_start_ticks,
 			       NOT EXISTS (SELECT 1 FROM batch_job_execution later WHERE later.job_instance_id = e.job_instance_id
 			                      AND later.job_execution_id > e.job_execution_id) AS latest
 			  FROM batch_job_execution e
@@ -99,6 +103,22 @@ class ExecutionQueries {
 				(Long) rs.getObject("total")), executionId);
 	}
 
+	/** The parameters of several executions (a page of them), each list identifying ones first. */
+	Map<Long, List<Parameter>> parametersOf(List<Long> executionIds) {
+		Map<Long, List<Parameter>> parameters = new HashMap<>();
+		if (executionIds.isEmpty()) {
+			return parameters;
+		}
+		this.jdbc.query("""
+				SELECT job_execution_id, parameter_name, parameter_type, parameter_value, identifying
+				  FROM batch_job_execution_params WHERE job_execution_id = ANY (?)
+				 ORDER BY identifying DESC, parameter_name
+				""", (RowCallbackHandler) rs -> parameters.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+			.add(new Parameter(rs.getString(2), rs.getString(3), rs.getString(4), "Y".equals(rs.getString(5)))),
+				(Object) executionIds.toArray(Long[]::new));
+		return parameters;
+	}
+
 	/** Every parameter of an execution, identifying ones first. */
 	List<Parameter> parameters(long executionId) {
 		return this.jdbc.query("""
@@ -119,7 +139,17 @@ class ExecutionQueries {
 				rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"),
 				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"),
 				rs.getLong("skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
-				(Long) rs.getObject("rejected_claims"), rs.getString("owner"), rs.getBoolean("latest"));
+				(Long) rs.getObject("rejected_claims"), rs.getString("owner"), rs.getBoolean("latest"),
+				CrashRecovery.stateOf(owner(rs)));
+	}
+
+	private static Optional<ExecutionOwner> owner(ResultSet rs) throws SQLException {
+		if (rs.getString("owner_host") == null) {
+			return Optional.empty();
+		}
+		Timestamp started = rs.getTimestamp("owner_started_at");
+		return Optional.of(new ExecutionOwner(rs.getString("owner_host"), rs.getLong("owner_pid"),
+				started == null ? null : started.toInstant(), rs.getObject("owner_start_ticks", Long.class)));
 	}
 
 	private static LocalDateTime time(ResultSet rs, String column) throws SQLException {

@@ -15,7 +15,6 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
-import org.springframework.batch.core.launch.JobExecutionNotRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
@@ -138,26 +137,25 @@ class JobControl {
 			return "Execution " + id + " of " + jobName + " was left running by " + ownership.owner().get()
 					+ ", which died: it is now FAILED; restart it with 'restart " + id + "'.";
 		}
+		// only the job-level flag, which the running step reads at its next commit: Batch's JobOperator.stop also
+		// rewrites the running step's execution, and the step's own commit then fails on the stale version, so the
+		// job ends FAILED instead of STOPPED (seen once requests no longer waited 75 ms for a bcrypt check)
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.jobOperator.stop(execution);
+				execution.setStatus(BatchStatus.STOPPING);
+				this.jobRepository.update(execution);
+				log.info("Execution {} of {} asked to stop", id, jobName);
 				break;
 			}
-			catch (JobExecutionNotRunningException ex) {
-				throw new JobConflict("Execution " + id + " of " + jobName
-						+ " is not running: there is nothing to stop.", ex);
-			}
 			catch (OptimisticLockingFailureException ex) {
-				// the running step saved its execution meanwhile (Batch's stop races with it): reload and retry
+				// the job saved its execution meanwhile (a step began or ended): reload and ask again
 				execution = find(id);
-				if (!execution.getStatus().isRunning()) {
+				if (!execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
 					break;
 				}
 				if (attempt == 5) {
-					// the job-level flag alone stops the step at its next commit
-					execution.setStatus(BatchStatus.STOPPING);
-					this.jobRepository.update(execution);
-					break;
+					throw new JobConflict("Execution " + id + " of " + jobName
+							+ " kept changing while it was asked to stop: try 'stop " + id + "' again.", ex);
 				}
 			}
 		}

@@ -1,10 +1,22 @@
 package org.medclaims.operations;
 
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.medclaims.claims.ClaimCriteria;
+import org.medclaims.claims.ClaimSearch;
+import org.medclaims.claims.ClaimsCsv;
+import org.medclaims.settlement.SettlementRunMoney;
+import org.medclaims.system.PageFormats;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -26,9 +38,19 @@ class JobsApiController {
 
 	private final JobControl control;
 
-	JobsApiController(ExecutionQueries queries, JobControl control) {
+	private final SettlementRunMoney money;
+
+	private final ClaimSearch claims;
+
+	private final PageFormats formats;
+
+	JobsApiController(ExecutionQueries queries, JobControl control, SettlementRunMoney money, ClaimSearch claims,
+			PageFormats formats) {
 		this.queries = queries;
 		this.control = control;
+		this.money = money;
+		this.claims = claims;
+		this.formats = formats;
 	}
 
 	@GetMapping("/executions")
@@ -49,10 +71,26 @@ class JobsApiController {
 				result.size(), result.totalElements(), result.totalPages());
 	}
 
+	/** The execution, its parameters and steps, and for a settlement run the money it moved. */
 	@GetMapping("/executions/{id}")
 	ExecutionDetail detail(@PathVariable long id) {
 		ExecutionSummary summary = this.queries.summary(id).orElseThrow(() -> new ExecutionNotFound(id));
-		return new ExecutionDetail(ExecutionView.of(summary), this.queries.parameters(id), this.queries.steps(id));
+		MoneyView money = JobControl.SETTLEMENT_JOB.equals(summary.jobName())
+				? MoneyView.of(this.money.of(id).orElse(null)) : null;
+		return new ExecutionDetail(ExecutionView.of(summary), this.queries.parameters(id), this.queries.steps(id),
+				money);
+	}
+
+	/** The claims a settlement run settled or rejected, as CSV (the columns of {@code GET /api/claims}). */
+	@GetMapping(path = "/executions/{id}/claims", produces = "text/csv")
+	void claims(@PathVariable long id, HttpServletResponse response) throws IOException {
+		this.queries.summary(id).orElseThrow(() -> new ExecutionNotFound(id));
+		response.setContentType("text/csv;charset=UTF-8");
+		response.setHeader("Content-Disposition", "attachment; filename=\"run-" + id + "-claims.csv\"");
+		Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+		ClaimsCsv csv = new ClaimsCsv(out, this.formats, ClaimsCsv.COLUMNS);
+		this.claims.each(ClaimCriteria.ofRun(id), csv::write);
+		csv.flush();
 	}
 
 	@PostMapping("/executions/{id}/restart")
@@ -126,7 +164,22 @@ class JobsApiController {
 	}
 
 	record ExecutionDetail(ExecutionView execution, List<ExecutionQueries.Parameter> parameters,
-			List<StepSummary> steps) {
+			List<StepSummary> steps, MoneyView money) {
+
+	}
+
+	/** A settlement run's money as yuan strings with two decimals; all zero before it settled anything. */
+	record MoneyView(long claimsSettled, long claimsRejected, String total, String fund, String currentAccount,
+			String historicalAccount, String familyAccount, String cash) {
+
+		static MoneyView of(SettlementRunMoney.Totals t) {
+			if (t == null) {
+				return new MoneyView(0, 0, "0.00", "0.00", "0.00", "0.00", "0.00", "0.00");
+			}
+			return new MoneyView(t.settled(), t.rejected(), t.total().toString(), t.fund().toString(),
+					t.currentAccount().toString(), t.historicalAccount().toString(), t.familyAccount().toString(),
+					t.cash().toString());
+		}
 
 	}
 

@@ -1,24 +1,27 @@
 package org.medclaims.operations;
 
 import java.io.PrintStream;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
+import org.medclaims.settlement.SettlementRunMoney;
 import org.medclaims.system.Command;
 import org.medclaims.system.OperatorMistake;
+import org.medclaims.system.PageFormats;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** {@code jobs [--status=S] [--job=NAME] [--limit=N]}: the newest executions as a table. */
+/**
+ * {@code jobs [--status=S] [--job=NAME] [--limit=N]}: the newest executions as a table; {@code jobs <id>}:
+ * one execution with its parameters, steps and, for a settlement run, its money.
+ */
 @Component
 class JobsCommand implements Command {
-
-	private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private static final String[] HEADER = { "ID", "JOB", "PARAMETERS", "STATUS", "START", "END", "DURATION", "READ",
 			"WRITE", "SKIP", "REJECTED", "EXIT" };
@@ -27,9 +30,15 @@ class JobsCommand implements Command {
 
 	private final Environment environment;
 
-	JobsCommand(ExecutionQueries queries, Environment environment) {
+	private final SettlementRunMoney money;
+
+	private final PageFormats formats;
+
+	JobsCommand(ExecutionQueries queries, Environment environment, SettlementRunMoney money, PageFormats formats) {
 		this.queries = queries;
 		this.environment = environment;
+		this.money = money;
+		this.formats = formats;
 	}
 
 	@Override
@@ -39,6 +48,10 @@ class JobsCommand implements Command {
 
 	@Override
 	public int run(List<String> arguments) {
+		if (!arguments.isEmpty()) {
+			printOne(ExecutionIdArgument.parse(arguments, "jobs"), System.out);
+			return 0;
+		}
 		String status = this.environment.getProperty("status");
 		String job = this.environment.getProperty("job");
 		int limit = this.environment.getProperty("limit", Integer.class, 50);
@@ -61,8 +74,7 @@ class JobsCommand implements Command {
 		rows.add(HEADER);
 		for (ExecutionSummary e : page.content()) {
 			rows.add(new String[] { String.valueOf(e.id()), e.jobName(), e.parameters(), e.status(),
-					e.startTime() == null ? "" : START.format(e.startTime()),
-					e.endTime() == null ? "" : START.format(e.endTime()), e.durationText(),
+					this.formats.time(e.startTime()), this.formats.time(e.endTime()), e.durationText(),
 					String.valueOf(e.readCount()), String.valueOf(e.writeCount()), String.valueOf(e.skipCount()),
 					e.rejectedClaims() == null ? "" : String.valueOf(e.rejectedClaims()), exit(e) });
 		}
@@ -85,6 +97,55 @@ class JobsCommand implements Command {
 		if (page.totalElements() > page.content().size()) {
 			out.printf("(%d newest of %d; --limit=N shows more)%n", page.content().size(), page.totalElements());
 		}
+	}
+
+	void printOne(long id, PrintStream out) {
+		ExecutionSummary e = this.queries.summary(id).orElseThrow(() -> new ExecutionNotFound(id));
+		out.printf("Execution %d of %s: %s%s%n", e.id(), e.jobName(), e.status(),
+				e.outcome().equals(e.status()) ? "" : " (" + e.outcome() + ")");
+		out.printf("  started %s, ended %s, took %s, owner %s%n", orNone(this.formats.time(e.startTime())),
+				orNone(this.formats.time(e.endTime())), orNone(e.durationText()), e.owner() == null ? "unknown" : e.owner());
+		if (e.exitDescription() != null && !e.exitDescription().isBlank()) {
+			out.println("  exit " + exit(e));
+		}
+		out.println("Parameters:");
+		for (ExecutionQueries.Parameter p : this.queries.parameters(id)) {
+			String shown = "run".equals(p.name()) && p.value() != null && p.value().matches("[0-9]{1,18}")
+					? p.value() + " (" + this.formats.time(java.time.Instant.ofEpochMilli(Long.parseLong(p.value()))) + ")"
+					: p.value();
+			out.printf("  %s = %s%s%n", p.name(), shown, p.identifying() ? "" : " (not identifying)");
+		}
+		out.println("Steps:");
+		for (StepSummary step : this.queries.steps(id)) {
+			out.printf("  %-26s %-9s read %s, written %s, skipped %s, %s%n", step.stepName(), step.status(),
+					this.formats.count(step.readCount()), this.formats.count(step.writeCount()),
+					this.formats.count(step.skipCount()), step.durationText());
+		}
+		if (JobControl.SETTLEMENT_JOB.equals(e.jobName())) {
+			Optional<SettlementRunMoney.Totals> totals = this.money.of(id);
+			if (totals.isEmpty()) {
+				out.println("Money: this execution settled no claim.");
+			}
+			else {
+				SettlementRunMoney.Totals t = totals.get();
+				out.printf("Money: %s claims settled, %s rejected%n", this.formats.count(t.settled()),
+						this.formats.count(t.rejected()));
+				String[][] lines = { { "total claimed", this.formats.money(t.total()) },
+						{ "fund", this.formats.money(t.fund()) },
+						{ "current-year accounts", this.formats.money(t.currentAccount()) },
+						{ "historical accounts", this.formats.money(t.historicalAccount()) },
+						{ "family accounts", this.formats.money(t.familyAccount()) },
+						{ "cash", this.formats.money(t.cash()) } };
+				int width = java.util.Arrays.stream(lines).mapToInt(l -> l[1].length()).max().orElse(0);
+				for (String[] line : lines) {
+					out.printf("  %-22s %" + width + "s yuan%n", line[0], line[1]);
+				}
+			}
+		}
+	}
+
+	private static String orNone(String value) {
+		return value == null || value.isEmpty() ? "-" : value;
 	}
 
 	// the exit code, and for a failure the first line of its reason

@@ -9,6 +9,15 @@ public record StepSummary(long id, String stepName, String status, String exitCo
 		long readSkipCount, long processSkipCount, long writeSkipCount, long commitCount, long rollbackCount,
 		Long total) {
 
+	/** What the badge says: a rejected file's partition completes with exit status REJECTED, which is not a success. */
+	public String outcome() {
+		if ("COMPLETED".equals(this.status) && this.exitCode != null && !"COMPLETED".equals(this.exitCode)
+				&& !"NOOP".equals(this.exitCode)) {
+			return this.exitCode;
+		}
+		return this.status;
+	}
+
 	public long skipCount() {
 		return this.readSkipCount + this.processSkipCount + this.writeSkipCount;
 	}

@@ -49,6 +49,19 @@ public class HouseholdAccounts {
 
 	/** Locks and loads for these claims; call inside the transaction that will record them. */
 	public LockedAccounts lock(Collection<ClaimToValue> claims) {
+		return load(claims, "FOR UPDATE");
+	}
+
+	/**
+	 * Loads for a valuation that records nothing (a preview): the rows are share-locked, so a settlement
+	 * or submit in progress is waited for rather than half seen, while previews of one household run side
+	 * by side instead of queueing for the exclusive lock.
+	 */
+	public LockedAccounts lockShared(Collection<ClaimToValue> claims) {
+		return load(claims, "FOR SHARE");
+	}
+
+	private LockedAccounts load(Collection<ClaimToValue> claims, String lockMode) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
 			throw new IllegalStateException("Account rows can only be locked inside a transaction");
 		}
@@ -67,7 +80,7 @@ public class HouseholdAccounts {
 			accounts.add(binding.grantorId());
 		}
 		HouseholdState state = new HouseholdState();
-		Set<String> persons = lockPersons(accounts, registry, state);
+		Set<String> persons = lockPersons(accounts, lockMode, registry, state);
 		loadYearTotals(persons, years, state);
 		certificationsOf(patients).forEach(registry::certification);
 		catalogOf(itemCodes).forEach(registry::catalogItem);
@@ -84,12 +97,13 @@ public class HouseholdAccounts {
 	}
 
 	// ORDER BY before FOR UPDATE: every locker takes rows in person-ID order, so none deadlocks
-	private Set<String> lockPersons(Set<String> ids, InMemoryRegistry.Builder registry, HouseholdState state) {
+	private Set<String> lockPersons(Set<String> ids, String lockMode, InMemoryRegistry.Builder registry,
+			HouseholdState state) {
 		Set<String> locked = new HashSet<>();
 		this.jdbc.query("""
 				SELECT person_id, name, category, status, current_account, historical_account FROM person
-				WHERE person_id = ANY (?) ORDER BY person_id FOR UPDATE
-				""", (RowCallbackHandler) rs -> {
+				WHERE person_id = ANY (?) ORDER BY person_id
+				""" + lockMode, (RowCallbackHandler) rs -> {
 			String id = rs.getString(1);
 			locked.add(id);
 			registry.person(new Person(id, rs.getString(2), Category.valueOf(rs.getString(3)),

@@ -26,12 +26,16 @@ class HouseholdSettlementWriter implements ItemWriter<Household> {
 
 	private final Clock clock;
 
+	private final long run;
+
+	/** @param run the job execution this writer settles for */
 	HouseholdSettlementWriter(HouseholdAccounts accounts, SettlementRecorder recorder, ClaimValuer valuer,
-			Clock clock) {
+			Clock clock, long run) {
 		this.accounts = accounts;
 		this.recorder = recorder;
 		this.valuer = valuer;
 		this.clock = clock;
+		this.run = run;
 	}
 
 	@Override
@@ -46,7 +50,7 @@ class HouseholdSettlementWriter implements ItemWriter<Household> {
 						this.valuer.settle(waiting.claim(), locked, locked.state())));
 			}
 		}
-		this.recorder.record(settled, locked.state(), this.clock.instant());
+		this.recorder.record(settled, locked.state(), this.clock.instant(), this.run);
 	}
 
 }

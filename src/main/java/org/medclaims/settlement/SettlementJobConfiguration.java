@@ -95,13 +95,12 @@ class SettlementJobConfiguration {
 	@Bean
 	Step settleHouseholdPartition(JobRepository jobRepository,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
-			HouseholdReader householdReader, HouseholdAccounts accounts, SettlementRecorder recorder,
-			ClaimValuer valuer, Clock clock, SettlementProperties settings, JdbcTemplate jdbc,
-			PartitionHeartbeat partitionHeartbeat) {
+			HouseholdReader householdReader, HouseholdSettlementWriter householdSettlementWriter,
+			SettlementProperties settings, JdbcTemplate jdbc, PartitionHeartbeat partitionHeartbeat) {
 		return new StepBuilder("settleHouseholdPartition", jobRepository)
 			.<Household, Household>chunk(settings.chunkSize())
 			.reader(householdReader)
-			.writer(new HouseholdSettlementWriter(accounts, recorder, valuer, clock))
+			.writer(householdSettlementWriter)
 			.transactionManager(transactionManager)
 			.listener(partitionHeartbeat)
 			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
@@ -117,6 +116,14 @@ class SettlementJobConfiguration {
 			@Value("#{stepExecutionContext['partitions'] ?: 1}") int partitions,
 			@Value("#{stepExecutionContext['partition'] ?: 0}") int partition) {
 		return new HouseholdReader(dataSource, partitions, partition);
+	}
+
+	// each settlement records the execution that wrote it: a run's money and claims are read from there
+	@Bean
+	@StepScope
+	HouseholdSettlementWriter householdSettlementWriter(HouseholdAccounts accounts, SettlementRecorder recorder,
+			ClaimValuer valuer, Clock clock, @Value("#{stepExecution.jobExecutionId}") long run) {
+		return new HouseholdSettlementWriter(accounts, recorder, valuer, clock, run);
 	}
 
 	/** One response per transaction: a response on disk is one recorded, or one written again the same. */

@@ -38,14 +38,20 @@ public class SettlementRecorder {
 		this.balances = balances;
 	}
 
+	/** Records what a clerk settled (no settlement run). */
 	public void record(List<SettledClaim> claims, HouseholdState state, Instant settledAt) {
+		record(claims, state, settledAt, null);
+	}
+
+	/** @param run the job execution that settled the claims, null for a clerk's ad-hoc claim */
+	public void record(List<SettledClaim> claims, HouseholdState state, Instant settledAt, Long run) {
 		if (claims.isEmpty()) {
 			return;
 		}
 		// PostgreSQL keeps microseconds; the text of a COPY row says the instant the way setTimestamp did
 		String at = settledAt.toString();
 		markFinal(claims);
-		insertSettlements(claims, at);
+		insertSettlements(claims, at, run);
 		insertLedger(claims, at);
 		this.balances.write(state);
 	}
@@ -74,11 +80,11 @@ public class SettlementRecorder {
 		}
 	}
 
-	private void insertSettlements(List<SettledClaim> claims, String at) {
+	private void insertSettlements(List<SettledClaim> claims, String at, Long run) {
 		CopyRows rows = new CopyRows("""
 				settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first, deductible,
 				    segment, coinsurance, over_cap, fund, current_account, historical_account, family_account, cash,
-				    facts, settled_at)""");
+				    facts, settled_at, job_execution_id)""");
 		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
 			Amounts a = v.amounts();
@@ -89,7 +95,7 @@ public class SettlementRecorder {
 			for (Money amount : amounts) {
 				rows.add(amount.fen());
 			}
-			rows.add(this.details.facts(v)).add(at).endRow();
+			rows.add(this.details.facts(v)).add(at).add(run).endRow();
 		}
 		rows.copy(this.jdbc);
 	}

@@ -30,6 +30,10 @@ public final class CommandLine {
 
 	public static final String WORKER = "worker";
 
+	public static final String HELP = "help";
+
+	private static final int UNKNOWN_COMMAND = 2;
+
 	private CommandLine() {
 	}
 
@@ -37,6 +41,16 @@ public final class CommandLine {
 	public static OptionalInt run(Class<?> application, String[] args) {
 		List<String> positional = positional(args);
 		String command = positional.isEmpty() ? SERVE : positional.get(0);
+		// decided before anything starts: neither help nor a mistyped name opens a port or a database
+		if (HELP.equals(command) || Arrays.asList(args).contains("--help") || Arrays.asList(args).contains("-h")) {
+			CommandUsage.print(System.out);
+			return OptionalInt.of(0);
+		}
+		if (CommandUsage.find(command).isEmpty()) {
+			System.err.println("Unknown command '" + command + "'.");
+			CommandUsage.print(System.err);
+			return OptionalInt.of(UNKNOWN_COMMAND);
+		}
 		if (GENERATE.equals(command)) {
 			// the data generator needs neither database nor Spring
 			return OptionalInt.of(DataGenerator.run(Arrays.stream(args).filter(a -> !GENERATE.equals(a)).toArray(String[]::new)));

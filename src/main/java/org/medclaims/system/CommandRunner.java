@@ -26,7 +26,13 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 	private int exitCode;
 
 	CommandRunner(List<Command> commands, Environment environment) {
-		commands.forEach(c -> this.commands.put(c.name(), c));
+		for (Command command : commands) {
+			// help prints the usage without starting Spring: a command without its line there would be invisible
+			if (CommandUsage.find(command.name()).isEmpty()) {
+				throw new IllegalStateException("Command '" + command.name() + "' has no usage line in CommandUsage");
+			}
+			this.commands.put(command.name(), command);
+		}
 		this.command = environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE);
 	}
 
@@ -37,8 +43,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 		}
 		Command selected = this.commands.get(this.command);
 		if (selected == null) {
-			System.err.printf("Unknown command '%s': use serve, %s.%n", this.command,
-					String.join(", ", this.commands.keySet()));
+			System.err.printf("Command '%s' is not available in this process.%n", this.command);
+			CommandUsage.print(System.err);
 			this.exitCode = 2;
 			return;
 		}

@@ -47,6 +47,9 @@ final class EmbeddedDatabase implements AutoCloseable {
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
 			.setServerConfig("max_connections", "60")
+			// stopped by the context after the pool and the session locks (IntakeLock), never by a JVM hook of its
+			// own: on SIGTERM that hook raced the context and cut the lock's session ("Advisory lock 6 not released")
+			.setRegisterShutdownHook(false)
 			.start();
 		return new EmbeddedDatabase(postgres, postgres.getJdbcUrl("postgres", "postgres"));
 	}

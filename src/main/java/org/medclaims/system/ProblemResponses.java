@@ -33,7 +33,7 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
 				"Your user does not have the role this endpoint needs.");
 	}
 
-	private static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
+	static void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code,
 			String detail) throws IOException {
 		Map<String, Object> problem = new LinkedHashMap<>();
 		problem.put("type", "about:blank");

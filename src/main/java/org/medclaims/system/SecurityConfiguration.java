@@ -1,5 +1,7 @@
 package org.medclaims.system;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -8,12 +10,15 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -26,7 +31,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * Who may do what (interfaces.md). Users and roles come from {@code medclaims.security.users.*};
  * demo mode alone adds clerk/clerk and operator/operator. The API authenticates with HTTP Basic,
- * statelessly, and answers 401/403 as problem+json; pages use a login form with CSRF protection.
+ * statelessly, remembering verified credentials for a short while ({@link VerifiedCredentials}), and
+ * answers 401/403 as problem+json; pages use a login form with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -85,6 +91,14 @@ public class SecurityConfiguration {
 		return User.withUsername(name).password(user.password()).roles(roles.toArray(String[]::new)).build();
 	}
 
+	/** The role the pages under this path need, for the 403 page; null where any signed-in user may go. */
+	static String pageRole(String path) {
+		if (path.startsWith("/operations")) {
+			return OPERATOR;
+		}
+		return path.startsWith("/desk") ? CLERK : null;
+	}
+
 	/** The filter chains exist only where there is a web server ({@code serve}). */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -92,15 +106,22 @@ public class SecurityConfiguration {
 
 		@Bean
 		@Order(1)
-		SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+		SecurityFilterChain apiSecurity(HttpSecurity http, InMemoryUserDetailsManager users, PasswordEncoder encoder,
+				Clock clock, @Value("${medclaims.security.verified-credentials-lifetime:5m}") Duration lifetime)
+				throws Exception {
 			ProblemResponses problems = new ProblemResponses();
+			DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+			bcrypt.setPasswordEncoder(encoder);
+			bcrypt.setUserDetailsPasswordService(users);
 			http.securityMatcher("/api/**", "/actuator/**")
+				// no parent manager: a refused password is checked once, not a second time by the global one
+				.authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, users, lifetime, clock)))
 				.authorizeHttpRequests(requests -> requests
 					.requestMatchers("/api/adhoc-claims/**").hasRole(CLERK)
 					.requestMatchers(HttpMethod.GET, "/api/claims/**").hasAnyRole(CLERK, OPERATOR)
 					.requestMatchers(HttpMethod.POST, "/api/claims/*/*/reversal").hasRole(CLERK)
 					.requestMatchers(HttpMethod.GET, "/api/reversals").hasAnyRole(CLERK, OPERATOR)
-					.requestMatchers("/api/persons/**").hasRole(CLERK)
+					.requestMatchers("/api/persons/**", "/api/catalog", "/api/catalog/**").hasRole(CLERK)
 					.requestMatchers("/api/jobs/**").hasRole(OPERATOR)
 					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
 					.requestMatchers("/actuator/**").hasRole(OPERATOR)
@@ -116,10 +137,17 @@ public class SecurityConfiguration {
 		@Order(2)
 		SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests(requests -> requests
-					.requestMatchers("/login", "/css/**", "/favicon.ico", "/error").permitAll()
+					.requestMatchers("/login", "/css/**", "/desk/*.css", "/desk/*.js", "/favicon.ico", "/error",
+							DeniedPage.PATH)
+					.permitAll()
+					// reading claims is for both roles, as in the API; entering and settling them is for clerks
+					.requestMatchers(HttpMethod.GET, "/desk/search", "/desk/search.csv", "/desk/claims/*/*",
+							"/desk/claims/*/*/receipt")
+					.hasAnyRole(CLERK, OPERATOR)
 					.requestMatchers("/desk/**").hasRole(CLERK)
 					.requestMatchers("/operations/**").hasRole(OPERATOR)
 					.anyRequest().authenticated())
+				.exceptionHandling(errors -> errors.accessDeniedHandler(new DeniedPage()))
 				.formLogin(form -> form.loginPage("/login").permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/login?logout"));
 			return http.build();

@@ -128,6 +128,9 @@ class RolloverJobTests {
 			.contains("COMPLETED: " + RESULT_2013);
 		this.mvc.perform(get("/operations").with(user("olga").roles("OPERATOR")))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("2013 年已结转：2 人的 230.00 元转入历年账户；5 人无余额可转。")))
+			.andExpect(content().string(containsString("结转 2014 年")));
+		this.mvc.perform(get("/operations?lang=en").with(user("olga").roles("OPERATOR")))
 			.andExpect(content().string(containsString(RESULT_2013)))
 			.andExpect(content().string(containsString("Roll over 2014")));
 	}

@@ -1,6 +1,7 @@
 package org.medclaims.adhoc;
 
 import org.medclaims.TestRegistry;
+import org.medclaims.system.RequestBodyLimit;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -95,9 +96,28 @@ class AdhocClaimValidationTests {
 	}
 
 	@Test
+	void takesUnitPricesAsPeopleTypeThemWithNoneToFourDecimals() throws Exception {
+		Map<String, String> amounts = Map.of("80", "160.00", "80.5", "161.00", "80.50", "161.00", "80.5001", "161.00");
+		for (Map.Entry<String, String> price : amounts.entrySet()) {
+			preview(json(claim("P-1", "HOS1", A_PATIENT, "OUT", "2013-06-01",
+					line("DRUG-A", price.getKey(), "2", price.getValue()))))
+				.andExpect(status().isOk())
+				.andExpect(jsonPath("$.amounts.total").value(price.getValue()));
+		}
+	}
+
+	@Test
+	void namesTheLineAsPeopleCountItAndKeepsTheFieldPath() throws Exception {
+		preview(json(with(b -> AdhocRequests.line(b, 1).put("unitPrice", "3.33333"))))
+			.andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("lines[1].unitPrice"))
+			.andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.startsWith("line 2, unitPrice must be yuan")));
+	}
+
+	@Test
 	void checksTheWayMoneyAndQuantitiesAreWritten() throws Exception {
 		expectInvalid(with(b -> AdhocRequests.line(b, 0).putAll(Map.of("unitPrice", "12.5", "amount", "25.0"))),
-				"INVALID_INPUT", "lines[0].unitPrice", "lines[0].amount");
+				"INVALID_INPUT", "lines[0].amount");
 		expectInvalid(with(b -> AdhocRequests.line(b, 0).put("unitPrice", "12.50000")), "INVALID_INPUT",
 				"lines[0].unitPrice");
 		expectInvalid(with(b -> AdhocRequests.line(b, 0).put("unitPrice", "-12.50")), "INVALID_INPUT",
@@ -163,12 +183,14 @@ class AdhocClaimValidationTests {
 	}
 
 	@Test
-	void answersMalformedAndOversizedBodiesWith400() throws Exception {
+	void answersMalformedBodiesWith400AndOversizedOnesWith413() throws Exception {
 		expectProblem(preview("{\"claimNo\": "), "INVALID_INPUT", "body");
 		expectProblem(preview("[1, 2]"), "INVALID_INPUT", "body");
 		expectProblem(preview(""), "INVALID_INPUT", "body");
-		expectProblem(preview("{\"claimNo\": \"" + "x".repeat(AdhocClaimController.MAX_BODY_BYTES) + "\"}"),
-				"INVALID_INPUT", "body");
+		preview("{\"claimNo\": \"" + "x".repeat(RequestBodyLimit.MAX_BODY_BYTES) + "\"}")
+			.andExpect(status().isPayloadTooLarge())
+			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+			.andExpect(jsonPath("$.code").value("PAYLOAD_TOO_LARGE"));
 		expectProblem(this.mvc.perform(post("/api/adhoc-claims").with(user("clerk").roles("CLERK"))
 			.contentType(MediaType.APPLICATION_JSON)
 			.content("not json")), "INVALID_INPUT", "body");

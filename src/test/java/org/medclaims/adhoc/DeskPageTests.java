@@ -24,6 +24,7 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.forwardedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -49,10 +50,12 @@ class DeskPageTests {
 	void showsThePatientsBalancesAndYearlyTotals() throws Exception {
 		this.mvc.perform(get("/desk").param("personId", A_PATIENT).with(clerk()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("200.00"), containsString("5000.00"),
-					containsString("900.00"), containsString("测试"))));
+			.andExpect(content().string(allOf(containsString("200.00"), containsString("5,000.00"),
+					containsString("900.00"), containsString("测试"), containsString("在职 · 正常参保"))));
 		this.mvc.perform(get("/desk").param("personId", TestRegistry.STRANGER).with(clerk()))
 			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("基础数据中没有此人")));
+		this.mvc.perform(get("/desk").param("personId", TestRegistry.STRANGER).param("lang", "en").with(clerk()))
 			.andExpect(content().string(containsString("Not in the registry")));
 	}
 
@@ -73,9 +76,9 @@ class DeskPageTests {
 
 		this.mvc.perform(get("/desk/claims/HOS1/WEB-1").with(clerk()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("SETTLED"), containsString("108.00"),
-					containsString("192.00"), containsString("PREVIEWED"), containsString("RESUBMITTED"),
-					containsString("window.print()"))));
+			.andExpect(content().string(allOf(containsString("已结算"), containsString("108.00"),
+					containsString("192.00"), containsString("预览"), containsString("重复提交"),
+					containsString("window.print()"), containsString("/desk/claims/HOS1/WEB-1/receipt"))));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(1);
 	}
 
@@ -88,9 +91,51 @@ class DeskPageTests {
 			.with(clerk())
 			.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("lines[3].amount: must be unitPrice"),
-					containsString("claimNo: must be 1 to 32"), containsString("value=\"A/1\""),
+			.andExpect(content().string(allOf(containsString("第 4 行 金额：应为 单价 × 数量 四舍五入到分：3.00"),
+					containsString("报销单号：须为 1 至 32 位"), containsString("value=\"A/1\""),
 					not(containsString("id=\"preview-result\"")))));
+	}
+
+	@Test
+	void settlesUnderANameTheRegistrySpellsOtherwiseOnlyOnceTheClerkConfirmedIt() throws Exception {
+		this.mvc.perform(claimForm(post("/desk/claims/preview"), "WEB-2").param("patientName", "张三").with(clerk()).with(csrf()))
+			.andExpect(content().string(allOf(containsString("id=\"name-mismatch\""), containsString("“测试”"),
+					containsString("“张三”"))));
+		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-2").param("patientName", "张三").with(clerk()).with(csrf()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("请核对，勾选确认后再结算")));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
+
+		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-2").param("patientName", "张三")
+			.param("nameConfirmed", "true")
+			.with(clerk())
+			.with(csrf())).andExpect(redirectedUrl("/desk/claims/HOS1/WEB-2"));
+		// the registry's own name needs no confirmation, and an empty one is filled from the registry
+		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-3").param("patientName", " 测试 ").with(clerk()).with(csrf()))
+			.andExpect(redirectedUrl("/desk/claims/HOS1/WEB-3"));
+		this.mvc.perform(get("/desk").param("personId", A_PATIENT).with(clerk()))
+			.andExpect(content().string(containsString("name=\"patientName\" value=\"测试\"")));
+	}
+
+	@Test
+	void theReceiptAndThePatientPageShowTheMoneyWithSeparatorsAndUnknownOnesAre404() throws Exception {
+		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-4").with(clerk()).with(csrf()));
+		this.mvc.perform(get("/desk/claims/HOS1/WEB-4/receipt").with(clerk()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("医疗费用结算单"), containsString("500.00 元"),
+					containsString("参保人（签字）"), containsString("receipt.css"))));
+		this.mvc.perform(get("/desk/persons/" + A_PATIENT).with(clerk()))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("4,808.00 元"), containsString("WEB-4"),
+					containsString("共 1 条"))));
+		this.mvc.perform(get("/desk/claims/HOS1/NOPE/receipt").with(clerk())).andExpect(status().isNotFound());
+		this.mvc.perform(get("/desk/persons/" + TestRegistry.STRANGER).with(clerk())).andExpect(status().isNotFound());
+		// operators read claims, not patients' accounts
+		this.mvc.perform(get("/desk/claims/HOS1/WEB-4").with(user("olga").roles("OPERATOR"))).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/search").with(user("olga").roles("OPERATOR"))).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/persons/" + A_PATIENT).with(user("olga").roles("OPERATOR")))
+			.andExpect(status().isForbidden())
+			.andExpect(forwardedUrl("/denied"));
 	}
 
 	@Test

@@ -68,7 +68,7 @@ class ReversalBrowserTests {
 		this.browser.findElement(By.id("password")).sendKeys("clara-pw");
 		this.browser.findElement(By.id("sign-in")).click();
 		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/desk/claims/HOS1/A"));
-		assertThat(text("claim-status")).isEqualTo("SETTLED");
+		assertThat(text("claim-status")).isEqualTo("已结算");
 		assertThat(this.browser.findElements(By.id("reversal"))).isEmpty();
 
 		// without a reason the browser does not even ask
@@ -77,7 +77,7 @@ class ReversalBrowserTests {
 		this.browser.findElement(By.id("reason")).sendKeys("wrong patient: the hospital sends it again");
 		this.browser.findElement(By.id("reverse")).click();
 		var confirm = new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
-		assertThat(confirm.getText()).contains("Reverse claim A?");
+		assertThat(confirm.getText()).contains("确认冲正单据 A？");
 		confirm.dismiss();
 		assertThat(status()).isEqualTo("SETTLED");
 
@@ -85,12 +85,12 @@ class ReversalBrowserTests {
 		new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent()).accept();
 
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
-			.until(ExpectedConditions.textToBe(By.id("claim-status"), "REVERSED"));
+			.until(ExpectedConditions.textToBe(By.id("claim-status"), "冲正"));
 		assertThat(text("reversal-reason")).isEqualTo("wrong patient: the hospital sends it again");
 		assertThat(text("reversed-by")).isEqualTo("clara");
 		assertThat(text("returned-current")).isEqualTo("200.00");
 		assertThat(text("returned-historical")).isEqualTo("192.00");
-		assertThat(this.browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("Claim A is reversed");
+		assertThat(this.browser.findElement(By.cssSelector(".flash.ok")).getText()).contains("单据 A 已冲正");
 		assertThat(this.browser.findElements(By.id("reverse-form"))).isEmpty();
 		// the settlement stays on the page, for the record
 		assertThat(text("amount-currentAccount")).isEqualTo("200.00");

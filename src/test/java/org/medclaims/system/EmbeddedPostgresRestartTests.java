@@ -64,6 +64,11 @@ class EmbeddedPostgresRestartTests {
 			second.destroy(); // SIGTERM: a clean shutdown stops PostgreSQL too
 			assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
+		// the intake lock is released while its session lives, then the pool closes, then PostgreSQL stops
+		String stopping = log("second.log").substring(log("second.log").indexOf("Commencing graceful shutdown"));
+		assertThat(stopping).doesNotContain("Exception").doesNotContain(" WARN ").doesNotContain(" ERROR ")
+			.contains("Shutdown completed");
+		assertThat(second.exitValue()).isIn(0, 143);
 		long restarted = Long.parseLong(this.lastPid);
 		await().atMost(Duration.ofSeconds(30))
 			.alias("PostgreSQL stops with a clean shutdown")

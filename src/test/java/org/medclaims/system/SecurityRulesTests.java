@@ -51,7 +51,7 @@ class SecurityRulesTests {
 		for (MockHttpServletRequestBuilder call : new MockHttpServletRequestBuilder[] { get("/api/jobs/executions"),
 				post("/api/jobs/settlement"), post("/api/adhoc-claims/preview"), post("/api/adhoc-claims"),
 				get("/api/claims/H330282001/C1"), get("/api/persons/330282198001011237/account"),
-				get("/actuator/metrics") }) {
+				get("/api/claims"), get("/api/catalog").param("query", "X"), get("/actuator/metrics") }) {
 			this.mvc.perform(call)
 				.andExpect(status().isUnauthorized())
 				.andExpect(header().string("WWW-Authenticate", "Basic realm=\"medclaims\""))
@@ -85,12 +85,16 @@ class SecurityRulesTests {
 		// the controllers come later: a clerk passes security and meets a 404
 		expectAllowed(post("/api/adhoc-claims/preview").contentType(MediaType.APPLICATION_JSON).content("{}"), "carl");
 		expectAllowed(get("/api/persons/330282198001011237/account"), "carl");
+		expect(get("/api/catalog").param("query", "X"), "olga", 403);
+		expect(get("/api/catalog").param("query", "X"), "carl", 200);
 	}
 
 	@Test
 	void claimLookUpsAreForClerksAndOperators() throws Exception {
 		expectAllowed(get("/api/claims/H330282001/C1"), "carl");
 		expectAllowed(get("/api/claims/H330282001/C1"), "olga");
+		expect(get("/api/claims"), "carl", 200);
+		expect(get("/api/claims"), "olga", 200);
 	}
 
 	@Test
@@ -141,6 +145,12 @@ class SecurityRulesTests {
 		this.mvc.perform(get("/desk").with(user("olga"))).andExpect(status().isForbidden());
 		int clerk = this.mvc.perform(get("/desk").with(user("carl"))).andReturn().getResponse().getStatus();
 		assertThat(clerk).isNotIn(401, 403);
+		this.mvc.perform(get("/operations/files").with(user("carl"))).andExpect(status().isForbidden());
+		this.mvc.perform(get("/operations/files").with(user("olga"))).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/search").with(user("olga"))).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/search").with(user("carl"))).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/registry/catalog").param("query", "X").with(user("olga")))
+			.andExpect(status().isForbidden());
 	}
 
 	@Test
