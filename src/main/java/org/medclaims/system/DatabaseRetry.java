@@ -1,6 +1,7 @@
 package org.medclaims.system;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.slf4j.Logger;
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOff;
 import org.springframework.util.backoff.BackOffExecution;
@@ -20,14 +22,21 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Rides out a database that is away for a while: an action that fails on a transient fault
  * ({@link TransientDatabaseFaults}) is tried again with exponential backoff (1 s, doubling, at most
  * 16 s between attempts) for up to {@code medclaims.database.retry-for}, with one log line per attempt.
- * Only an outage longer than that fails, with {@link DatabaseUnavailable}.
+ * Only an outage longer than that fails, with {@link DatabaseUnavailable}. The budget is the
+ * process's, not each action's: it counts from the first failure any thread saw until any action
+ * succeeds, so an outage ends every thread's retries within the budget, however many actions wait.
  */
 @Component
 public class DatabaseRetry {
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseRetry.class);
 
+	private static final long NONE = Long.MIN_VALUE;
+
 	private final Duration retryFor;
+
+	// System.nanoTime() of the first failure of the outage going on, or NONE
+	private final AtomicLong outageSince = new AtomicLong(NONE);
 
 	DatabaseRetry(Settings settings) {
 		this.retryFor = settings.retryFor();
@@ -45,11 +54,20 @@ public class DatabaseRetry {
 	/** Runs {@code action}, again after each transient database fault, until it succeeds or the budget is spent. */
 	public <T> T call(String what, Supplier<T> action) {
 		try {
-			return template(what).execute(action::get);
+			return execute(what, action::get);
 		}
 		catch (RetryException ex) {
 			throw failure(what, ex.getLastException());
 		}
+	}
+
+	/** Runs {@code action} under {@link #policy}; a success ends the outage for every thread. */
+	public <T> T execute(String what, Retryable<T> action) throws RetryException {
+		T result = new RetryTemplate(policy(what)).execute(action);
+		if (this.outageSince.get() != NONE) {
+			this.outageSince.set(NONE);
+		}
+		return result;
 	}
 
 	public void run(String what, Runnable action) {
@@ -59,15 +77,21 @@ public class DatabaseRetry {
 		});
 	}
 
-	/** A fresh policy for one action: its backoff counts the time since this action's first failure. */
-	public RetryPolicy policy(String what) {
+	/** A fresh policy for one action: backoff from 1 s, within what is left of the outage's budget. */
+	private RetryPolicy policy(String what) {
 		ExponentialBackOff exponential = new ExponentialBackOff(1_000, 2.0);
 		exponential.setMaxInterval(16_000);
-		exponential.setMaxElapsedTime(this.retryFor.toMillis());
 		return RetryPolicy.builder()
 			.backOff(new Logged(exponential, what))
 			.predicate(TransientDatabaseFaults::isTransient)
 			.build();
+	}
+
+	// what is left of the budget of the outage going on, which starts now if none is
+	private long leftMillis() {
+		long now = System.nanoTime();
+		this.outageSince.compareAndSet(NONE, now);
+		return this.retryFor.toMillis() - Duration.ofNanos(now - this.outageSince.get()).toMillis();
 	}
 
 	/** What an outage longer than the budget says, in one sentence. */
@@ -78,10 +102,6 @@ public class DatabaseRetry {
 					+ " Nothing was half done: once PostgreSQL answers, restart the execution or run again.", last);
 		}
 		return (last instanceof RuntimeException runtime) ? runtime : new IllegalStateException(last);
-	}
-
-	private RetryTemplate template(String what) {
-		return new RetryTemplate(policy(what));
 	}
 
 	static String format(Duration duration) {
@@ -99,16 +119,27 @@ public class DatabaseRetry {
 	}
 
 	/** Says, before each wait, that the database is unavailable and when the next attempt comes. */
-	private record Logged(BackOff backOff, String what) implements BackOff {
+	private final class Logged implements BackOff {
+
+		private final BackOff backOff;
+
+		private final String what;
+
+		Logged(BackOff backOff, String what) {
+			this.backOff = backOff;
+			this.what = what;
+		}
 
 		@Override
 		public BackOffExecution start() {
 			BackOffExecution execution = this.backOff.start();
 			return () -> {
-				long next = execution.nextBackOff();
-				if (next != BackOffExecution.STOP) {
-					log.warn("Database unavailable while {}, retrying in {}", this.what, format(Duration.ofMillis(next)));
+				long left = leftMillis();
+				if (left <= 0) {
+					return BackOffExecution.STOP;
 				}
+				long next = Math.min(execution.nextBackOff(), left);
+				log.warn("Database unavailable while {}, retrying in {}", this.what, format(Duration.ofMillis(next)));
 				return next;
 			};
 		}

@@ -12,7 +12,6 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryTemplate;
 
 /**
  * A step that, when it fails on a transient database fault, waits (exponential backoff) and runs again
@@ -56,7 +55,7 @@ class ResumingStep implements Step {
 		String what = "step " + stepExecution.getStepName() + " ran";
 		boolean[] again = { false };
 		try {
-			new RetryTemplate(this.retry.policy(what)).execute(() -> {
+			this.retry.execute(what, () -> {
 				if (again[0]) {
 					resumeFromLastCommit(stepExecution);
 				}

@@ -12,7 +12,6 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryException;
-import org.springframework.core.retry.RetryTemplate;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -66,7 +65,7 @@ class RetryingBatchInfrastructure {
 				return invocation.proceed();
 			}
 			try {
-				return new RetryTemplate(retry.policy("the job repository was updated")).execute(invocation::proceed);
+				return retry.execute("the job repository was updated", invocation::proceed);
 			}
 			catch (RetryException ex) {
 				throw retry.failure("the job repository was updated", ex.getLastException());

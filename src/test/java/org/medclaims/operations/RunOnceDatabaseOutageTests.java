@@ -74,7 +74,8 @@ class RunOnceDatabaseOutageTests {
 			responsesHold.close();
 			this.server.outage(OUTAGE);
 
-			assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("run-once ends").isTrue();
+			assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS))
+				.as(() -> "run-once ends; its log:%n" + tail(run.resolve("run-once.log"))).isTrue();
 			assertThat(process.exitValue()).as("run-once's exit status (%s)", run.resolve("run-once.log")).isZero();
 		}
 		finally {
@@ -97,7 +98,9 @@ class RunOnceDatabaseOutageTests {
 		await().atMost(PATIENCE).until(() -> alive(first, run.resolve("first.log")) && count(url, "SELECT count(*) FROM claim") > 0
 				&& lockWaits(url) > 0);
 		this.server.stop();
-		assertThat(first.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).as("run-once gives up").isTrue();
+		// the budget is the outage's: every thread gives up within it (and the pool's 1 s timeout)
+		assertThat(first.waitFor(30, TimeUnit.SECONDS)).as(() -> "run-once gives up within 30 s; its log:%n"
+				+ tail(run.resolve("first.log"))).isTrue();
 		this.server.start();
 
 		assertThat(first.exitValue()).isOne();
@@ -172,6 +175,16 @@ class RunOnceDatabaseOutageTests {
 		}
 		try (Stream<Path> files = Files.walk(outbound)) {
 			return files.filter(f -> f.getFileName().toString().endsWith(".res")).count();
+		}
+	}
+
+	private static String tail(Path log) {
+		try {
+			String text = Files.readString(log);
+			return text.substring(Math.max(0, text.length() - 20_000));
+		}
+		catch (java.io.IOException ex) {
+			return "(unreadable: " + ex.getMessage() + ")";
 		}
 	}
 

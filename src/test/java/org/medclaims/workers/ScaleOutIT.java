@@ -135,7 +135,7 @@ class ScaleOutIT {
 		// after the reference import, which writes the person rows: once the files have arrived
 		Connection hold = hold("BEGIN; SELECT 1 FROM person WHERE person_id = '" + aPatient() + "' FOR UPDATE",
 				"SELECT 1 FROM claim_file");
-		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("settleHouseholdPartition"), w -> w != null);
+		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
 		kill(worker);
 		hold.close();
 
@@ -151,7 +151,7 @@ class ScaleOutIT {
 		workers(2);
 		Connection hold = hold("SELECT pg_advisory_lock(4, hashtext('" + busiestHospital() + "'))");
 		Process manager = manager("first");
-		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("takeFile"), w -> w != null);
+		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("takeFile", hold), w -> w != null);
 		kill(worker);
 		hold.close();
 
@@ -166,7 +166,7 @@ class ScaleOutIT {
 		workers(2);
 		Connection hold = hold("SELECT pg_advisory_lock(4, hashtext('" + busiestHospital() + "'))");
 		Process manager = manager("first");
-		await().atMost(PATIENCE).until(() -> blockedWorker("takeFile"), w -> w != null);
+		await().atMost(PATIENCE).until(() -> blockedWorker("takeFile", hold), w -> w != null);
 		this.broker.cut();
 		hold.close();
 
@@ -184,7 +184,7 @@ class ScaleOutIT {
 		Process manager = manager("run-once");
 		Connection hold = hold("BEGIN; SELECT 1 FROM person WHERE person_id = '" + aPatient() + "' FOR UPDATE",
 				"SELECT 1 FROM claim_file");
-		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("settleHouseholdPartition"), w -> w != null);
+		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
 		Process stopping = this.workers.get(worker);
 		stopping.destroy(); // SIGTERM
 		// the partition finishes the chunk it waits in (the lock goes), then is handed back
@@ -259,13 +259,18 @@ class ScaleOutIT {
 		return this.dir.resolve("run").resolve(name + ".log");
 	}
 
-	/** The worker whose partition of that step waits on the test's lock, or null. */
-	private String blockedWorker(String step) throws SQLException {
+	/** The worker whose partition of that step waits on the test's lock (held by that connection), or null. */
+	private String blockedWorker(String step, Connection hold) throws SQLException {
+		int holder;
+		try (var rs = hold.createStatement().executeQuery("SELECT pg_backend_pid()")) {
+			rs.next();
+			holder = rs.getInt(1);
+		}
 		List<String> waiting = RunOnceProcesses.column(this.url, """
-				SELECT application_name FROM pg_stat_activity WHERE wait_event_type = 'Lock'
-				  AND application_name LIKE 'worker-%%'
-				  AND EXISTS (SELECT 1 FROM batch_step_execution s WHERE s.step_name LIKE '%s:%%' AND s.status = 'STARTED')
-				""".formatted(step));
+				SELECT application_name FROM pg_stat_activity
+				 WHERE application_name LIKE 'worker-%%' AND %d = ANY (pg_blocking_pids(pid))
+				   AND EXISTS (SELECT 1 FROM batch_step_execution s WHERE s.step_name LIKE '%s:%%' AND s.status = 'STARTED')
+				""".formatted(holder, step));
 		return waiting.isEmpty() ? null : waiting.get(0);
 	}
 
@@ -275,8 +280,9 @@ class ScaleOutIT {
 		victim.waitFor(30, TimeUnit.SECONDS);
 	}
 
+	// an advisory lock needs no schema: taken before the manager starts
 	private Connection hold(String sql) throws Exception {
-		return hold(sql, "SELECT 1 FROM person LIMIT 1");
+		return hold(sql, "SELECT 1");
 	}
 
 	// the lock is taken once the ready query finds a row (the schema is made by the first process)
