@@ -92,15 +92,16 @@ class ExecutionQueries {
 
 	List<StepSummary> steps(long executionId) {
 		return this.jdbc.query("""
-				SELECT s.*, p.total FROM batch_step_execution s
+				SELECT s.*, p.total, o.pid || '@' || o.host AS worker FROM batch_step_execution s
 				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
+				  LEFT JOIN step_execution_owner o ON o.step_execution_id = s.step_execution_id
 				 WHERE s.job_execution_id = ? ORDER BY s.step_execution_id
 				""", (rs, i) -> new StepSummary(rs.getLong("step_execution_id"), rs.getString("step_name"),
 				rs.getString("status"), rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"),
 				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"),
 				rs.getLong("filter_count"), rs.getLong("read_skip_count"), rs.getLong("process_skip_count"),
 				rs.getLong("write_skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
-				(Long) rs.getObject("total")), executionId);
+				(Long) rs.getObject("total"), rs.getString("worker")), executionId);
 	}
 
 	/** The parameters of several executions (a page of them), each list identifying ones first. */

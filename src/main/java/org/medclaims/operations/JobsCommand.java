@@ -117,9 +117,10 @@ class JobsCommand implements Command {
 		}
 		out.println("Steps:");
 		for (StepSummary step : this.queries.steps(id)) {
-			out.printf("  %-26s %-9s read %s, written %s, skipped %s, %s%n", step.stepName(), step.status(),
+			out.printf("  %-26s %-9s read %s, written %s, skipped %s, %s%s%n", step.stepName(), step.status(),
 					this.formats.count(step.readCount()), this.formats.count(step.writeCount()),
-					this.formats.count(step.skipCount()), step.durationText());
+					this.formats.count(step.skipCount()), step.durationText(),
+					step.worker() == null ? "" : ", on " + step.worker());
 		}
 		if (JobControl.SETTLEMENT_JOB.equals(e.jobName())) {
 			Optional<SettlementRunMoney.Totals> totals = this.money.of(id);

@@ -3,11 +3,14 @@ package org.medclaims.operations;
 import java.time.Duration;
 import java.time.LocalDateTime;
 
-/** One step execution with its counts; {@code total} is what the step expects, when it said (ProgressLogger). */
+/**
+ * One step execution with its counts; {@code total} is what the step expects, when it said
+ * (ProgressLogger); {@code worker} is the process ({@code pid@host}) that runs or ran a partition.
+ */
 public record StepSummary(long id, String stepName, String status, String exitCode, String exitDescription,
 		LocalDateTime startTime, LocalDateTime endTime, long readCount, long writeCount, long filterCount,
 		long readSkipCount, long processSkipCount, long writeSkipCount, long commitCount, long rollbackCount,
-		Long total) {
+		Long total, String worker) {
 
 	/** What the badge says: a rejected file's partition completes with exit status REJECTED, which is not a success. */
 	public String outcome() {

@@ -26,6 +26,10 @@ import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.startsWith;
 import static org.medclaims.TestRegistry.A_PATIENT;
 import static org.medclaims.TestRegistry.B_PATIENT;
 import static org.medclaims.TestRegistry.CHILD;
@@ -105,7 +109,11 @@ class SettlementRunMoneyTests {
 			.andExpect(jsonPath("$.money.currentAccount").value("200.00"))
 			.andExpect(jsonPath("$.money.historicalAccount").value("292.00"))
 			.andExpect(jsonPath("$.money.familyAccount").value("100.00"))
-			.andExpect(jsonPath("$.money.cash").value("9400.00"));
+			.andExpect(jsonPath("$.money.cash").value("9400.00"))
+			// each household partition names the process that ran it: this one
+			.andExpect(jsonPath("$.steps[?(@.stepName =~ /settleHouseholdPartition.*/)].worker",
+					everyItem(startsWith(ProcessHandle.current().pid() + "@"))))
+			.andExpect(jsonPath("$.steps[?(@.stepName =~ /settleHouseholdPartition.*/)]", hasSize(greaterThan(0))));
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.jobs.printOne(run.getId(), new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -113,7 +121,8 @@ class SettlementRunMoneyTests {
 			.contains("Money: 3 claims settled, 1 rejected")
 			.containsPattern("total claimed\\s+11,100.00 yuan")
 			.containsPattern("fund\\s+1,108.00 yuan")
-			.containsPattern("cash\\s+9,400.00 yuan");
+			.containsPattern("cash\\s+9,400.00 yuan")
+			.containsPattern("settleHouseholdPartition:households0 .*, on " + ProcessHandle.current().pid() + "@");
 
 		this.mvc.perform(get("/operations/executions/" + run.getId()).with(user("olga").roles("OPERATOR")))
 			.andExpect(status().isOk())

@@ -135,7 +135,7 @@ class ScaleOutIT {
 		// after the reference import, which writes the person rows: once the files have arrived
 		Connection hold = hold("BEGIN; SELECT 1 FROM person WHERE person_id = '" + aPatient() + "' FOR UPDATE",
 				"SELECT 1 FROM claim_file");
-		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
+		String worker = await().atMost(PATIENCE).ignoreExceptions().until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
 		kill(worker);
 		hold.close();
 
@@ -151,7 +151,7 @@ class ScaleOutIT {
 		workers(2);
 		Connection hold = hold("SELECT pg_advisory_lock(4, hashtext('" + busiestHospital() + "'))");
 		Process manager = manager("first");
-		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("takeFile", hold), w -> w != null);
+		String worker = await().atMost(PATIENCE).ignoreExceptions().until(() -> blockedWorker("takeFile", hold), w -> w != null);
 		kill(worker);
 		hold.close();
 
@@ -166,7 +166,7 @@ class ScaleOutIT {
 		workers(2);
 		Connection hold = hold("SELECT pg_advisory_lock(4, hashtext('" + busiestHospital() + "'))");
 		Process manager = manager("first");
-		await().atMost(PATIENCE).until(() -> blockedWorker("takeFile", hold), w -> w != null);
+		await().atMost(PATIENCE).ignoreExceptions().until(() -> blockedWorker("takeFile", hold), w -> w != null);
 		this.broker.cut();
 		hold.close();
 
@@ -184,10 +184,11 @@ class ScaleOutIT {
 		Process manager = manager("run-once");
 		Connection hold = hold("BEGIN; SELECT 1 FROM person WHERE person_id = '" + aPatient() + "' FOR UPDATE",
 				"SELECT 1 FROM claim_file");
-		String worker = await().atMost(PATIENCE).until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
+		String worker = await().atMost(PATIENCE).ignoreExceptions().until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
 		Process stopping = this.workers.get(worker);
 		stopping.destroy(); // SIGTERM
-		// the partition finishes the chunk it waits in (the lock goes), then is handed back
+		// once the worker says it stops, the lock goes: the partition finishes the chunk it waits in and is handed back
+		await().atMost(PATIENCE).until(() -> Files.readString(log(worker)).contains("finishes its chunk and is handed back"));
 		hold.close();
 		assertThat(stopping.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
