@@ -32,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * settlementJob: group households, settle them (chunked; partitioned by household on a local
- * thread pool when {@code medclaims.settlement.partitions} > 1), write the responses. Waiting
+ * settlementJob: group households, settle them (chunked; partitioned by household, each partition
+ * on a thread of its own, or on worker processes with {@code medclaims.workers.enabled}), write the responses. Waiting
  * claims carry status RECEIVED until the writer's transaction makes them final, so a restarted run
  * settles what is left and nothing twice.
  */

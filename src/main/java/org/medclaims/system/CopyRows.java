@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.JdbcOperations;
 /**
  * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), sent through PgJDBC's CopyManager
  * on the caller's transactional connection: bulk rows without a statement per row, several times
- * faster than batched INSERTs (notes/spring-pitfalls.md).
+ * faster than batched INSERTs (measured in bench/RESULTS.md).
  */
 public final class CopyRows {
 

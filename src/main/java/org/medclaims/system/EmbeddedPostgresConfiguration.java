@@ -28,7 +28,7 @@ class EmbeddedPostgresConfiguration {
 	@Bean
 	DataSource dataSource(EmbeddedDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
-		// zonky's URL lacks batched-insert rewriting, which the writers depend on for speed
+		// zonky's URL lacks batched-insert rewriting, which the reference import's batched upserts need for speed
 		dataSource.setJdbcUrl(database.jdbcUrl() + "&reWriteBatchedInserts=true");
 		dataSource.setMaximumPoolSize(20);
 		dataSource.setPoolName("embedded-postgres");
