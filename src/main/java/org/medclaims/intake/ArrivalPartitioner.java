@@ -1,6 +1,8 @@
 package org.medclaims.intake;
 
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +23,18 @@ class ArrivalPartitioner implements Partitioner, PartitionNameProvider {
 
 	static final String CHAIN = "chain";
 
+	/** The file's place among its hospital's files of the batch: 0 for the first. */
+	static final String TURN = "turn";
+
+	/**
+	 * The order requests go to workers in: the hospitals' first files, then their second files, each
+	 * round in arrival order. Workers taking requests together then get different hospitals' files,
+	 * not one hospital's next file, which would wait for the one before it.
+	 */
+	static final Comparator<ExecutionContext> REQUEST_ORDER = Comparator
+		.<ExecutionContext>comparingInt(c -> c.getInt(TURN, 0))
+		.thenComparingLong(c -> c.getLong(ARRIVAL_ID));
+
 	// a partition's step name is 'takeFile:<name>' in a column of 100 characters
 	private static final int NAME_CHARS = 60;
 
@@ -33,11 +47,13 @@ class ArrivalPartitioner implements Partitioner, PartitionNameProvider {
 	@Override
 	public Map<String, ExecutionContext> partition(int gridSize) {
 		Map<String, ExecutionContext> partitions = new LinkedHashMap<>();
+		Map<String, Integer> turns = new HashMap<>();
 		for (Arrival arrival : this.arrivals) {
 			ExecutionContext context = new ExecutionContext();
 			context.putLong(ARRIVAL_ID, arrival.id());
 			context.putString(FILE, arrival.fileName());
 			context.putString(CHAIN, arrival.chain());
+			context.putInt(TURN, turns.merge(arrival.chain(), 1, Integer::sum) - 1);
 			partitions.put(name(arrival), context);
 		}
 		return partitions;

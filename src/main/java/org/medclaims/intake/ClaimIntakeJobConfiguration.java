@@ -20,6 +20,7 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.listener.JobExecutionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -59,14 +60,14 @@ class ClaimIntakeJobConfiguration {
 			.build();
 	}
 
-	/** On local threads, or, with medclaims.workers.enabled, on worker processes (requests sent in arrival order). */
+	/** On local threads, or, with medclaims.workers.enabled, on worker processes (ArrivalPartitioner.REQUEST_ORDER). */
 	@Bean
 	Step takeFiles(JobRepository jobRepository, ArrivalPartitioner arrivalPartitioner, Step takeFile,
 			ThreadPoolTaskExecutor intakeTaskExecutor, ObjectProvider<RemotePartitions> remote) {
 		RemotePartitions workers = remote.getIfAvailable();
 		if (workers != null) {
 			return workers.managerStep("takeFiles", FILE_STEP, arrivalPartitioner, 1,
-					Comparator.comparingLong(s -> s.getExecutionContext().getLong(ArrivalPartitioner.ARRIVAL_ID)));
+					Comparator.comparing(StepExecution::getExecutionContext, ArrivalPartitioner.REQUEST_ORDER));
 		}
 		return new StepBuilder("takeFiles", jobRepository).partitioner(FILE_STEP, arrivalPartitioner)
 			.partitionHandler(new HospitalOrderPartitionHandler(takeFile, intakeTaskExecutor))
