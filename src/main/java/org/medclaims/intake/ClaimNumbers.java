@@ -1,5 +1,7 @@
 package org.medclaims.intake;
 
+import org.medclaims.system.AdvisoryLock;
+
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
@@ -9,16 +11,13 @@ import org.springframework.jdbc.core.JdbcOperations;
  */
 public final class ClaimNumbers {
 
-	/** The advisory lock class of claim numbers (PostgreSQL {@code pg_advisory_xact_lock(int, int)}). */
-	public static final int LOCK_CLASS = 4;
-
 	private ClaimNumbers() {
 	}
 
 	/** Takes the hospital's claim-number lock until the current transaction ends. */
 	public static void lock(JdbcOperations jdbc, String hospitalCode) {
 		jdbc.query("SELECT pg_advisory_xact_lock(?, hashtext(?))", rs -> {
-		}, LOCK_CLASS, hospitalCode);
+		}, AdvisoryLock.CLAIM_NUMBERS.lockClass(), hospitalCode);
 	}
 
 }

@@ -2,6 +2,7 @@ package org.medclaims.intake;
 
 import javax.sql.DataSource;
 
+import org.medclaims.system.AdvisoryLock;
 import org.medclaims.system.SessionLock;
 
 import org.springframework.beans.factory.DisposableBean;
@@ -11,12 +12,10 @@ import org.springframework.stereotype.Component;
  * One medclaims process at a time takes claim files in and delivers answers (the inbound folder,
  * the SFTP inboxes and outboxes): a {@code serve} that watches, or a {@code run-once}. A file or an
  * upload is claimed by no row of its own, so two such processes could take a file twice or garble
- * an upload. The holder keeps lock class 6 ({@link SessionLock}) for as long as it lives.
+ * an upload. The holder keeps {@link AdvisoryLock#INTAKE} for as long as it lives.
  */
 @Component
 public class IntakeLock implements DisposableBean {
-
-	private static final int LOCK_CLASS = 6;
 
 	private final DataSource dataSource;
 
@@ -29,7 +28,7 @@ public class IntakeLock implements DisposableBean {
 	/** Takes the lock unless another process holds it; true while this process holds it. */
 	public synchronized boolean acquire() {
 		if (this.held == null) {
-			this.held = SessionLock.tryTake(this.dataSource, LOCK_CLASS).orElse(null);
+			this.held = SessionLock.tryTake(this.dataSource, AdvisoryLock.INTAKE).orElse(null);
 		}
 		return this.held != null;
 	}

@@ -13,11 +13,9 @@ import org.springframework.batch.core.listener.JobExecutionListener;
  * nightly cron, {@code settle}, {@code run-once}, {@code import-reference}, {@code credit-accounts},
  * {@code rollover}, a restart from the dashboard): a run settles households grouped by the family
  * bindings it read, so the registry must not change under it, and a credit or a rollover never lands
- * between a run's valuations (accounts.md). Each holds lock class 5 ({@link SessionLock}) while it runs.
+ * between a run's valuations (accounts.md). Each holds {@link AdvisoryLock#EXCLUSIVE_RUNS} while it runs.
  */
 public class ExclusiveRuns implements JobExecutionListener {
-
-	private static final int LOCK_CLASS = 5;
 
 	private final DataSource dataSource;
 
@@ -33,7 +31,7 @@ public class ExclusiveRuns implements JobExecutionListener {
 
 	@Override
 	public void beforeJob(JobExecution execution) {
-		SessionLock lock = SessionLock.tryTake(this.dataSource, LOCK_CLASS)
+		SessionLock lock = SessionLock.tryTake(this.dataSource, AdvisoryLock.EXCLUSIVE_RUNS)
 			.orElseThrow(() -> new IllegalStateException(this.refusal));
 		this.held.put(execution.getId(), lock);
 	}

@@ -13,9 +13,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A PostgreSQL session advisory lock held on a connection of its own, across processes: released
- * by {@link #close()}, or by the database itself when the holding process dies. Lock classes: 4
- * claim numbers (transaction locks, {@code ClaimNumbers}), 5 settlement runs, reference and credit
- * imports and rollovers ({@link ExclusiveRuns}), 6 the intake.
+ * by {@link #close()}, or by the database itself when the holding process dies.
  */
 public final class SessionLock implements AutoCloseable {
 
@@ -23,35 +21,35 @@ public final class SessionLock implements AutoCloseable {
 
 	private final Connection connection;
 
-	private final int lockClass;
+	private final AdvisoryLock lock;
 
-	private SessionLock(Connection connection, int lockClass) {
+	private SessionLock(Connection connection, AdvisoryLock lock) {
 		this.connection = connection;
-		this.lockClass = lockClass;
+		this.lock = lock;
 	}
 
 	/** The lock, or empty when another session holds it; never waits. */
-	public static Optional<SessionLock> tryTake(DataSource dataSource, int lockClass) {
+	public static Optional<SessionLock> tryTake(DataSource dataSource, AdvisoryLock lock) {
 		try {
 			Connection connection = dataSource.getConnection();
-			if (run(connection, "SELECT pg_try_advisory_lock(?, 0)", lockClass)) {
-				return Optional.of(new SessionLock(connection, lockClass));
+			if (run(connection, "SELECT pg_try_advisory_lock(?, 0)", lock.lockClass())) {
+				return Optional.of(new SessionLock(connection, lock));
 			}
 			connection.close();
 			return Optional.empty();
 		}
 		catch (SQLException ex) {
-			throw new IllegalStateException("Cannot take advisory lock " + lockClass + ": " + ex.getMessage(), ex);
+			throw new IllegalStateException("Cannot take advisory lock " + lock + ": " + ex.getMessage(), ex);
 		}
 	}
 
 	@Override
 	public void close() {
 		try (this.connection) {
-			run(this.connection, "SELECT pg_advisory_unlock(?, 0)", this.lockClass);
+			run(this.connection, "SELECT pg_advisory_unlock(?, 0)", this.lock.lockClass());
 		}
 		catch (SQLException ex) {
-			log.warn("Advisory lock {} not released cleanly ({}); closing its session releases it", this.lockClass,
+			log.warn("Advisory lock {} not released cleanly ({}); closing its session releases it", this.lock,
 					ex.getMessage());
 		}
 	}
