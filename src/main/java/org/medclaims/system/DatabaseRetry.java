@@ -7,6 +7,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.core.retry.RetryException;
@@ -23,8 +24,9 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * ({@link TransientDatabaseFaults}) is tried again with exponential backoff (1 s, doubling, at most
  * 16 s between attempts) for up to {@code medclaims.database.retry-for}, with one log line per attempt.
  * Only an outage longer than that fails, with {@link DatabaseUnavailable}. The budget is the
- * process's, not each action's: it counts from the first failure any thread saw until any action
- * succeeds, so an outage ends every thread's retries within the budget, however many actions wait.
+ * process's, not each action's: it counts from the first failure any thread saw until an action
+ * that had failed succeeds (the database answered), so an outage ends every thread's retries within
+ * the budget, however many actions wait. A failure after a quiet minute starts a new outage.
  */
 @Component
 public class DatabaseRetry {
@@ -35,11 +37,23 @@ public class DatabaseRetry {
 
 	private final Duration retryFor;
 
+	private final long quietNanos;
+
 	// System.nanoTime() of the first failure of the outage going on, or NONE
 	private final AtomicLong outageSince = new AtomicLong(NONE);
 
+	// System.nanoTime() of the last failure any thread saw
+	private final AtomicLong lastFailure = new AtomicLong(NONE);
+
+	@Autowired
 	DatabaseRetry(Settings settings) {
+		this(settings, Duration.ofMinutes(1));
+	}
+
+	// quiet: longer than the longest backoff (16 s) and a pool's connection timeout (30 s by default)
+	DatabaseRetry(Settings settings, Duration quiet) {
 		this.retryFor = settings.retryFor();
+		this.quietNanos = quiet.toNanos();
 	}
 
 	/** {@code medclaims.database.*}. @param retryFor how long a database outage is ridden out */
@@ -61,10 +75,22 @@ public class DatabaseRetry {
 		}
 	}
 
-	/** Runs {@code action} under {@link #policy}; a success ends the outage for every thread. */
+	/**
+	 * Runs {@code action} under {@link #policy}. Its success after a failure ends the outage for every
+	 * thread; a success without one proves nothing (the action may not have reached the database).
+	 */
 	public <T> T execute(String what, Retryable<T> action) throws RetryException {
-		T result = new RetryTemplate(policy(what)).execute(action);
-		if (this.outageSince.get() != NONE) {
+		boolean[] failed = { false };
+		T result = new RetryTemplate(policy(what)).execute(() -> {
+			try {
+				return action.execute();
+			}
+			catch (Throwable ex) {
+				failed[0] = true;
+				throw ex;
+			}
+		});
+		if (failed[0]) {
 			this.outageSince.set(NONE);
 		}
 		return result;
@@ -90,7 +116,13 @@ public class DatabaseRetry {
 	// what is left of the budget of the outage going on, which starts now if none is
 	private long leftMillis() {
 		long now = System.nanoTime();
-		this.outageSince.compareAndSet(NONE, now);
+		long last = this.lastFailure.getAndSet(now);
+		if (last == NONE || now - last > this.quietNanos) {
+			this.outageSince.set(now);
+		}
+		else {
+			this.outageSince.compareAndSet(NONE, now);
+		}
 		return this.retryFor.toMillis() - Duration.ofNanos(now - this.outageSince.get()).toMillis();
 	}
 
@@ -139,7 +171,8 @@ public class DatabaseRetry {
 					return BackOffExecution.STOP;
 				}
 				long next = Math.min(execution.nextBackOff(), left);
-				log.warn("Database unavailable while {}, retrying in {}", this.what, format(Duration.ofMillis(next)));
+				// whole seconds, rounded up: a wait of what is left of the budget is shorter than 1 s
+				log.warn("Database unavailable while {}, retrying in {} s", this.what, (next + 999) / 1000);
 				return next;
 			};
 		}

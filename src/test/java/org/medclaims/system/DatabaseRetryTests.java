@@ -61,21 +61,55 @@ class DatabaseRetryTests {
 	}
 
 	@Test
-	void aSuccessEndsTheOutageAndTheNextOneHasTheWholeBudget() {
-		assertThatThrownBy(() -> this.retry.run("the first action ran", () -> {
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
-		this.retry.run("the database answered", () -> {
-		});
-		AtomicInteger attempts = new AtomicInteger();
-
-		this.retry.run("the next action ran", () -> {
-			if (attempts.incrementAndGet() < 2) {
+	void aSuccessAfterAFailureEndsTheOutageAndTheNextOneHasTheWholeBudget() {
+		AtomicInteger first = new AtomicInteger();
+		this.retry.run("the database came back", () -> {
+			if (first.incrementAndGet() < 3) {
 				throw connectionLost();
 			}
 		});
+		AtomicInteger attempts = new AtomicInteger();
 
-		assertThat(attempts).hasValue(2);
+		// three attempts again: the budget starts afresh
+		assertThatThrownBy(() -> this.retry.run("the next outage", () -> {
+			attempts.incrementAndGet();
+			throw connectionLost();
+		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		assertThat(attempts).hasValue(3);
+	}
+
+	@Test
+	void aSuccessThatNeverFailedDoesNotEndTheOutage() {
+		assertThatThrownBy(() -> this.retry.run("the first action ran", () -> {
+			throw connectionLost();
+		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		// (a step that ended FAILED on its own returns normally, without reaching the database)
+		this.retry.run("something that did not reach the database", () -> {
+		});
+		AtomicInteger attempts = new AtomicInteger();
+
+		assertThatThrownBy(() -> this.retry.run("the next action ran", () -> {
+			attempts.incrementAndGet();
+			throw connectionLost();
+		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		assertThat(attempts).hasValue(1);
+	}
+
+	@Test
+	void aFailureAfterAQuietSpellStartsANewOutage() throws InterruptedException {
+		DatabaseRetry quickToForget = new DatabaseRetry(new DatabaseRetry.Settings(Duration.ofMillis(1500)),
+				Duration.ofMillis(1500)); // longer than the 1 s between the first action's attempts
+		assertThatThrownBy(() -> quickToForget.run("the first action ran", () -> {
+			throw connectionLost();
+		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		Thread.sleep(1700); // longer than the quiet spell: nothing tried the database meanwhile
+		AtomicInteger attempts = new AtomicInteger();
+
+		assertThatThrownBy(() -> quickToForget.run("an action a while later", () -> {
+			attempts.incrementAndGet();
+			throw connectionLost();
+		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		assertThat(attempts).hasValue(3);
 	}
 
 	@Test
