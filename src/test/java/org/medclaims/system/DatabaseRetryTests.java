@@ -47,17 +47,10 @@ class DatabaseRetryTests {
 
 	@Test
 	void theBudgetIsTheOutagesNotEachActions() {
-		assertThatThrownBy(() -> this.retry.run("the first action ran", () -> {
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
-		AtomicInteger attempts = new AtomicInteger();
+		attemptsUntilGivingUp(this.retry);
 
 		// the same outage: the next action, in whatever thread, is not given a budget of its own
-		assertThatThrownBy(() -> this.retry.run("the next action ran", () -> {
-			attempts.incrementAndGet();
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
-		assertThat(attempts).hasValue(1);
+		assertThat(attemptsUntilGivingUp(this.retry)).isOne();
 	}
 
 	@Test
@@ -68,48 +61,28 @@ class DatabaseRetryTests {
 				throw connectionLost();
 			}
 		});
-		AtomicInteger attempts = new AtomicInteger();
 
-		// three attempts again: the budget starts afresh
-		assertThatThrownBy(() -> this.retry.run("the next outage", () -> {
-			attempts.incrementAndGet();
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
-		assertThat(attempts).hasValue(3);
+		assertThat(attemptsUntilGivingUp(this.retry)).isEqualTo(3);
 	}
 
 	@Test
 	void aSuccessThatNeverFailedDoesNotEndTheOutage() {
-		assertThatThrownBy(() -> this.retry.run("the first action ran", () -> {
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		attemptsUntilGivingUp(this.retry);
 		// (a step that ended FAILED on its own returns normally, without reaching the database)
 		this.retry.run("something that did not reach the database", () -> {
 		});
-		AtomicInteger attempts = new AtomicInteger();
 
-		assertThatThrownBy(() -> this.retry.run("the next action ran", () -> {
-			attempts.incrementAndGet();
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
-		assertThat(attempts).hasValue(1);
+		assertThat(attemptsUntilGivingUp(this.retry)).isOne();
 	}
 
 	@Test
 	void aFailureAfterAQuietSpellStartsANewOutage() throws InterruptedException {
 		DatabaseRetry quickToForget = new DatabaseRetry(new DatabaseRetry.Settings(Duration.ofMillis(1500)),
 				Duration.ofMillis(1500)); // longer than the 1 s between the first action's attempts
-		assertThatThrownBy(() -> quickToForget.run("the first action ran", () -> {
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		attemptsUntilGivingUp(quickToForget);
 		Thread.sleep(1700); // longer than the quiet spell: nothing tried the database meanwhile
-		AtomicInteger attempts = new AtomicInteger();
 
-		assertThatThrownBy(() -> quickToForget.run("an action a while later", () -> {
-			attempts.incrementAndGet();
-			throw connectionLost();
-		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
-		assertThat(attempts).hasValue(3);
+		assertThat(attemptsUntilGivingUp(quickToForget)).isEqualTo(3);
 	}
 
 	@Test
@@ -121,6 +94,16 @@ class DatabaseRetryTests {
 			throw new DataIntegrityViolationException("duplicate key");
 		})).isInstanceOf(DataIntegrityViolationException.class);
 		assertThat(attempts).hasValue(1);
+	}
+
+	// an action that never reaches the database: how often it was tried before the retry gave up
+	private static int attemptsUntilGivingUp(DatabaseRetry retry) {
+		AtomicInteger attempts = new AtomicInteger();
+		assertThatThrownBy(() -> retry.run("the action ran", () -> {
+			attempts.incrementAndGet();
+			throw connectionLost();
+		})).isInstanceOf(DatabaseRetry.DatabaseUnavailable.class);
+		return attempts.get();
 	}
 
 	private static RuntimeException connectionLost() {
