@@ -12,6 +12,7 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.retry.RetryException;
+import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
  * A step that, when it fails on a transient database fault, waits (exponential backoff) and runs again
@@ -62,8 +63,8 @@ class ResumingStep implements Step {
 				again[0] = true;
 				this.step.execute(stepExecution);
 				Throwable failure = stepExecution.getFailureExceptions().stream().findFirst().orElse(null);
-				if (stepExecution.getStatus() == BatchStatus.FAILED && !stepExecution.isTerminateOnly() && failure != null
-						&& TransientDatabaseFaults.isTransient(failure)) {
+				if (failure != null && !stepExecution.isTerminateOnly() && TransientDatabaseFaults.isTransient(failure)
+						&& (stepExecution.getStatus() == BatchStatus.FAILED || savedOverALostAnswer(stepExecution))) {
 					throw failure;
 				}
 				return null;
@@ -76,8 +77,27 @@ class ResumingStep implements Step {
 			// the step ended FAILED on its own; the sentence says why it was not tried again
 			stepExecution.setExitStatus(stepExecution.getExitStatus()
 				.addExitDescription(this.retry.failure(what, ex.getLastException()).getMessage()));
-			this.jobRepository.get().update(stepExecution);
+			try {
+				this.jobRepository.get().update(stepExecution);
+			}
+			catch (OptimisticLockingFailureException later) {
+				log.warn("Step {} (execution {}) ends {} here; the job repository holds a later state of it: {}",
+						stepExecution.getStepName(), stepExecution.getId(), stepExecution.getStatus(), later.getMessage());
+			}
 		}
+	}
+
+	/**
+	 * UNKNOWN, as the step could not save its end: its last commit was done though its answer was lost in the
+	 * outage, and the repository is a version ahead. Resumed if the repository still has it running, not if
+	 * another process ended it meanwhile (a manager that found its heartbeat too old).
+	 */
+	private boolean savedOverALostAnswer(StepExecution execution) {
+		if (execution.getStatus() != BatchStatus.UNKNOWN) {
+			return false;
+		}
+		StepExecution committed = this.jobRepository.get().getStepExecution(execution.getId());
+		return committed != null && committed.getStatus() == BatchStatus.STARTED;
 	}
 
 	// what the repository holds is what the last commit left: the lost transaction is done again

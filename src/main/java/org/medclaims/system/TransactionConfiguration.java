@@ -6,6 +6,9 @@ import java.sql.Statement;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.batch.autoconfigure.BatchTransactionManager;
 import org.springframework.context.annotation.Bean;
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.JdbcTransactionManager;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -33,10 +37,12 @@ public class TransactionConfiguration {
 	/** The transaction manager whose commits do not wait for the disk. */
 	public static final String BOOKKEEPING = "bookkeepingTransactionManager";
 
+	private static final Logger log = LoggerFactory.getLogger(TransactionConfiguration.class);
+
 	@Bean
 	@Primary
 	JdbcTransactionManager transactionManager(DataSource dataSource) {
-		return new JdbcTransactionManager(dataSource);
+		return new LostSessionRollsBack(dataSource);
 	}
 
 	@Bean(BOOKKEEPING)
@@ -62,7 +68,34 @@ public class TransactionConfiguration {
 		}
 	}
 
-	private static final class NotWaitingForTheDisk extends JdbcTransactionManager {
+	/**
+	 * A rollback that fails because the connection is gone has nothing to undo: PostgreSQL ends a lost
+	 * session's transaction without committing it. Said as such, the transaction counts as rolled back
+	 * (not as in an unknown state, which Spring Batch would not resume or restart), and the fault that
+	 * lost the connection is what the caller sees.
+	 */
+	private static class LostSessionRollsBack extends JdbcTransactionManager {
+
+		LostSessionRollsBack(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		@Override
+		protected void doRollback(DefaultTransactionStatus status) {
+			try {
+				super.doRollback(status);
+			}
+			catch (RuntimeException ex) {
+				if (!TransientDatabaseFaults.isTransient(ex)) {
+					throw ex;
+				}
+				log.debug("Rollback on a lost connection: the server ended its transaction ({})", ex.getMessage());
+			}
+		}
+
+	}
+
+	private static final class NotWaitingForTheDisk extends LostSessionRollsBack {
 
 		NotWaitingForTheDisk(DataSource dataSource) {
 			super(dataSource);

@@ -8,6 +8,7 @@ import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
@@ -17,7 +18,7 @@ import org.springframework.transaction.TransactionSystemException;
 /**
  * Tells a database fault that passes from one that does not: the server starting, shutting down or
  * restarting, a connection refused, reset or closed, a serialization failure or a deadlock are
- * ridden out; a constraint violated or a bad statement is not.
+ * ridden out; a constraint violated, a bad statement or a row another writer changed is not.
  */
 public final class TransientDatabaseFaults {
 
@@ -30,6 +31,10 @@ public final class TransientDatabaseFaults {
 
 	public static boolean isTransient(Throwable failure) {
 		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
+			// a row another transaction changed (a TransientDataAccessException) stays changed however often tried
+			if (t instanceof OptimisticLockingFailureException) {
+				return false;
+			}
 			// a rollback that failed on the lost connection hides the fault that lost it
 			if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null
 					&& isTransient(rollback.getApplicationException())) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -16,23 +17,36 @@ import org.springframework.batch.core.job.builder.JobBuilder;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.builder.StepBuilder;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
+import org.springframework.batch.infrastructure.item.support.AbstractItemCountingItemStreamItemReader;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Test-only jobs: {@code flakyJob} fails while {@link #failing} is set; {@code slowJob} runs until
- * stopped; the real settlement job can be held in its first step until {@link #releaseSettlement()}.
+ * stopped; {@code numbersJob} loses a connection while a chunk commits; the real settlement job can be held in its first step until {@link #releaseSettlement()}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class OperationsTestJobs {
 
 	static final AtomicBoolean failing = new AtomicBoolean();
+
+	/** How numbersJob's chunk of 21 to 30 loses its connection, once: its commit is lost, or only the commit's answer. */
+	enum ConnectionLoss {
+
+		BEFORE_COMMIT, AFTER_COMMIT
+
+	}
+
+	static final AtomicReference<ConnectionLoss> connectionLoss = new AtomicReference<>();
 
 	private static Connection settlementBlocker;
 
@@ -58,6 +72,55 @@ class OperationsTestJobs {
 				return context.getStepContext().getStepExecution().getWriteCount() < 3000 ? RepeatStatus.CONTINUABLE
 						: RepeatStatus.FINISHED;
 			}, transactionManager).build())
+			.build();
+	}
+
+	/**
+	 * numbersJob: copies 1 to 50 into {@code test_number}, ten a chunk. While {@link #connectionLoss} is set,
+	 * the connection of the chunk of 21 to 30 is lost as it commits, after the step saved its position.
+	 */
+	@Bean
+	Job numbersJob(JobRepository jobRepository, Step copyNumbers) {
+		return new JobBuilder("numbersJob", jobRepository).start(copyNumbers).build();
+	}
+
+	// a bean, so that it resumes after a transient fault as every step of the application does
+	@Bean
+	Step copyNumbers(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
+		AbstractItemCountingItemStreamItemReader<Integer> numbers = new AbstractItemCountingItemStreamItemReader<>() {
+			@Override
+			protected Integer doRead() {
+				return (getCurrentItemCount() <= 50) ? getCurrentItemCount() : null;
+			}
+
+			@Override
+			protected void doOpen() {
+			}
+
+			@Override
+			protected void doClose() {
+			}
+		};
+		numbers.setName("numbers");
+		return new StepBuilder("copyNumbers", jobRepository).<Integer, Integer>chunk(10)
+			.reader(numbers)
+			.writer(chunk -> {
+				jdbc.batchUpdate("INSERT INTO test_number (n) VALUES (?)", chunk.getItems(), 10,
+						(statement, n) -> statement.setInt(1, n));
+				ConnectionLoss loss = chunk.getItems().contains(21) ? connectionLoss.getAndSet(null) : null;
+				if (loss != null) {
+					TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+						@Override
+						public void beforeCommit(boolean readOnly) {
+							if (loss == ConnectionLoss.AFTER_COMMIT) {
+								jdbc.execute("COMMIT"); // done, as a server that goes down before it answers
+							}
+							jdbc.execute("SELECT pg_terminate_backend(pg_backend_pid())");
+						}
+					});
+				}
+			})
+			.transactionManager(transactionManager)
 			.build();
 	}
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.TransactionSystemException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -52,6 +53,15 @@ class TransientDatabaseFaultsTests {
 		assertThat(transientState("P0001")).as("an exception raised by a trigger").isFalse();
 		assertThat(transientState("42P01")).as("an unknown table").isFalse();
 		assertThat(TransientDatabaseFaults.isTransient(new IllegalStateException("a bug"))).isFalse();
+	}
+
+	@Test
+	void aRowSomeoneElseChangedIsNotTriedAgain() {
+		// a repository update over a commit whose answer was lost: the row moved on, and stays so
+		assertThat(TransientDatabaseFaults.isTransient(new OptimisticLockingFailureException(
+				"Attempt to update step execution id=32 with wrong version (23)"))).isFalse();
+		assertThat(TransientDatabaseFaults.isTransient(new IllegalStateException("saving failed",
+				new OptimisticLockingFailureException("wrong version")))).isFalse();
 	}
 
 	private static boolean transientState(String state) {
