@@ -1,10 +1,6 @@
 package org.medclaims.adhoc;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.List;
 
 import org.medclaims.policy.AdhocReason;
@@ -14,6 +10,7 @@ import org.medclaims.policy.HospitalLevel;
 import org.medclaims.policy.Money;
 import org.medclaims.policy.Region;
 import org.medclaims.policy.VisitType;
+import org.medclaims.system.Sha256;
 
 /**
  * An ad-hoc claim whose every field is well-formed. The hospital's level and region are the clerk's and
@@ -53,13 +50,7 @@ record ValidAdhocClaim(String claimNo, String hospitalCode, String hospitalName,
 				.append('\u001f').append(line.unitPrice().stripTrailingZeros().toPlainString()).append('\u001f')
 				.append(line.quantity().stripTrailingZeros().toPlainString()).append('\u001f').append(line.amount().fen());
 		}
-		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-				.digest(text.toString().getBytes(StandardCharsets.UTF_8)));
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
-		}
+		return Sha256.of(text.toString());
 	}
 
 }

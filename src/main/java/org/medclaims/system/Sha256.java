@@ -2,6 +2,7 @@ package org.medclaims.system;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -29,6 +30,11 @@ public final class Sha256 {
 
 	public static String hex(MessageDigest digest) {
 		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	/** The hash of a text's UTF-8 bytes (lower-case hex). */
+	public static String of(String text) {
+		return HexFormat.of().formatHex(newDigest().digest(text.getBytes(StandardCharsets.UTF_8)));
 	}
 
 	public static Hashed of(Path file) throws IOException {

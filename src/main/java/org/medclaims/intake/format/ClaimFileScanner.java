@@ -7,11 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 import org.medclaims.policy.Money;
+import org.medclaims.system.Sha256;
 
 import static org.medclaims.intake.format.FileProblem.F_EMPTY;
 import static org.medclaims.intake.format.FileProblem.F_ENCODING;
@@ -75,7 +74,7 @@ public final class ClaimFileScanner implements AutoCloseable {
 
 	private final ClaimFileName name;
 
-	private final MessageDigest sha256 = sha256();
+	private final MessageDigest sha256 = Sha256.newDigest();
 
 	private final List<FileProblem> problems = new ArrayList<>();
 
@@ -443,7 +442,7 @@ public final class ClaimFileScanner implements AutoCloseable {
 			}
 		}
 		return new FileValidation(this.fileName, listed, this.problemCount > listed.size(),
-				HexFormat.of().formatHex(this.sha256.digest()), this.charset, this.claims, this.lines,
+				Sha256.hex(this.sha256), this.charset, this.claims, this.lines,
 				Money.ofFen(this.totalFen), this.size);
 	}
 
@@ -453,15 +452,6 @@ public final class ClaimFileScanner implements AutoCloseable {
 		this.firstOfCode.putIfAbsent(code, problem);
 		if (this.problems.size() < MAX_PROBLEMS) {
 			this.problems.add(problem);
-		}
-	}
-
-	private static MessageDigest sha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform has SHA-256.", ex);
 		}
 	}
 
