@@ -2,6 +2,7 @@ package org.medclaims.operations;
 
 import io.micrometer.observation.ObservationRegistry;
 
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
@@ -22,21 +23,24 @@ class BackgroundJobOperator {
 
 	private final JobRepository jobRepository;
 
+	private final JobRegistry jobRegistry;
+
 	private final PlatformTransactionManager transactionManager;
 
 	private final ObjectProvider<ObservationRegistry> observations;
 
 	private volatile JobOperator operator;
 
-	BackgroundJobOperator(ApplicationContext context, JobRepository jobRepository,
+	BackgroundJobOperator(ApplicationContext context, JobRepository jobRepository, JobRegistry jobRegistry,
 			PlatformTransactionManager transactionManager, ObjectProvider<ObservationRegistry> observations) {
 		this.context = context;
 		this.jobRepository = jobRepository;
+		this.jobRegistry = jobRegistry;
 		this.transactionManager = transactionManager;
 		this.observations = observations;
 	}
 
-	// built on first use, once every Job bean exists, so its registry holds them all
+	// built on first use, once the registry holds every Job bean
 	JobOperator get() {
 		if (this.operator == null) {
 			synchronized (this) {
@@ -52,6 +56,7 @@ class BackgroundJobOperator {
 		SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("job-");
 		JobOperatorFactoryBean factory = new JobOperatorFactoryBean();
 		factory.setApplicationContext(this.context);
+		factory.setJobRegistry(this.jobRegistry);
 		factory.setJobRepository(this.jobRepository);
 		factory.setTransactionManager(this.transactionManager);
 		factory.setTaskExecutor(executor);

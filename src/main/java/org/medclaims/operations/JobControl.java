@@ -1,8 +1,6 @@
 package org.medclaims.operations;
 
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import org.medclaims.accounts.YearEndRollover;
 import org.medclaims.settlement.SettlementLauncher;
@@ -11,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
@@ -19,8 +18,8 @@ import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.JobRestartException;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.EmptyResultDataAccessException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -45,7 +44,7 @@ class JobControl {
 
 	private final CrashRecovery crashRecovery;
 
-	private final ListableBeanFactory beans;
+	private final JobRegistry jobs;
 
 	private final ApplicationEventPublisher events;
 
@@ -54,13 +53,13 @@ class JobControl {
 	private final YearEndRollover rollover;
 
 	JobControl(JobRepository jobRepository, JobOperator jobOperator, BackgroundJobOperator backgroundOperator,
-			CrashRecovery crashRecovery, ListableBeanFactory beans, ApplicationEventPublisher events,
+			CrashRecovery crashRecovery, JobRegistry jobs, ApplicationEventPublisher events,
 			SettlementLauncher settlementLauncher, YearEndRollover rollover) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.backgroundOperator = backgroundOperator;
 		this.crashRecovery = crashRecovery;
-		this.beans = beans;
+		this.jobs = jobs;
 		this.events = events;
 		this.settlementLauncher = settlementLauncher;
 		this.rollover = rollover;
@@ -258,19 +257,11 @@ class JobControl {
 	}
 
 	private static String rootMessage(Throwable ex) {
-		Throwable root = ex;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
-		return String.valueOf(root.getMessage());
+		return String.valueOf(NestedExceptionUtils.getMostSpecificCause(ex).getMessage());
 	}
 
 	private Optional<Job> job(String name) {
-		Map<String, Job> jobs = this.beans.getBeansOfType(Job.class)
-			.values()
-			.stream()
-			.collect(Collectors.toMap(Job::getName, j -> j, (a, b) -> a));
-		return Optional.ofNullable(jobs.get(name));
+		return Optional.ofNullable(this.jobs.getJob(name));
 	}
 
 }

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
+import org.springframework.core.NestedExceptionUtils;
 
 /** Turns an exception into the one sentence an operator reads on stderr. */
 public final class OperatorMessages {
@@ -30,10 +31,7 @@ public final class OperatorMessages {
 						+ "): start PostgreSQL or fix spring.datasource.url, then try again.";
 			}
 		}
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		return "medclaims failed: " + firstLine(String.valueOf(root.getMessage()));
 	}
 

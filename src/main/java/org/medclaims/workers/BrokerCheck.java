@@ -2,6 +2,8 @@ package org.medclaims.workers;
 
 import org.medclaims.system.OperatorMistake;
 
+import org.springframework.core.NestedExceptionUtils;
+
 /** What an operator reads when the message broker cannot be reached. */
 final class BrokerCheck {
 
@@ -9,10 +11,7 @@ final class BrokerCheck {
 	}
 
 	static OperatorMistake unreachable(Throwable failure) {
-		Throwable root = failure;
-		while (root.getCause() != null && root.getCause() != root) {
-			root = root.getCause();
-		}
+		Throwable root = NestedExceptionUtils.getMostSpecificCause(failure);
 		return new OperatorMistake("Cannot reach the message broker (" + root.getMessage()
 				+ "): start RabbitMQ or fix spring.rabbitmq.host, .port, .username and .password, then start again.",
 				failure);
