@@ -6,23 +6,24 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
+
 /**
  * Exponential backoff per target (the server, one inbox, one outbox): after n failures in a row
  * the next attempt waits {@code base × 2^(n-1)}, at most {@code max}; a success resets it.
  */
 class Backoff {
 
-	private final Duration base;
-
-	private final Duration max;
+	private final ExponentialBackOff policy;
 
 	private final Clock clock;
 
 	private final Map<String, State> states = new ConcurrentHashMap<>();
 
 	Backoff(Duration base, Duration max, Clock clock) {
-		this.base = base;
-		this.max = max.compareTo(base) < 0 ? base : max;
+		this.policy = new ExponentialBackOff(base.toMillis(), 2.0);
+		this.policy.setMaxInterval(Math.max(base.toMillis(), max.toMillis()));
 		this.clock = clock;
 	}
 
@@ -33,15 +34,10 @@ class Backoff {
 
 	/** Records a failure; returns how long until the next attempt. */
 	Duration failed(String target) {
-		State state = this.states.merge(target, new State(1, Instant.MIN),
-				(old, one) -> new State(old.failures() + 1, Instant.MIN));
-		Duration wait = this.base;
-		for (int i = 1; i < state.failures() && wait.compareTo(this.max) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		wait = wait.compareTo(this.max) > 0 ? this.max : wait;
-		this.states.put(target, new State(state.failures(), this.clock.instant().plus(wait)));
-		return wait;
+		Instant now = this.clock.instant();
+		return this.states
+			.compute(target, (t, old) -> ((old != null) ? old : new State(0, now, this.policy.start())).failed(now))
+			.delay();
 	}
 
 	void succeeded(String target) {
@@ -53,7 +49,17 @@ class Backoff {
 		return state == null ? 0 : state.failures();
 	}
 
-	private record State(int failures, Instant next) {
+	private record State(int failures, Instant next, BackOffExecution execution, Duration delay) {
+
+		State(int failures, Instant next, BackOffExecution execution) {
+			this(failures, next, execution, Duration.ZERO);
+		}
+
+		State failed(Instant now) {
+			Duration delay = Duration.ofMillis(this.execution.nextBackOff());
+			return new State(this.failures + 1, now.plus(delay), this.execution, delay);
+		}
+
 	}
 
 }
