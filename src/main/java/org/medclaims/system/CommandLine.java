@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
-import org.medclaims.bench.DataGenerator;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -24,7 +23,6 @@ public final class CommandLine {
 
 	public static final String SERVE = "serve";
 
-	public static final String GENERATE = "generate";
 
 	public static final String RUN_ONCE = "run-once";
 
@@ -50,10 +48,6 @@ public final class CommandLine {
 			System.err.println("Unknown command '" + command + "'.");
 			CommandUsage.print(System.err);
 			return OptionalInt.of(UNKNOWN_COMMAND);
-		}
-		if (GENERATE.equals(command)) {
-			// the data generator needs neither database nor Spring
-			return OptionalInt.of(DataGenerator.run(Arrays.stream(args).filter(a -> !GENERATE.equals(a)).toArray(String[]::new)));
 		}
 		SpringApplication app = new SpringApplication(application);
 		Map<String, Object> defaults = new HashMap<>(Map.of(COMMAND_PROPERTY, command));

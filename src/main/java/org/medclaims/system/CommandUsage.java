@@ -31,7 +31,6 @@ public final class CommandUsage {
 			new Line("restart", "<executionId>", "restart a FAILED or STOPPED execution and wait for it"),
 			new Line("stop", "<executionId>", "ask a running execution to stop at its next chunk"),
 			new Line("abandon", "<executionId>", "give an execution up for good"),
-			new Line("generate", "--seed=N --claims=N --out=DIR", "write a random valid registry and claim files"),
 			new Line("worker", "", "run the intake and settlement partitions the broker hands out, until stopped"),
 			new Line("help", "", "print this usage (also --help, -h); starts nothing"));
 

@@ -36,7 +36,7 @@ class CommandLineTests {
 			for (CommandUsage.Line line : CommandUsage.lines()) {
 				assertThat(run.out()).as(help).contains("  " + line.name());
 			}
-			assertThat(run.out()).contains("generate --seed=N --claims=N --out=DIR").contains("jobs [id]");
+			assertThat(run.out()).contains("credit-accounts <file>").doesNotContain("generate").contains("jobs [id]");
 			assertThat(run.err()).isEmpty();
 			assertNothingStarted(before, port, database);
 		}
@@ -50,7 +50,7 @@ class CommandLineTests {
 		Run run = run("frobnicate", "--server.port=" + port, "--spring.datasource.url=" + database);
 
 		assertThat(run.status()).hasValue(2);
-		assertThat(run.err()).startsWith("Unknown command 'frobnicate'.").contains("  run-once").contains("  generate");
+		assertThat(run.err()).startsWith("Unknown command 'frobnicate'.").contains("  run-once").contains("  worker");
 		assertThat(run.out()).isEmpty();
 		assertNothingStarted(before, port, database);
 	}
