@@ -6,8 +6,9 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * medclaims: values hospital claim files and clerks' ad-hoc claims under the dated reimbursement
- * policy, pays them from the pooled fund and personal accounts, and answers every hospital.
+ * medclaims: values hospital claim files and clerks' ad-hoc claims under the dated
+ * reimbursement policy, pays them from the pooled fund and personal accounts, and answers
+ * every hospital.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

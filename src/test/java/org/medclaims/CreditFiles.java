@@ -6,13 +6,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Credits files as the contribution system writes them: the header, then one {@code personId,month,amount} a line. */
+/**
+ * Credits files as the contribution system writes them: the header, then one
+ * {@code personId,month,amount} a line.
+ */
 public final class CreditFiles {
 
 	private CreditFiles() {
 	}
 
-	/** Writes {@code rows} (each already a CSV line) under the header into {@code dir/name}. */
+	/**
+	 * Writes {@code rows} (each already a CSV line) under the header into
+	 * {@code dir/name}.
+	 */
 	public static Path write(Path dir, String name, String... rows) {
 		StringBuilder text = new StringBuilder("personId,month,amount\r\n");
 		for (String row : rows) {

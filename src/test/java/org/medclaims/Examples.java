@@ -16,9 +16,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The end-to-end example of the claim-file contract, kept in this repository's test resources
- * ({@code examples/basic}): {@code reference/} (the six CSVs), {@code inbound/} (claim files, good
- * and bad) and {@code expected-outbound/<hospital>/} (what {@code run-once} must write).
+ * The end-to-end example of the claim-file contract, kept in this repository's test
+ * resources ({@code examples/basic}): {@code reference/} (the six CSVs), {@code inbound/}
+ * (claim files, good and bad) and {@code expected-outbound/<hospital>/} (what
+ * {@code run-once} must write).
  */
 public final class Examples {
 
@@ -51,7 +52,10 @@ public final class Examples {
 		return basic().resolve("expected-outbound");
 	}
 
-	/** A claim file of {@code inbound/}, or an answer of {@code expected-outbound/}, by its name. */
+	/**
+	 * A claim file of {@code inbound/}, or an answer of {@code expected-outbound/}, by
+	 * its name.
+	 */
 	public static Path file(String name) {
 		Path claimFile = inbound().resolve(name);
 		if (Files.exists(claimFile)) {
@@ -67,7 +71,9 @@ public final class Examples {
 		}
 	}
 
-	/** Copies the example's claim files (the temporary one included) into {@code inbound}. */
+	/**
+	 * Copies the example's claim files (the temporary one included) into {@code inbound}.
+	 */
 	public static void copyInbound(Path inbound) throws IOException {
 		Files.createDirectories(inbound);
 		try (Stream<Path> files = Files.list(inbound())) {
@@ -78,9 +84,10 @@ public final class Examples {
 	}
 
 	/**
-	 * Asserts that {@code outbound} holds exactly the expected answers, compared as the example's
-	 * README says: every field of every R and T record but the message, warnings in any order, the
-	 * header but its processedAt; of a reject file, the first E record's code.
+	 * Asserts that {@code outbound} holds exactly the expected answers, compared as the
+	 * example's README says: every field of every R and T record but the message,
+	 * warnings in any order, the header but its processedAt; of a reject file, the first
+	 * E record's code.
 	 */
 	public static void assertAnswersAsExpected(Path outbound) throws IOException {
 		Path expected = expectedOutbound();

@@ -26,8 +26,9 @@ import org.springframework.util.FileSystemUtils;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * Debian's Chromium, headless, driven by its ChromeDriver with a fresh profile. A test that needs
- * it is skipped, with the reason in the log, where the binaries are not installed.
+ * Debian's Chromium, headless, driven by its ChromeDriver with a fresh profile. A test
+ * that needs it is skipped, with the reason in the log, where the binaries are not
+ * installed.
  */
 public final class HeadlessChromium implements AutoCloseable {
 
@@ -56,11 +57,13 @@ public final class HeadlessChromium implements AutoCloseable {
 		Path profile = Files.createTempDirectory("chromium-profile-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM);
-		// without the background-networking flags Chromium floods the closed network with refused connections
+		// without the background-networking flags Chromium floods the closed network with
+		// refused connections
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--user-data-dir=" + profile, "--lang=zh-CN");
-		// a clerk's browser in China: Accept-Language zh-CN, as the pages expect by default
+		// a clerk's browser in China: Accept-Language zh-CN, as the pages expect by
+		// default
 		options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "zh-CN,zh"));
 		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
 			.usingAnyFreePort()
@@ -74,7 +77,10 @@ public final class HeadlessChromium implements AutoCloseable {
 		return this.driver;
 	}
 
-	/** The pages the current page prints on, on A4 paper as the browser lays it out for printing. */
+	/**
+	 * The pages the current page prints on, on A4 paper as the browser lays it out for
+	 * printing.
+	 */
 	public int printedA4Pages() {
 		String pdf = new String(Base64.getDecoder()
 			.decode(((PrintsPage) this.driver).print(new PrintOptions().setPageSize(PageSize.ISO_A4)).getContent()),

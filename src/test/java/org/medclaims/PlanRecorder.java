@@ -18,9 +18,9 @@ import java.util.function.Predicate;
 import javax.sql.DataSource;
 
 /**
- * Wraps a DataSource so that every prepared statement the application executes is first explained
- * (EXPLAIN, not run twice: the plan PostgreSQL chooses with the same parameters, on the same
- * connection and in the same transaction) and its plan recorded.
+ * Wraps a DataSource so that every prepared statement the application executes is first
+ * explained (EXPLAIN, not run twice: the plan PostgreSQL chooses with the same
+ * parameters, on the same connection and in the same transaction) and its plan recorded.
  */
 public final class PlanRecorder {
 
@@ -59,8 +59,7 @@ public final class PlanRecorder {
 						return proxy(Statement.class, statement, new ExplainingPlain(connection));
 					}
 					return r;
-				})
-				: result);
+				}) : result);
 	}
 
 	/** A statement without parameters: its SQL comes with each execute. */
@@ -75,7 +74,8 @@ public final class PlanRecorder {
 		@Override
 		public Object before(Method method, Object[] args) throws Exception {
 			if (PlanRecorder.this.recording && method.getName().startsWith("execute") && args != null
-					&& args.length >= 1 && args[0] instanceof String sql && sql.strip().matches("(?is)(SELECT|INSERT|UPDATE|DELETE|WITH)\\b.*")
+					&& args.length >= 1 && args[0] instanceof String sql
+					&& sql.strip().matches("(?is)(SELECT|INSERT|UPDATE|DELETE|WITH)\\b.*")
 					&& PlanRecorder.this.worthExplaining.test(sql)) {
 				new Explaining(this.connection, sql).explain();
 			}

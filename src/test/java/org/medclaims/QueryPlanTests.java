@@ -25,20 +25,22 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * No statement of intake or settlement reads a whole table that grows with the years: on top of a
- * history of realistic size (300,000 settled claims, their lines, settlements and ledger entries),
- * every statement a new batch and its settlement run execute is explained with its parameters, and
- * no plan scans the claim, claim line, settlement, ledger or claim file table sequentially. So the
- * cost of a file or a chunk does not grow with the tables, whatever the statistics.
+ * No statement of intake or settlement reads a whole table that grows with the years: on
+ * top of a history of realistic size (300,000 settled claims, their lines, settlements
+ * and ledger entries), every statement a new batch and its settlement run execute is
+ * explained with its parameters, and no plan scans the claim, claim line, settlement,
+ * ledger or claim file table sequentially. So the cost of a file or a chunk does not grow
+ * with the tables, whatever the statistics.
  */
 @SpringBootTest(properties = "medclaims.settlement.partitions=1")
 @Import(QueryPlanTests.Recording.class)
 class QueryPlanTests {
 
-	private static final Set<String> GROWING = Set.of("claim", "claim_line", "settlement", "ledger_entry", "claim_file");
+	private static final Set<String> GROWING = Set.of("claim", "claim_line", "settlement", "ledger_entry",
+			"claim_file");
 
-	private static final PlanRecorder recorder = new PlanRecorder(sql -> GROWING.stream()
-		.anyMatch(table -> sql.matches("(?is).*\\b" + table + "\\b.*")));
+	private static final PlanRecorder recorder = new PlanRecorder(
+			sql -> GROWING.stream().anyMatch(table -> sql.matches("(?is).*\\b" + table + "\\b.*")));
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -72,9 +74,9 @@ class QueryPlanTests {
 		List<PlanRecorder.Plan> plans = recorder.stop();
 
 		assertThat(plans).as("statements explained").hasSizeGreaterThan(20);
-		assertThat(plans).as("plans that read a growing table whole").allSatisfy(plan -> GROWING.forEach(table ->
-				assertThat(plan.plan()).as("%s%n%s", plan.sql(), plan.plan()).doesNotContainPattern(
-						"Seq Scan on " + table + "\\b")));
+		assertThat(plans).as("plans that read a growing table whole")
+			.allSatisfy(plan -> GROWING.forEach(table -> assertThat(plan.plan()).as("%s%n%s", plan.sql(), plan.plan())
+				.doesNotContainPattern("Seq Scan on " + table + "\\b")));
 	}
 
 	private Path copy(Path example) {
@@ -86,18 +88,20 @@ class QueryPlanTests {
 		}
 	}
 
-	// 600 files of 500 settled claims of 4 lines each, their settlements and ledger entries, all answered
+	// 600 files of 500 settled claims of 4 lines each, their settlements and ledger
+	// entries, all answered
 	private void history() {
 		this.jdbc.execute("INSERT INTO intake_batch (id) SELECT g FROM generate_series(1000001, 1000600) g");
-		this.jdbc.execute("""
-				INSERT INTO claim_file (id, batch_id, file_name, hospital_code, file_date, seq, sha256, size_bytes, source,
-				    source_path, local_path, status, claim_count, decided_at, intake_finished_at, grouped_at,
-				    response_written_at)
-				SELECT 1000000 + g, 1000000 + g, 'H330282003_2012' || lpad(g::text, 4, '0') || '_001.clm', 'H330282003',
-				       date '2012-01-01', '001', md5(g::text) || md5(g::text), 1000, 'LOCAL', '/x', '/x', 'ACCEPTED', 500,
-				       now(), now(), now(), now()
-				FROM generate_series(1, 600) g
-				""");
+		this.jdbc.execute(
+				"""
+						INSERT INTO claim_file (id, batch_id, file_name, hospital_code, file_date, seq, sha256, size_bytes, source,
+						    source_path, local_path, status, claim_count, decided_at, intake_finished_at, grouped_at,
+						    response_written_at)
+						SELECT 1000000 + g, 1000000 + g, 'H330282003_2012' || lpad(g::text, 4, '0') || '_001.clm', 'H330282003',
+						       date '2012-01-01', '001', md5(g::text) || md5(g::text), 1000, 'LOCAL', '/x', '/x', 'ACCEPTED', 500,
+						       now(), now(), now(), now()
+						FROM generate_series(1, 600) g
+						""");
 		this.jdbc.execute("""
 				INSERT INTO claim (id, file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name,
 				    visit_type, start_date, end_date, total_amount, status, household_id)
@@ -111,13 +115,14 @@ class QueryPlanTests {
 				SELECT c.id, l, l + 1, 'X00001', '药品1', 25.00, 1, 2500 FROM claim c, generate_series(0, 3) l
 				WHERE c.id >= 10000000
 				""");
-		this.jdbc.execute("""
-				INSERT INTO settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first,
-				    deductible, segment, coinsurance, over_cap, fund, current_account, historical_account, family_account,
-				    cash, settled_at)
-				SELECT id, 'SETTLED', '', 'Settled.', '2013-01-01', 10000, 0, 0, 0, 0, 4000, 0, 6000, 0, 0, 0, 4000, now()
-				FROM claim WHERE id >= 10000000
-				""");
+		this.jdbc.execute(
+				"""
+						INSERT INTO settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first,
+						    deductible, segment, coinsurance, over_cap, fund, current_account, historical_account, family_account,
+						    cash, settled_at)
+						SELECT id, 'SETTLED', '', 'Settled.', '2013-01-01', 10000, 0, 0, 0, 0, 4000, 0, 6000, 0, 0, 0, 4000, now()
+						FROM claim WHERE id >= 10000000
+						""");
 		this.jdbc.execute("""
 				INSERT INTO ledger_entry (claim_id, person_id, kind, account, direction, amount, created_at)
 				SELECT id, (SELECT min(person_id) FROM person), 'HISTORICAL', 'HISTORICAL', 'OUT', 1, now()

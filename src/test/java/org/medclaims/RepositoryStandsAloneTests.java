@@ -13,15 +13,16 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The repository stands alone: no file of it names the folder that lies beside a developer's
- * checkout but not beside a user's clone.
+ * The repository stands alone: no file of it names the folder that lies beside a
+ * developer's checkout but not beside a user's clone.
  */
 class RepositoryStandsAloneTests {
 
 	// written in two parts, so this file does not name it
 	private static final byte[] OUTSIDE = (".." + "/shared").getBytes(StandardCharsets.US_ASCII);
 
-	// build output, local data and tools' folders (.gitignore) are not part of the repository
+	// build output, local data and tools' folders (.gitignore) are not part of the
+	// repository
 	private static final Set<Path> NOT_TRACKED = Set.of(Path.of(".git"), Path.of("target"), Path.of("data"),
 			Path.of("bench/out"), Path.of(".idea"), Path.of(".vscode"));
 

@@ -12,8 +12,8 @@ import java.time.Duration;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * A PostgreSQL of a test's own, which the test stops and starts under the application: same port,
- * same data, as an operator's {@code pg_ctlcluster restart} would.
+ * A PostgreSQL of a test's own, which the test stops and starts under the application:
+ * same port, same data, as an operator's {@code pg_ctlcluster restart} would.
  */
 public final class StoppablePostgres implements AutoCloseable {
 
@@ -51,7 +51,9 @@ public final class StoppablePostgres implements AutoCloseable {
 		}
 	}
 
-	/** Stops the server (fast shutdown: sessions are cut, transactions in flight lost). */
+	/**
+	 * Stops the server (fast shutdown: sessions are cut, transactions in flight lost).
+	 */
 	public synchronized void stop() {
 		if (this.running != null) {
 			try {
@@ -67,7 +69,8 @@ public final class StoppablePostgres implements AutoCloseable {
 	/** Stops the server for about {@code downFor}, then starts it again. */
 	public void outage(Duration downFor) throws InterruptedException {
 		stop();
-		Thread.sleep(downFor.toMillis()); // the outage itself is what is tested, not a wait for a result
+		Thread.sleep(downFor.toMillis()); // the outage itself is what is tested, not a
+											// wait for a result
 		start();
 	}
 
@@ -83,7 +86,8 @@ public final class StoppablePostgres implements AutoCloseable {
 	}
 
 	public String url(String database) {
-		return "jdbc:postgresql://localhost:" + this.port + "/" + database + "?user=postgres&reWriteBatchedInserts=true";
+		return "jdbc:postgresql://localhost:" + this.port + "/" + database
+				+ "?user=postgres&reWriteBatchedInserts=true";
 	}
 
 	@Override

@@ -18,8 +18,8 @@ import org.springframework.test.context.ContextCustomizerFactory;
 import org.springframework.test.context.MergedContextConfiguration;
 
 /**
- * Gives every {@code @SpringBootTest} class its own PostgreSQL database and its own folders, so
- * test classes never see each other's rows or files.
+ * Gives every {@code @SpringBootTest} class its own PostgreSQL database and its own
+ * folders, so test classes never see each other's rows or files.
  */
 class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 
@@ -48,11 +48,13 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 			properties.put("spring.datasource.url", TestDatabases.create(simpleName));
 			properties.put("spring.datasource.username", "postgres");
 			properties.put("medclaims.test-data-dir", dataDir.toAbsolutePath().toString());
-			// cached contexts keep their pools: open connections only while used, or a server's 100 run out
+			// cached contexts keep their pools: open connections only while used, or a
+			// server's 100 run out
 			properties.put("spring.datasource.hikari.minimum-idle", "0");
 			properties.put("spring.datasource.hikari.idle-timeout", "10000");
 			properties.put("spring.datasource.hikari.maximum-pool-size", "12");
-			// tests drive the intake themselves unless they ask for the folder to be watched
+			// tests drive the intake themselves unless they ask for the folder to be
+			// watched
 			properties.put("medclaims.intake.watch", "false");
 			for (String folder : List.of("inbound", "outbound", "archive", "rejected")) {
 				properties.put("medclaims." + folder + "-dir", dataDir.resolve(folder).toAbsolutePath().toString());

@@ -14,8 +14,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
- * The PostgreSQL the tests use: {@code MEDCLAIMS_TEST_DB_URL} when set (CI points it at the
- * machine's server), else one embedded server per test JVM. Each caller gets a fresh database.
+ * The PostgreSQL the tests use: {@code MEDCLAIMS_TEST_DB_URL} when set (CI points it at
+ * the machine's server), else one embedded server per test JVM. Each caller gets a fresh
+ * database.
  */
 public final class TestDatabases {
 
@@ -32,7 +33,8 @@ public final class TestDatabases {
 	public static synchronized String create(String hint) {
 		String admin = adminUrl();
 		String name = (PREFIX + hint.replaceAll("[^A-Za-z0-9]", "_") + "_" + counter.incrementAndGet() + "_"
-				+ ProcessHandle.current().pid()).toLowerCase(Locale.ROOT);
+				+ ProcessHandle.current().pid())
+			.toLowerCase(Locale.ROOT);
 		if (name.length() > 60) {
 			name = PREFIX + name.substring(name.length() - 56);
 		}
@@ -71,7 +73,8 @@ public final class TestDatabases {
 	private static void dropLeftovers(String admin) {
 		List<String> stale = new ArrayList<>();
 		try (Connection c = DriverManager.getConnection(admin);
-				var rs = c.createStatement().executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'mct\\_%'")) {
+				var rs = c.createStatement()
+					.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'mct\\_%'")) {
 			while (rs.next()) {
 				String name = rs.getString(1);
 				long pid = Long.parseLong(name.substring(name.lastIndexOf('_') + 1));

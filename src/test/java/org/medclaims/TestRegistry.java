@@ -7,8 +7,9 @@ import org.medclaims.system.PersonIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Test fixtures written straight into the tables: the registry of policy.md's worked examples and
- * accepted claim files whose claims wait for settlement, as the intake leaves them.
+ * Test fixtures written straight into the tables: the registry of policy.md's worked
+ * examples and accepted claim files whose claims wait for settlement, as the intake
+ * leaves them.
  */
 public final class TestRegistry {
 
@@ -45,10 +46,14 @@ public final class TestRegistry {
 		return body + PersonIds.checkCharacter(body);
 	}
 
-	/** The people, hospitals and items of policy.md's worked examples A to D, and two out-of-area patients. */
+	/**
+	 * The people, hospitals and items of policy.md's worked examples A to D, and two
+	 * out-of-area patients.
+	 */
 	public static TestRegistry workedExamples(JdbcTemplate jdbc) {
-		jdbc.execute("TRUNCATE adhoc_audit, claim_reversal, account_rollover, ledger_entry, settlement, claim_line, claim, claim_file, person_year,"
-				+ " family_binding, certification, catalog_item, special_disease, hospital, person CASCADE");
+		jdbc.execute(
+				"TRUNCATE adhoc_audit, claim_reversal, account_rollover, ledger_entry, settlement, claim_line, claim, claim_file, person_year,"
+						+ " family_binding, certification, catalog_item, special_disease, hospital, person CASCADE");
 		return new TestRegistry(jdbc).hospital("HOS1", "TERTIARY")
 			.hospital("HOS2", "SECONDARY")
 			.hospital("HOS3", "COMMUNITY")
@@ -72,7 +77,10 @@ public final class TestRegistry {
 			.yearTotals(AWAY_REGISTERED, 2013, 0, 100000, 0);
 	}
 
-	/** A fresh job repository, for tests whose job instances (one per year or file) must not carry over. */
+	/**
+	 * A fresh job repository, for tests whose job instances (one per year or file) must
+	 * not carry over.
+	 */
 	public static void forgetJobs(JdbcTemplate jdbc) {
 		jdbc.execute("TRUNCATE batch_job_instance CASCADE");
 	}
@@ -92,10 +100,12 @@ public final class TestRegistry {
 	}
 
 	public TestRegistry person(String id, String category, long currentFen, long historicalFen) {
-		this.jdbc.update("""
-				INSERT INTO person (person_id, name, category, status, opening_current_account, opening_historical_account,
-				    current_account, historical_account) VALUES (?, '测试', ?, 'ACTIVE', ?, ?, ?, ?)
-				""", id, category, currentFen, historicalFen, currentFen, historicalFen);
+		this.jdbc.update(
+				"""
+						INSERT INTO person (person_id, name, category, status, opening_current_account, opening_historical_account,
+						    current_account, historical_account) VALUES (?, '测试', ?, 'ACTIVE', ?, ?, ?, ?)
+						""",
+				id, category, currentFen, historicalFen, currentFen, historicalFen);
 		return this;
 	}
 
@@ -112,26 +122,31 @@ public final class TestRegistry {
 
 	/** Starts an accepted file: the claims added next belong to it. */
 	public TestRegistry file(String hospital, String name) {
-		this.fileId = this.jdbc.queryForObject("""
-				WITH batch AS (INSERT INTO intake_batch DEFAULT VALUES RETURNING id)
-				INSERT INTO claim_file (batch_id, file_name, hospital_code, sha256, size_bytes, source, source_path,
-				    local_path, status, decided_at, intake_finished_at)
-				SELECT batch.id, ?, ?, md5(?) || md5(?), 1, 'LOCAL', ?, ?, 'ACCEPTED', now(), now() FROM batch RETURNING id
-				""", Long.class, name, hospital, name, hospital, name, name);
+		this.fileId = this.jdbc.queryForObject(
+				"""
+						WITH batch AS (INSERT INTO intake_batch DEFAULT VALUES RETURNING id)
+						INSERT INTO claim_file (batch_id, file_name, hospital_code, sha256, size_bytes, source, source_path,
+						    local_path, status, decided_at, intake_finished_at)
+						SELECT batch.id, ?, ?, md5(?) || md5(?), 1, 'LOCAL', ?, ?, 'ACCEPTED', now(), now() FROM batch RETURNING id
+						""",
+				Long.class, name, hospital, name, hospital, name, name);
 		this.position = 0;
 		return this;
 	}
 
 	/** A waiting claim of the current file with one line. */
-	public long claim(String claimNo, String patient, String visitType, LocalDate end, String itemCode, long amountFen) {
+	public long claim(String claimNo, String patient, String visitType, LocalDate end, String itemCode,
+			long amountFen) {
 		String hospital = this.jdbc.queryForObject("SELECT hospital_code FROM claim_file WHERE id = ?", String.class,
 				this.fileId);
-		long claimId = this.jdbc.queryForObject("""
-				INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
-				    start_date, end_date, diagnosis_code, total_amount, status)
-				VALUES (?, ?, ?, ?, ?, ?, '病人', ?, ?, ?, 'K35.9', ?, 'RECEIVED') RETURNING id
-				""", Long.class, this.fileId, this.position, this.position + 2, hospital, claimNo, patient, visitType,
-				end, end, amountFen);
+		long claimId = this.jdbc.queryForObject(
+				"""
+						INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
+						    start_date, end_date, diagnosis_code, total_amount, status)
+						VALUES (?, ?, ?, ?, ?, ?, '病人', ?, ?, ?, 'K35.9', ?, 'RECEIVED') RETURNING id
+						""",
+				Long.class, this.fileId, this.position, this.position + 2, hospital, claimNo, patient, visitType, end,
+				end, amountFen);
 		this.position++;
 		this.jdbc.update("""
 				INSERT INTO claim_line (claim_id, position, line_no, item_code, item_name, unit_price, quantity, amount)
@@ -139,7 +154,6 @@ public final class TestRegistry {
 				""", claimId, itemCode, amountFen, amountFen);
 		return claimId;
 	}
-
 
 	/** A waiting claim; lines are {itemCode, unitPrice, quantity, amountFen}. */
 	public long claim(String claimNo, String patient, String visitType, LocalDate end, String disease,
@@ -150,18 +164,22 @@ public final class TestRegistry {
 		for (Object[] line : lines) {
 			total += (Long) line[3];
 		}
-		long claimId = this.jdbc.queryForObject("""
-				INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
-				    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status)
-				VALUES (?, ?, ?, ?, ?, ?, '病人', ?, ?, ?, 'K35.9', ?, ?, 'RECEIVED') RETURNING id
-				""", Long.class, this.fileId, this.position, this.position + 2, hospital, claimNo, patient, visitType,
-				end, end, disease, total);
+		long claimId = this.jdbc.queryForObject(
+				"""
+						INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
+						    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status)
+						VALUES (?, ?, ?, ?, ?, ?, '病人', ?, ?, ?, 'K35.9', ?, ?, 'RECEIVED') RETURNING id
+						""",
+				Long.class, this.fileId, this.position, this.position + 2, hospital, claimNo, patient, visitType, end,
+				end, disease, total);
 		this.position++;
 		for (int i = 0; i < lines.length; i++) {
-			this.jdbc.update("""
-					INSERT INTO claim_line (claim_id, position, line_no, item_code, item_name, unit_price, quantity, amount)
-					VALUES (?, ?, ?, ?, '项目', ?::numeric, ?::numeric, ?)
-					""", claimId, i, i + 1, lines[i][0], lines[i][1], lines[i][2], lines[i][3]);
+			this.jdbc.update(
+					"""
+							INSERT INTO claim_line (claim_id, position, line_no, item_code, item_name, unit_price, quantity, amount)
+							VALUES (?, ?, ?, ?, '项目', ?::numeric, ?::numeric, ?)
+							""",
+					claimId, i, i + 1, lines[i][0], lines[i][1], lines[i][2], lines[i][3]);
 		}
 		return claimId;
 	}

@@ -21,10 +21,11 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * accountCreditJob: one credits file (accounts.md). checkCredits reads it all first: a file with a bad row
- * ends COMPLETED with exit status INVALID and credits nothing. creditAccounts then credits it in chunks, each
- * in one transaction with the reader's position, so a restart goes on where the last commit ended; a person
- * and month already credited with the same amount changes nothing, so even a second import of the file is
+ * accountCreditJob: one credits file (accounts.md). checkCredits reads it all first: a
+ * file with a bad row ends COMPLETED with exit status INVALID and credits nothing.
+ * creditAccounts then credits it in chunks, each in one transaction with the reader's
+ * position, so a restart goes on where the last commit ended; a person and month already
+ * credited with the same amount changes nothing, so even a second import of the file is
  * harmless. Parameters: {@code file} and its {@code sha256}, both identifying.
  */
 @Configuration(proxyBeanMethods = false)
@@ -49,8 +50,9 @@ class AccountCreditJobConfiguration {
 			.on("*")
 			.to(creditAccounts)
 			.end()
-			.listener(new ExclusiveRuns(dataSource, "A settlement run, a rollover or another import is in progress and"
-					+ " they run one at a time: wait for it to end, then import the credits again."))
+			.listener(new ExclusiveRuns(dataSource,
+					"A settlement run, a rollover or another import is in progress and"
+							+ " they run one at a time: wait for it to end, then import the credits again."))
 			.listener(new CreditResult())
 			.build();
 	}
@@ -58,8 +60,7 @@ class AccountCreditJobConfiguration {
 	@Bean
 	Step checkCredits(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AccountLedger ledger) {
-		return new StepBuilder(CHECK_STEP, jobRepository)
-			.tasklet(new CreditFileCheck(ledger), transactionManager)
+		return new StepBuilder(CHECK_STEP, jobRepository).tasklet(new CreditFileCheck(ledger), transactionManager)
 			.build();
 	}
 
@@ -83,8 +84,7 @@ class AccountCreditJobConfiguration {
 
 	@Bean
 	@StepScope
-	CreditWriter creditWriter(AccountLedger ledger, AccountBalances balances, RolloverRecords rollovers,
-			Clock clock) {
+	CreditWriter creditWriter(AccountLedger ledger, AccountBalances balances, RolloverRecords rollovers, Clock clock) {
 		return new CreditWriter(ledger, balances, rollovers, clock);
 	}
 

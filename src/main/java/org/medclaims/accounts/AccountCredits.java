@@ -31,8 +31,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 
 /**
- * Imports credits files (accounts.md): one accountCreditJob instance per file and content. A file imported
- * before answers that import's outcome; one whose import failed or stopped is restarted where it ended.
+ * Imports credits files (accounts.md): one accountCreditJob instance per file and
+ * content. A file imported before answers that import's outcome; one whose import failed
+ * or stopped is restarted where it ended.
  */
 @Service
 public class AccountCredits {
@@ -69,8 +70,9 @@ public class AccountCredits {
 	}
 
 	/**
-	 * What {@code serve} imports at start: {@code medclaims.credits-dir}, else in demo mode the demo credits
-	 * built into the jar, copied out to {@value #DEMO_CREDITS_DIR} for the job to read.
+	 * What {@code serve} imports at start: {@code medclaims.credits-dir}, else in demo
+	 * mode the demo credits built into the jar, copied out to {@value #DEMO_CREDITS_DIR}
+	 * for the job to read.
 	 */
 	public Optional<Path> startupDir() throws IOException {
 		if (this.creditsDir.isPresent() || !this.demoServe) {
@@ -81,10 +83,14 @@ public class AccountCredits {
 		return Optional.of(dir);
 	}
 
-	/** Every {@code *.csv} of the folder, in file-name order; stops at the first file not imported. */
+	/**
+	 * Every {@code *.csv} of the folder, in file-name order; stops at the first file not
+	 * imported.
+	 */
 	public List<Outcome> importFolder(Path dir) throws Exception {
 		if (!Files.isDirectory(dir)) {
-			throw new OperatorMistake("Credits folder " + dir + " does not exist: create it or fix medclaims.credits-dir.");
+			throw new OperatorMistake(
+					"Credits folder " + dir + " does not exist: create it or fix medclaims.credits-dir.");
 		}
 		List<Path> files;
 		try (Stream<Path> list = Files.list(dir)) {
@@ -105,8 +111,8 @@ public class AccountCredits {
 
 	public Outcome importFile(Path file) throws Exception {
 		if (!Files.isRegularFile(file)) {
-			throw new OperatorMistake("Credits file " + file + " does not exist: give the CSV file of the contribution"
-					+ " system.");
+			throw new OperatorMistake(
+					"Credits file " + file + " does not exist: give the CSV file of the contribution" + " system.");
 		}
 		Path absolute = file.toAbsolutePath().normalize();
 		JobParameters parameters;
@@ -126,18 +132,20 @@ public class AccountCredits {
 		return switch (last.getStatus()) {
 			case COMPLETED -> outcome(absolute, last, true);
 			case FAILED, STOPPED -> {
-				log.info("Restarting the import of {} (execution {}, left {})", absolute, last.getId(), last.getStatus());
+				log.info("Restarting the import of {} (execution {}, left {})", absolute, last.getId(),
+						last.getStatus());
 				yield outcome(absolute, this.jobOperator.restart(last), false);
 			}
 			case ABANDONED -> throw new OperatorMistake("The import of " + file + " (execution " + last.getId()
 					+ ") was abandoned: copy the file under another name to import it anew.");
-			default -> throw new OperatorMistake("Credits file " + file + " is being imported by execution "
-					+ last.getId() + " (" + last.getStatus() + "): wait for it to end; if its process died, run"
-					+ " 'restart " + last.getId() + "'.");
+			default -> throw new OperatorMistake(
+					"Credits file " + file + " is being imported by execution " + last.getId() + " (" + last.getStatus()
+							+ "): wait for it to end; if its process died, run" + " 'restart " + last.getId() + "'.");
 		};
 	}
 
-	// the bad rows are kept by the check step, which a later execution of the file does not run again
+	// the bad rows are kept by the check step, which a later execution of the file does
+	// not run again
 	@SuppressWarnings("unchecked")
 	private Outcome outcome(Path file, JobExecution execution, boolean earlier) {
 		StepExecution check = this.jobRepository.getLastStepExecution(execution.getJobInstance(),
@@ -150,8 +158,10 @@ public class AccountCredits {
 	/**
 	 * What importing one file did.
 	 *
-	 * @param earlier the file, with this content, was imported before: nothing was done now
-	 * @param problems every bad row as {@code file:line: reason}; empty unless the file was not imported for them
+	 * @param earlier the file, with this content, was imported before: nothing was done
+	 * now
+	 * @param problems every bad row as {@code file:line: reason}; empty unless the file
+	 * was not imported for them
 	 */
 	public record Outcome(Path file, JobExecution execution, boolean earlier, List<String> problems) {
 

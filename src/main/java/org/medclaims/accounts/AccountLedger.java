@@ -32,8 +32,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The ledger entries that are no claim's payment: credits, rollovers and reversals (accounts.md), and the
- * account rows they lock. Every method runs in the caller's transaction.
+ * The ledger entries that are no claim's payment: credits, rollovers and reversals
+ * (accounts.md), and the account rows they lock. Every method runs in the caller's
+ * transaction.
  */
 @Repository
 public class AccountLedger {
@@ -45,8 +46,9 @@ public class AccountLedger {
 	}
 
 	/**
-	 * Locks the account rows of these persons, as settlement and ad-hoc claims do ({@code HouseholdAccounts}):
-	 * {@code FOR UPDATE} in person-ID order, so no two lockers deadlock. Persons not in the registry are left out.
+	 * Locks the account rows of these persons, as settlement and ad-hoc claims do
+	 * ({@code HouseholdAccounts}): {@code FOR UPDATE} in person-ID order, so no two
+	 * lockers deadlock. Persons not in the registry are left out.
 	 */
 	public HouseholdState lock(Collection<String> personIds) {
 		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
@@ -56,13 +58,17 @@ public class AccountLedger {
 		this.jdbc.query("""
 				SELECT person_id, current_account, historical_account FROM person
 				WHERE person_id = ANY (?) ORDER BY person_id FOR UPDATE
-				""", (RowCallbackHandler) rs -> state.putBalances(rs.getString(1),
-				new Balances(Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3)))),
+				""",
+				(RowCallbackHandler) rs -> state.putBalances(rs.getString(1),
+						new Balances(Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3)))),
 				array("text", new TreeSet<>(personIds)));
 		return state;
 	}
 
-	/** Loads a person's totals of one year into the state (nothing when the year has none yet). */
+	/**
+	 * Loads a person's totals of one year into the state (nothing when the year has none
+	 * yet).
+	 */
 	public void loadYearTotals(HouseholdState state, String personId, int year) {
 		this.jdbc.query("SELECT fund_paid, segment_used, admissions FROM person_year WHERE person_id = ? AND year = ?",
 				(RowCallbackHandler) rs -> state.putYearTotals(personId, year,
@@ -70,7 +76,10 @@ public class AccountLedger {
 				personId, year);
 	}
 
-	/** Which of these persons are in the registry (persons.csv): only they have accounts to credit. */
+	/**
+	 * Which of these persons are in the registry (persons.csv): only they have accounts
+	 * to credit.
+	 */
 	public Set<String> registered(Collection<String> personIds) {
 		return new HashSet<>(this.jdbc.queryForList("SELECT person_id FROM person WHERE person_id = ANY (?)",
 				String.class, array("text", personIds)));
@@ -88,18 +97,25 @@ public class AccountLedger {
 		this.jdbc.query("""
 				SELECT e.person_id, e.month, e.amount FROM unnest(?::text[], ?::text[]) AS k (person_id, month)
 				JOIN ledger_entry e ON e.kind = 'CREDIT' AND e.person_id = k.person_id AND e.month = k.month::date
-				""", (RowCallbackHandler) rs -> credited.put(
-				new CreditKey(rs.getString(1), YearMonth.from(rs.getObject(2, LocalDate.class))),
-				Money.ofFen(rs.getLong(3))), array("text", persons), array("text", months));
+				""",
+				(RowCallbackHandler) rs -> credited.put(
+						new CreditKey(rs.getString(1), YearMonth.from(rs.getObject(2, LocalDate.class))),
+						Money.ofFen(rs.getLong(3))),
+				array("text", persons), array("text", months));
 		return credited;
 	}
 
 	/** One CREDIT entry per credit, into the account given. */
 	public void insertCredits(Map<AccountCredit, Account> credits, Instant at) {
 		CopyRows rows = new CopyRows("ledger_entry (person_id, kind, direction, account, month, amount, created_at)");
-		credits.forEach((credit, account) -> rows.add(credit.personId()).add(LedgerKind.CREDIT.name())
-			.add(LedgerDirection.IN.name()).add(account.name()).add(credit.month().atDay(1)).add(credit.amount().fen())
-			.add(at).endRow());
+		credits.forEach((credit, account) -> rows.add(credit.personId())
+			.add(LedgerKind.CREDIT.name())
+			.add(LedgerDirection.IN.name())
+			.add(account.name())
+			.add(credit.month().atDay(1))
+			.add(credit.amount().fen())
+			.add(at)
+			.endRow());
 		rows.copy(this.jdbc);
 	}
 
@@ -111,19 +127,36 @@ public class AccountLedger {
 				""", String.class, year, array("text", personIds)));
 	}
 
-	/** Two ROLLOVER entries per person: out of the current-year account, into the historical account. */
+	/**
+	 * Two ROLLOVER entries per person: out of the current-year account, into the
+	 * historical account.
+	 */
 	public void insertRollovers(Map<String, Money> moved, int year, Instant at) {
 		CopyRows rows = new CopyRows("ledger_entry (person_id, kind, direction, account, year, amount, created_at)");
 		moved.forEach((personId, amount) -> {
-			rows.add(personId).add(LedgerKind.ROLLOVER.name()).add(LedgerDirection.OUT.name())
-				.add(Account.CURRENT.name()).add(year).add(amount.fen()).add(at).endRow();
-			rows.add(personId).add(LedgerKind.ROLLOVER.name()).add(LedgerDirection.IN.name())
-				.add(Account.HISTORICAL.name()).add(year).add(amount.fen()).add(at).endRow();
+			rows.add(personId)
+				.add(LedgerKind.ROLLOVER.name())
+				.add(LedgerDirection.OUT.name())
+				.add(Account.CURRENT.name())
+				.add(year)
+				.add(amount.fen())
+				.add(at)
+				.endRow();
+			rows.add(personId)
+				.add(LedgerKind.ROLLOVER.name())
+				.add(LedgerDirection.IN.name())
+				.add(Account.HISTORICAL.name())
+				.add(year)
+				.add(amount.fen())
+				.add(at)
+				.endRow();
 		});
 		rows.copy(this.jdbc);
 	}
 
-	/** What a claim paid from each account (its CURRENT, HISTORICAL and FAMILY entries). */
+	/**
+	 * What a claim paid from each account (its CURRENT, HISTORICAL and FAMILY entries).
+	 */
 	public List<AccountMovement> payments(long claimId) {
 		return this.jdbc.query("""
 				SELECT person_id, account, amount FROM ledger_entry
@@ -143,7 +176,10 @@ public class AccountLedger {
 		}
 	}
 
-	/** What a claim's reversal returned: into the patient's current-year and historical accounts, and the grantors'. */
+	/**
+	 * What a claim's reversal returned: into the patient's current-year and historical
+	 * accounts, and the grantors'.
+	 */
 	public Returned returned(long claimId, String patientId) {
 		return this.jdbc.queryForObject("""
 				SELECT coalesce(sum(amount) FILTER (WHERE account = 'CURRENT'), 0),

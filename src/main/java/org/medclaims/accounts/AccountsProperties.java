@@ -8,10 +8,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Credits and rollovers (interfaces.md): {@code medclaims.credits-dir} (unset: {@code run-once} imports no
- * credits), {@code medclaims.rollover.cron} (unset: no scheduled rollover), {@code medclaims.time-zone} (the
- * calendar people read: when a year ends, the dates of the reversal report), and
- * {@code medclaims.accounts.chunk-size}, the persons or credit rows per transaction of both jobs.
+ * Credits and rollovers (interfaces.md): {@code medclaims.credits-dir} (unset:
+ * {@code run-once} imports no credits), {@code medclaims.rollover.cron} (unset: no
+ * scheduled rollover), {@code medclaims.time-zone} (the calendar people read: when a year
+ * ends, the dates of the reversal report), and {@code medclaims.accounts.chunk-size}, the
+ * persons or credit rows per transaction of both jobs.
  */
 @ConfigurationProperties("medclaims")
 public record AccountsProperties(Path creditsDir, @DefaultValue("Asia/Shanghai") String timeZone,
@@ -22,8 +23,8 @@ public record AccountsProperties(Path creditsDir, @DefaultValue("Asia/Shanghai")
 			ZoneId.of(timeZone);
 		}
 		catch (DateTimeException ex) {
-			throw new IllegalArgumentException("medclaims.time-zone '" + timeZone + "' is not a time zone such as"
-					+ " Asia/Shanghai.", ex);
+			throw new IllegalArgumentException(
+					"medclaims.time-zone '" + timeZone + "' is not a time zone such as" + " Asia/Shanghai.", ex);
 		}
 		if (accounts.chunkSize() < 1) {
 			throw new IllegalArgumentException("medclaims.accounts.chunk-size must be at least 1");
@@ -34,7 +35,9 @@ public record AccountsProperties(Path creditsDir, @DefaultValue("Asia/Shanghai")
 		return ZoneId.of(this.timeZone);
 	}
 
-	/** @param cron when {@code serve} rolls over the year that just ended; null: never */
+	/**
+	 * @param cron when {@code serve} rolls over the year that just ended; null: never
+	 */
 	public record Rollover(String cron) {
 	}
 

@@ -14,14 +14,18 @@ import org.medclaims.settlement.ClaimState;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** {@code claim_reversal}, and the claim a reversal changes: who reversed what, when and why. */
+/**
+ * {@code claim_reversal}, and the claim a reversal changes: who reversed what, when and
+ * why.
+ */
 @Repository
 class ClaimReversals {
 
 	/**
 	 * A claim as a reversal needs it.
 	 *
-	 * @param fund the fund share its settlement counted in the year's totals (0 without settlement)
+	 * @param fund the fund share its settlement counted in the year's totals (0 without
+	 * settlement)
 	 */
 	record ReversibleClaim(long id, String hospitalCode, String claimNo, ClaimState status, String patientId,
 			LocalDate serviceDate, String visitType, Money fund, Money segment) {
@@ -38,12 +42,17 @@ class ClaimReversals {
 	}
 
 	Optional<ReversibleClaim> claim(long claimId) {
-		return this.jdbc.query("""
-				SELECT c.id, c.hospital_code, c.claim_no, c.status, c.patient_id, c.end_date, c.visit_type, s.fund, s.segment
-				FROM claim c LEFT JOIN settlement s ON s.claim_id = c.id WHERE c.id = ?
-				""", (rs, i) -> new ReversibleClaim(rs.getLong(1), rs.getString(2), rs.getString(3),
-				ClaimState.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class), rs.getString(7),
-				Money.ofFen(rs.getLong(8)), Money.ofFen(rs.getLong(9))), claimId).stream().findFirst();
+		return this.jdbc
+			.query("""
+					SELECT c.id, c.hospital_code, c.claim_no, c.status, c.patient_id, c.end_date, c.visit_type, s.fund, s.segment
+					FROM claim c LEFT JOIN settlement s ON s.claim_id = c.id WHERE c.id = ?
+					""",
+					(rs, i) -> new ReversibleClaim(rs.getLong(1), rs.getString(2), rs.getString(3),
+							ClaimState.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
+							rs.getString(7), Money.ofFen(rs.getLong(8)), Money.ofFen(rs.getLong(9))),
+					claimId)
+			.stream()
+			.findFirst();
 	}
 
 	/** The claim is REVERSED, by whom, when and why; it must have been SETTLED. */
@@ -59,19 +68,24 @@ class ClaimReversals {
 	}
 
 	Optional<Stored> stored(long claimId) {
-		return this.jdbc.query("SELECT reason, reversed_by, reversed_at FROM claim_reversal WHERE claim_id = ?",
-				(rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), claimId)
+		return this.jdbc
+			.query("SELECT reason, reversed_by, reversed_at FROM claim_reversal WHERE claim_id = ?",
+					(rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), claimId)
 			.stream()
 			.findFirst();
 	}
 
-	/** Reversals of a hospital code (all when null) made between two days of {@code zone}, both included, oldest first. */
+	/**
+	 * Reversals of a hospital code (all when null) made between two days of {@code zone},
+	 * both included, oldest first.
+	 */
 	List<ReversalRow> report(String hospitalCode, LocalDate from, LocalDate to, ZoneId zone) {
-		StringBuilder sql = new StringBuilder("""
-				SELECT c.hospital_code, c.claim_no, c.patient_id, c.visit_type, c.end_date, s.total, s.fund, s.current_account,
-				       s.historical_account, s.family_account, s.cash, r.reason, r.reversed_by, r.reversed_at
-				FROM claim_reversal r JOIN claim c ON c.id = r.claim_id JOIN settlement s ON s.claim_id = r.claim_id
-				WHERE true""");
+		StringBuilder sql = new StringBuilder(
+				"""
+						SELECT c.hospital_code, c.claim_no, c.patient_id, c.visit_type, c.end_date, s.total, s.fund, s.current_account,
+						       s.historical_account, s.family_account, s.cash, r.reason, r.reversed_by, r.reversed_at
+						FROM claim_reversal r JOIN claim c ON c.id = r.claim_id JOIN settlement s ON s.claim_id = r.claim_id
+						WHERE true""");
 		List<Object> arguments = new ArrayList<>();
 		if (hospitalCode != null) {
 			sql.append(" AND c.hospital_code = ?");
@@ -86,10 +100,12 @@ class ClaimReversals {
 			arguments.add(Timestamp.from(to.plusDays(1).atStartOfDay(zone).toInstant()));
 		}
 		sql.append(" ORDER BY r.reversed_at, c.id");
-		return this.jdbc.query(sql.toString(), (rs, i) -> new ReversalRow(rs.getString(1), rs.getString(2),
-				rs.getString(3), rs.getString(4), String.valueOf(rs.getObject(5, LocalDate.class)), yuan(rs.getLong(6)),
-				yuan(rs.getLong(7)), yuan(rs.getLong(8)), yuan(rs.getLong(9)), yuan(rs.getLong(10)), yuan(rs.getLong(11)),
-				rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant().toString()), arguments.toArray());
+		return this.jdbc.query(sql.toString(),
+				(rs, i) -> new ReversalRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+						String.valueOf(rs.getObject(5, LocalDate.class)), yuan(rs.getLong(6)), yuan(rs.getLong(7)),
+						yuan(rs.getLong(8)), yuan(rs.getLong(9)), yuan(rs.getLong(10)), yuan(rs.getLong(11)),
+						rs.getString(12), rs.getString(13), rs.getTimestamp(14).toInstant().toString()),
+				arguments.toArray());
 	}
 
 	private static String yuan(long fen) {

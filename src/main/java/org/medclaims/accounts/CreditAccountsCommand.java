@@ -8,7 +8,10 @@ import org.medclaims.system.OperatorMistake;
 
 import org.springframework.stereotype.Component;
 
-/** {@code credit-accounts <file>}: imports one credits file; exit 0 when it was credited (now or before). */
+/**
+ * {@code credit-accounts <file>}: imports one credits file; exit 0 when it was credited
+ * (now or before).
+ */
 @Component
 class CreditAccountsCommand implements Command {
 

@@ -25,8 +25,9 @@ import org.medclaims.policy.Money;
 import org.medclaims.system.PersonIds;
 
 /**
- * A credits file of the contribution system (accounts.md): UTF-8 CSV, RFC 4180, the header
- * {@code personId,month,amount}, one credit per row. Streams its rows with everything wrong in each.
+ * A credits file of the contribution system (accounts.md): UTF-8 CSV, RFC 4180, the
+ * header {@code personId,month,amount}, one credit per row. Streams its rows with
+ * everything wrong in each.
  */
 final class CreditFile implements Closeable {
 
@@ -52,7 +53,10 @@ final class CreditFile implements Closeable {
 		this.nextLine = parser.getCurrentLineNumber() + 1;
 	}
 
-	/** Opens the file at its first row; {@link Unreadable} when it has no such header or is no UTF-8 CSV. */
+	/**
+	 * Opens the file at its first row; {@link Unreadable} when it has no such header or
+	 * is no UTF-8 CSV.
+	 */
 	static CreditFile open(Path file) throws IOException {
 		String name = file.getFileName().toString();
 		CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
@@ -90,7 +94,8 @@ final class CreditFile implements Closeable {
 			return parse(record, line);
 		}
 		catch (UncheckedIOException | IllegalStateException ex) {
-			throw new Unreadable(this.name + ":" + this.nextLine + ": cannot be read as UTF-8 CSV (" + reason(ex) + ")");
+			throw new Unreadable(
+					this.name + ":" + this.nextLine + ": cannot be read as UTF-8 CSV (" + reason(ex) + ")");
 		}
 	}
 
@@ -162,7 +167,9 @@ final class CreditFile implements Closeable {
 	record Row(long line, String personId, AccountCredit credit, List<String> problems) {
 	}
 
-	/** The file cannot be read as a credits file at all: one {@code file:line: reason}. */
+	/**
+	 * The file cannot be read as a credits file at all: one {@code file:line: reason}.
+	 */
 	static final class Unreadable extends RuntimeException {
 
 		Unreadable(String problem) {

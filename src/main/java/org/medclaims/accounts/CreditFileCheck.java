@@ -22,9 +22,10 @@ import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
- * checkCredits: reads the whole credits file before anything is credited, so that a file with any bad
- * row changes nothing (accounts.md). Each bad row is one {@code file:line: reason}, the person ID masked
- * as in logs; the step then exits {@code INVALID} and the job ends without crediting.
+ * checkCredits: reads the whole credits file before anything is credited, so that a file
+ * with any bad row changes nothing (accounts.md). Each bad row is one
+ * {@code file:line: reason}, the person ID masked as in logs; the step then exits
+ * {@code INVALID} and the job ends without crediting.
  */
 class CreditFileCheck implements Tasklet {
 
@@ -47,8 +48,10 @@ class CreditFileCheck implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) throws IOException {
-		Path file = Path.of(chunkContext.getStepContext().getStepExecution().getJobParameters().getString(
-				AccountCreditJobConfiguration.FILE));
+		Path file = Path.of(chunkContext.getStepContext()
+			.getStepExecution()
+			.getJobParameters()
+			.getString(AccountCreditJobConfiguration.FILE));
 		Check check = new Check(file.getFileName().toString());
 		try (CreditFile credits = CreditFile.open(file)) {
 			List<CreditFile.Row> batch = new ArrayList<>(BATCH);
@@ -74,8 +77,8 @@ class CreditFileCheck implements Tasklet {
 			reported.add(check.name + ": and " + (check.count - reported.size()) + " more bad rows");
 		}
 		chunkContext.getStepContext().getStepExecution().getExecutionContext().put(PROBLEMS_KEY, reported);
-		contribution.setExitStatus(new ExitStatus(INVALID, check.name + " not imported, nothing credited: " + check.count
-				+ " bad row(s), first: " + check.problems.get(0)));
+		contribution.setExitStatus(new ExitStatus(INVALID, check.name + " not imported, nothing credited: "
+				+ check.count + " bad row(s), first: " + check.problems.get(0)));
 		return RepeatStatus.FINISHED;
 	}
 

@@ -12,8 +12,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the credits of a checked file one row at a time. Its position is saved in the chunk's
- * transaction, so a restart goes on at the first row not credited.
+ * Reads the credits of a checked file one row at a time. Its position is saved in the
+ * chunk's transaction, so a restart goes on at the first row not credited.
  */
 class CreditFileItemReader implements ItemStreamReader<AccountCredit> {
 
@@ -27,7 +27,9 @@ class CreditFileItemReader implements ItemStreamReader<AccountCredit> {
 
 	private long position;
 
-	/** @param sha256 the content that was checked: crediting refuses any other */
+	/**
+	 * @param sha256 the content that was checked: crediting refuses any other
+	 */
 	CreditFileItemReader(String name, Path file, String sha256) {
 		this.name = name;
 		this.file = file;

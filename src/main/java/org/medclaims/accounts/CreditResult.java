@@ -10,8 +10,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * What a credit import did, as its exit description, which the execution, {@code jobs}, the jobs API and the
- * dashboard show: the credits written and their total, or why the file was not imported.
+ * What a credit import did, as its exit description, which the execution, {@code jobs},
+ * the jobs API and the dashboard show: the credits written and their total, or why the
+ * file was not imported.
  */
 class CreditResult implements JobExecutionListener {
 
@@ -22,7 +23,8 @@ class CreditResult implements JobExecutionListener {
 		}
 		for (StepExecution step : execution.getStepExecutions()) {
 			if (CreditFileCheck.INVALID.equals(step.getExitStatus().getExitCode())) {
-				execution.setExitStatus(new ExitStatus(CreditFileCheck.INVALID, step.getExitStatus().getExitDescription()));
+				execution
+					.setExitStatus(new ExitStatus(CreditFileCheck.INVALID, step.getExitStatus().getExitDescription()));
 				return;
 			}
 			if (AccountCreditJobConfiguration.CREDIT_STEP.equals(step.getStepName())) {

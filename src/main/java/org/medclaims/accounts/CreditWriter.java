@@ -20,10 +20,11 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 
 /**
- * Credits a chunk of rows in the chunk's transaction, under the account locks settlement takes: one CREDIT
- * entry per person and month, into the current-year account or, for a rolled-over year, the historical
- * one. A credit already made with the same amount changes nothing. Its counts are saved with the chunk,
- * so a restarted import reports the whole file.
+ * Credits a chunk of rows in the chunk's transaction, under the account locks settlement
+ * takes: one CREDIT entry per person and month, into the current-year account or, for a
+ * rolled-over year, the historical one. A credit already made with the same amount
+ * changes nothing. Its counts are saved with the chunk, so a restarted import reports the
+ * whole file.
  */
 class CreditWriter implements ItemStreamWriter<AccountCredit> {
 
@@ -78,8 +79,9 @@ class CreditWriter implements ItemStreamWriter<AccountCredit> {
 		for (Map.Entry<CreditKey, AccountCredit> entry : credits.entrySet()) {
 			AccountCredit credit = entry.getValue();
 			if (!state.allBalances().containsKey(credit.personId())) {
-				throw new OperatorMistake(PersonIds.mask(credit.personId()) + " left the registry after the credits file"
-						+ " was checked: import the file again once the registry holds the person.");
+				throw new OperatorMistake(
+						PersonIds.mask(credit.personId()) + " left the registry after the credits file"
+								+ " was checked: import the file again once the registry holds the person.");
 			}
 			Money earlier = before.get(entry.getKey());
 			if (earlier != null) {

@@ -7,8 +7,9 @@ import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Every person ID of the registry in ascending order, a page at a time (keyset paging). The last ID handed
- * out is saved in the chunk's transaction, so a restart goes on with the next person.
+ * Every person ID of the registry in ascending order, a page at a time (keyset paging).
+ * The last ID handed out is saved in the chunk's transaction, so a restart goes on with
+ * the next person.
  */
 class PersonIdReader implements ItemStreamReader<String> {
 

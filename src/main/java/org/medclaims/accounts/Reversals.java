@@ -23,17 +23,20 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Reverses settled claims (冲正, accounts.md): every payment of the claim goes back into the account it
- * left, as that account is now, the service year's totals lose the claim, and its number is free again.
- * No other claim is valued again. It holds the hospital's claim-number lock (as ad-hoc claims and the
- * intake do) and the account locks of everyone the claim paid from, in person-ID order, as settlement does.
+ * Reverses settled claims (冲正, accounts.md): every payment of the claim goes back into
+ * the account it left, as that account is now, the service year's totals lose the claim,
+ * and its number is free again. No other claim is valued again. It holds the hospital's
+ * claim-number lock (as ad-hoc claims and the intake do) and the account locks of
+ * everyone the claim paid from, in person-ID order, as settlement does.
  */
 @Service
 public class Reversals {
 
 	private static final Logger log = LoggerFactory.getLogger(Reversals.class);
 
-	/** The reversal of a claim; {@code created} false when an earlier request reversed it. */
+	/**
+	 * The reversal of a claim; {@code created} false when an earlier request reversed it.
+	 */
 	public record Outcome(Reversal reversal, boolean created) {
 	}
 
@@ -60,8 +63,9 @@ public class Reversals {
 	}
 
 	/**
-	 * Reverses the claim, or answers its earlier reversal. {@link ReversalConflict} when it is waiting or
-	 * rejected; {@link IllegalArgumentException} when no claim has that id.
+	 * Reverses the claim, or answers its earlier reversal. {@link ReversalConflict} when
+	 * it is waiting or rejected; {@link IllegalArgumentException} when no claim has that
+	 * id.
 	 */
 	@Transactional
 	public Outcome reverse(long claimId, String reason, String user) {
@@ -85,7 +89,8 @@ public class Reversals {
 		HouseholdState state = this.ledger.lock(persons);
 		int year = claim.serviceDate().getYear();
 		this.ledger.loadYearTotals(state, claim.patientId(), year);
-		// a patient in the registry was valued as insured, and the year's totals counted the claim
+		// a patient in the registry was valued as insured, and the year's totals counted
+		// the claim
 		boolean insured = state.allBalances().containsKey(claim.patientId());
 		state.reverse(new ClaimReversal(claim.claimNo(), claim.patientId(), year, insured,
 				VisitType.INP.name().equals(claim.visitType()), claim.fund(), claim.segment(), payments));
@@ -109,7 +114,10 @@ public class Reversals {
 		});
 	}
 
-	/** The reversal report: a hospital code's (every one's when null) between two days, both included. */
+	/**
+	 * The reversal report: a hospital code's (every one's when null) between two days,
+	 * both included.
+	 */
 	public List<ReversalRow> report(String hospitalCode, LocalDate from, LocalDate to) {
 		return this.claims.report(hospitalCode, from, to, this.properties.zone());
 	}

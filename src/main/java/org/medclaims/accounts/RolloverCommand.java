@@ -11,7 +11,10 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.stereotype.Component;
 
-/** {@code rollover <year>}: rolls the year over; exit 0 when it completed, 1 when refused or failed. */
+/**
+ * {@code rollover <year>}: rolls the year over; exit 0 when it completed, 1 when refused
+ * or failed.
+ */
 @Component
 class RolloverCommand implements Command {
 
@@ -41,7 +44,8 @@ class RolloverCommand implements Command {
 					arguments.get(0));
 			return 1;
 		}
-		System.out.printf("Rollover execution %d: %s%n", execution.getId(), execution.getExitStatus().getExitDescription());
+		System.out.printf("Rollover execution %d: %s%n", execution.getId(),
+				execution.getExitStatus().getExitDescription());
 		return 0;
 	}
 

@@ -21,10 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * rolloverJob (年终结转), one instance per {@code year}: beginRollover refuses a year done or out of order
- * and records the start; rollOverPersons goes through every person in person-ID order, chunk by chunk,
- * each chunk's entries, balances, counts and reader position in one transaction, so a restart goes on
- * with the next person and nobody is rolled over twice; finishRollover records the end.
+ * rolloverJob (年终结转), one instance per {@code year}: beginRollover refuses a year done or
+ * out of order and records the start; rollOverPersons goes through every person in
+ * person-ID order, chunk by chunk, each chunk's entries, balances, counts and reader
+ * position in one transaction, so a restart goes on with the next person and nobody is
+ * rolled over twice; finishRollover records the end.
  */
 @Configuration(proxyBeanMethods = false)
 class RolloverJobConfiguration {
@@ -50,8 +51,8 @@ class RolloverJobConfiguration {
 	}
 
 	@Bean
-	Step beginRollover(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			RolloverRules rules, RolloverRecords records, Clock clock) {
+	Step beginRollover(JobRepository jobRepository, PlatformTransactionManager transactionManager, RolloverRules rules,
+			RolloverRecords records, Clock clock) {
 		return new StepBuilder("beginRollover", jobRepository)
 			.tasklet(new RolloverSteps.Begin(rules, records, clock), transactionManager)
 			.build();

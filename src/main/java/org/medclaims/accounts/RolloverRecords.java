@@ -14,7 +14,10 @@ import org.medclaims.policy.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** {@code account_rollover}: which years were rolled over, by which execution, with what result. */
+/**
+ * {@code account_rollover}: which years were rolled over, by which execution, with what
+ * result.
+ */
 @Repository
 class RolloverRecords {
 
@@ -37,12 +40,18 @@ class RolloverRecords {
 			.findFirst();
 	}
 
-	/** The years whose rollover has begun: credits for their months go to the historical account. */
+	/**
+	 * The years whose rollover has begun: credits for their months go to the historical
+	 * account.
+	 */
 	Set<Integer> years() {
 		return new HashSet<>(this.jdbc.queryForList("SELECT year FROM account_rollover", Integer.class));
 	}
 
-	/** Records that the year's rollover began, once: a restart of its execution finds the row there. */
+	/**
+	 * Records that the year's rollover began, once: a restart of its execution finds the
+	 * row there.
+	 */
 	void begin(int year, long executionId, Instant at) {
 		this.jdbc.update("""
 				INSERT INTO account_rollover (year, begun_by, begun_at) VALUES (?, ?, ?) ON CONFLICT (year) DO NOTHING
@@ -51,19 +60,24 @@ class RolloverRecords {
 
 	/** Adds a chunk's result, in the chunk's transaction. */
 	void count(int year, long rolledOver, Money moved, long nothingToMove) {
-		this.jdbc.update("""
-				UPDATE account_rollover SET persons_rolled_over = persons_rolled_over + ?, amount_moved = amount_moved + ?,
-				    persons_nothing_to_move = persons_nothing_to_move + ?
-				WHERE year = ?
-				""", rolledOver, moved.fen(), nothingToMove, year);
+		this.jdbc.update(
+				"""
+						UPDATE account_rollover SET persons_rolled_over = persons_rolled_over + ?, amount_moved = amount_moved + ?,
+						    persons_nothing_to_move = persons_nothing_to_move + ?
+						WHERE year = ?
+						""",
+				rolledOver, moved.fen(), nothingToMove, year);
 	}
 
 	void finish(int year, long executionId, Instant at) {
-		this.jdbc.update("UPDATE account_rollover SET finished_by = ?, finished_at = ? WHERE year = ? AND finished_at IS NULL",
+		this.jdbc.update(
+				"UPDATE account_rollover SET finished_by = ?, finished_at = ? WHERE year = ? AND finished_at IS NULL",
 				executionId, Timestamp.from(at), year);
 	}
 
-	/** The next person IDs after {@code after}, in order: what a rollover goes through. */
+	/**
+	 * The next person IDs after {@code after}, in order: what a rollover goes through.
+	 */
 	List<String> personsAfter(String after, int limit) {
 		return this.jdbc.queryForList("SELECT person_id FROM person WHERE person_id > ? ORDER BY person_id LIMIT ?",
 				String.class, after, limit);

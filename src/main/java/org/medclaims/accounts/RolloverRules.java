@@ -11,9 +11,9 @@ import org.medclaims.policy.PolicyBook;
 import org.springframework.stereotype.Component;
 
 /**
- * When a year may be rolled over (accounts.md): once, in order, from the year of the earliest policy
- * version on, and only once it has ended in {@code medclaims.time-zone}. A year whose rollover began and did
- * not finish may always go on.
+ * When a year may be rolled over (accounts.md): once, in order, from the year of the
+ * earliest policy version on, and only once it has ended in {@code medclaims.time-zone}.
+ * A year whose rollover began and did not finish may always go on.
  */
 @Component
 class RolloverRules {
@@ -41,8 +41,8 @@ class RolloverRules {
 		if (begun.isPresent()) {
 			YearRolledOver done = begun.get();
 			return done.finished() ? Optional.of(year + " was rolled over on "
-					+ WHEN.format(done.finishedAt().atZone(this.zone)) + " by execution " + done.finishedBy()
-					+ ".") : Optional.empty();
+					+ WHEN.format(done.finishedAt().atZone(this.zone)) + " by execution " + done.finishedBy() + ".")
+					: Optional.empty();
 		}
 		int first = firstYear();
 		if (year < first) {

@@ -13,7 +13,10 @@ import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
-/** The tasklets around the rollover's chunks, and the result it shows as its exit description. */
+/**
+ * The tasklets around the rollover's chunks, and the result it shows as its exit
+ * description.
+ */
 final class RolloverSteps {
 
 	private RolloverSteps() {
@@ -27,7 +30,10 @@ final class RolloverSteps {
 		return Math.toIntExact(year);
 	}
 
-	/** beginRollover: refuses a year done or out of order, else records that its rollover began. */
+	/**
+	 * beginRollover: refuses a year done or out of order, else records that its rollover
+	 * began.
+	 */
 	static final class Begin implements Tasklet {
 
 		private final RolloverRules rules;
@@ -76,7 +82,10 @@ final class RolloverSteps {
 
 	}
 
-	/** A completed rollover's exit description: persons rolled over, the total moved, persons with nothing to move. */
+	/**
+	 * A completed rollover's exit description: persons rolled over, the total moved,
+	 * persons with nothing to move.
+	 */
 	static final class Result implements JobExecutionListener {
 
 		private final RolloverRecords records;

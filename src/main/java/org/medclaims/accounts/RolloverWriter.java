@@ -14,10 +14,10 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Rolls a chunk of persons over in the chunk's transaction, under the account locks settlement takes:
- * each current-year balance above zero moves into the historical account as two ROLLOVER entries. A
- * person the year's rollover already moved is left alone, so nobody is rolled over twice. The year's
- * counts grow in the same transaction.
+ * Rolls a chunk of persons over in the chunk's transaction, under the account locks
+ * settlement takes: each current-year balance above zero moves into the historical
+ * account as two ROLLOVER entries. A person the year's rollover already moved is left
+ * alone, so nobody is rolled over twice. The year's counts grow in the same transaction.
  */
 class RolloverWriter implements ItemWriter<String> {
 

@@ -11,7 +11,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-/** In {@code serve}, when {@code medclaims.rollover.cron} is set: rolls over the year that just ended. */
+/**
+ * In {@code serve}, when {@code medclaims.rollover.cron} is set: rolls over the year that
+ * just ended.
+ */
 @Component
 @EnableScheduling
 @ConditionalOnExpression("'${medclaims.command:}' == 'serve' and '${medclaims.rollover.cron:}' != ''")

@@ -17,9 +17,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code serve} imports the credits files of {@code medclaims.credits-dir} (the built-in demo credits in demo mode) at
- * start, after the reference import and before the first claim file is taken in. Files imported before
- * change nothing.
+ * {@code serve} imports the credits files of {@code medclaims.credits-dir} (the built-in
+ * demo credits in demo mode) at start, after the reference import and before the first
+ * claim file is taken in. Files imported before change nothing.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 11)
@@ -33,7 +33,8 @@ class StartupCreditImport implements ApplicationRunner {
 
 	StartupCreditImport(AccountCredits credits, Environment environment) {
 		this.credits = credits;
-		this.serving = CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
+		this.serving = CommandLine.SERVE
+			.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
 	}
 
 	@Override
@@ -54,7 +55,8 @@ class StartupCreditImport implements ApplicationRunner {
 			}
 		}
 		catch (RuntimeException ex) {
-			// serving goes on: the accounts lack these credits until the operator imports them
+			// serving goes on: the accounts lack these credits until the operator imports
+			// them
 			log.error("Credits of {} not imported: {}", dir.get(), OperatorMessages.describe(ex));
 		}
 	}

@@ -18,9 +18,9 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
- * Rolls a year over (年终结转, accounts.md) from the command line, the jobs API or the schedule: refuses a
- * year done or out of order with one sentence, restarts the year's execution a fault or a crash left
- * unfinished, else starts its rolloverJob.
+ * Rolls a year over (年终结转, accounts.md) from the command line, the jobs API or the
+ * schedule: refuses a year done or out of order with one sentence, restarts the year's
+ * execution a fault or a crash left unfinished, else starts its rolloverJob.
  */
 @Service
 public class YearEndRollover {
@@ -49,8 +49,9 @@ public class YearEndRollover {
 	}
 
 	/**
-	 * Starts (or finishes) the year's rollover with this operator: a synchronous one returns the ended
-	 * execution, a background one the started execution. {@link OperatorMistake} when refused.
+	 * Starts (or finishes) the year's rollover with this operator: a synchronous one
+	 * returns the ended execution, a background one the started execution.
+	 * {@link OperatorMistake} when refused.
 	 */
 	public JobExecution rollOver(int year, JobOperator operator) throws Exception {
 		Optional<String> refusal = refusal(year);
@@ -69,10 +70,12 @@ public class YearEndRollover {
 					+ "), which account_rollover does not show: restore that table before rolling over again.");
 		}
 		if (last.getStatus().isRunning()) {
-			throw new OperatorMistake("The rollover of " + year + " is running as execution " + last.getId() + " ("
-					+ last.getStatus() + "): wait for it to end; if its process died, run 'restart " + last.getId() + "'.");
+			throw new OperatorMistake(
+					"The rollover of " + year + " is running as execution " + last.getId() + " (" + last.getStatus()
+							+ "): wait for it to end; if its process died, run 'restart " + last.getId() + "'.");
 		}
-		log.info("Finishing the rollover of {}: restarting execution {}, left {}", year, last.getId(), last.getStatus());
+		log.info("Finishing the rollover of {}: restarting execution {}, left {}", year, last.getId(),
+				last.getStatus());
 		return operator.restart(last);
 	}
 
@@ -86,7 +89,10 @@ public class YearEndRollover {
 		return this.records.all();
 	}
 
-	/** The year to roll over next: the one after the last finished, else the first policy year. */
+	/**
+	 * The year to roll over next: the one after the last finished, else the first policy
+	 * year.
+	 */
 	public int nextYear() {
 		return this.records.latest().map(y -> y.finished() ? y.year() + 1 : y.year()).orElse(this.rules.firstYear());
 	}

@@ -16,10 +16,14 @@ public record YearRolledOver(int year, long begunBy, Instant begunAt, Long finis
 		return this.finishedAt != null;
 	}
 
-	/** The result as operators read it in the execution, {@code jobs}, the API and the dashboard. */
+	/**
+	 * The result as operators read it in the execution, {@code jobs}, the API and the
+	 * dashboard.
+	 */
 	public String result() {
 		return "Rolled over " + this.year + ": " + this.personsRolledOver + " persons, " + this.amountMoved
-				+ " moved to their historical accounts; " + this.personsWithNothingToMove + " persons had nothing to move.";
+				+ " moved to their historical accounts; " + this.personsWithNothingToMove
+				+ " persons had nothing to move.";
 	}
 
 }

@@ -10,7 +10,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
-/** The audit trail of ad-hoc claims: who previewed, submitted and settled what, and when. */
+/**
+ * The audit trail of ad-hoc claims: who previewed, submitted and settled what, and when.
+ */
 @Component
 class AdhocAudit {
 
@@ -48,9 +50,10 @@ class AdhocAudit {
 	}
 
 	/**
-	 * Records a preview, which changes nothing else: its transaction commits without waiting for the disk
-	 * (a crash of the database server may lose the last moments' preview rows, never a settlement), so
-	 * clerks' previews do not queue behind each other's WAL flushes.
+	 * Records a preview, which changes nothing else: its transaction commits without
+	 * waiting for the disk (a crash of the database server may lose the last moments'
+	 * preview rows, never a settlement), so clerks' previews do not queue behind each
+	 * other's WAL flushes.
 	 */
 	void recordPreview(String hospitalCode, String claimNo, String contentHash, String detail) {
 		this.jdbc.execute("SET LOCAL synchronous_commit TO OFF");
@@ -59,10 +62,12 @@ class AdhocAudit {
 
 	/** Every audit row of that claim number at that hospital, oldest first. */
 	List<Entry> of(String hospitalCode, String claimNo) {
-		return this.jdbc.query("""
-				SELECT at, username, action, detail FROM adhoc_audit WHERE hospital_code = ? AND claim_no = ? ORDER BY id
-				""", (rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3),
-				rs.getString(4)), hospitalCode, claimNo);
+		return this.jdbc.query(
+				"""
+						SELECT at, username, action, detail FROM adhoc_audit WHERE hospital_code = ? AND claim_no = ? ORDER BY id
+						""",
+				(rs, i) -> new Entry(rs.getTimestamp(1).toInstant(), rs.getString(2), rs.getString(3), rs.getString(4)),
+				hospitalCode, claimNo);
 	}
 
 }

@@ -24,7 +24,9 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The clerks' API of interfaces.md: ad-hoc claims, claims by number, persons' accounts. */
+/**
+ * The clerks' API of interfaces.md: ad-hoc claims, claims by number, persons' accounts.
+ */
 @RestController
 @RequestMapping("/api")
 class AdhocClaimController {
@@ -72,7 +74,8 @@ class AdhocClaimController {
 	}
 
 	private ValidAdhocClaim read(String type, InputStream body) throws IOException, HttpMediaTypeNotSupportedException {
-		// JSON only: a cross-site form cannot send it (no CSRF token on this API), so text/plain is refused
+		// JSON only: a cross-site form cannot send it (no CSRF token on this API), so
+		// text/plain is refused
 		if (!isJson(type)) {
 			throw new HttpMediaTypeNotSupportedException("Content-Type " + type + " is not application/json");
 		}
@@ -86,9 +89,11 @@ class AdhocClaimController {
 		}
 		catch (JacksonException ex) {
 			var at = ex.getLocation();
-			throw InvalidInput.of("body", "The body is not well-formed JSON"
-					+ (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
-					+ "; send the ad-hoc claim as a JSON object.");
+			throw InvalidInput.of("body",
+					"The body is not well-formed JSON"
+							+ (at == null || at.getLineNr() < 1 ? ""
+									: " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")")
+							+ "; send the ad-hoc claim as a JSON object.");
 		}
 		AdhocClaimJson.Read read = AdhocClaimJson.read(root);
 		return this.validator.validate(read.input(), read.errors());

@@ -7,13 +7,15 @@ import java.util.Set;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Reads the JSON body of interfaces.md into an {@link AdhocClaimInput}, noting every member of the wrong
- * JSON type and every unknown member (a typo must not silently drop a value).
+ * Reads the JSON body of interfaces.md into an {@link AdhocClaimInput}, noting every
+ * member of the wrong JSON type and every unknown member (a typo must not silently drop a
+ * value).
  */
 final class AdhocClaimJson {
 
 	private static final Set<String> CLAIM_MEMBERS = Set.of("claimNo", "hospital", "patientId", "patientName",
-			"visitType", "startDate", "endDate", "diagnosisCode", "specialDiseaseCode", "reason", "registered", "lines");
+			"visitType", "startDate", "endDate", "diagnosisCode", "specialDiseaseCode", "reason", "registered",
+			"lines");
 
 	private static final Set<String> HOSPITAL_MEMBERS = Set.of("code", "name", "level", "region");
 
@@ -87,7 +89,8 @@ final class AdhocClaimJson {
 			JsonNode line = lines.get(i);
 			String prefix = "lines[" + i + "].";
 			if (line == null || !line.isObject()) {
-				this.errors.add(new FieldError("lines[" + i + "]", "must be an object with itemCode, itemName, unitPrice, quantity and amount"));
+				this.errors.add(new FieldError("lines[" + i + "]",
+						"must be an object with itemCode, itemName, unitPrice, quantity and amount"));
 				read.add(null);
 				continue;
 			}
@@ -99,7 +102,8 @@ final class AdhocClaimJson {
 		return read;
 	}
 
-	// values are strings, as interfaces.md writes them: "12.50", never the binary number 12.5
+	// values are strings, as interfaces.md writes them: "12.50", never the binary number
+	// 12.5
 	private String text(JsonNode parent, String member, String field) {
 		JsonNode node = parent.get(member);
 		if (node == null || node.isNull()) {

@@ -21,9 +21,9 @@ import org.medclaims.system.PersonIds;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks every field of an ad-hoc claim as claim-files.md checks a file's claim, and names each bad
- * one. The answer's code is the first spec code in claim-files.md's table order, INVALID_INPUT (E_FORMAT)
- * when any field is malformed.
+ * Checks every field of an ad-hoc claim as claim-files.md checks a file's claim, and
+ * names each bad one. The answer's code is the first spec code in claim-files.md's table
+ * order, INVALID_INPUT (E_FORMAT) when any field is malformed.
  */
 @Component
 class AdhocClaimValidator {
@@ -47,8 +47,8 @@ class AdhocClaimValidator {
 		.withResolverStyle(ResolverStyle.STRICT);
 
 	// claim-files.md's table order; INVALID_INPUT stands for E_FORMAT
-	private static final List<String> CODE_ORDER = List.of(InvalidInput.CODE, "E_PERSON_ID", "E_VISIT_TYPE",
-			"E_DATES", "E_LINE_AMOUNT");
+	private static final List<String> CODE_ORDER = List.of(InvalidInput.CODE, "E_PERSON_ID", "E_VISIT_TYPE", "E_DATES",
+			"E_LINE_AMOUNT");
 
 	private final Clock clock;
 
@@ -56,14 +56,17 @@ class AdhocClaimValidator {
 		this.clock = clock;
 	}
 
-	/** The valid claim, or {@link InvalidInput} naming every bad field (with those found while reading). */
+	/**
+	 * The valid claim, or {@link InvalidInput} naming every bad field (with those found
+	 * while reading).
+	 */
 	ValidAdhocClaim validate(AdhocClaimInput input, List<FieldError> earlier) {
 		Check check = new Check(earlier);
 		if (input == null) {
 			throw check.failure();
 		}
-		String claimNo = check.required(input.claimNo(), "claimNo", CLAIM_NO,
-				"must be 1 to 32 letters, digits or '-'", "validation.claimNo");
+		String claimNo = check.required(input.claimNo(), "claimNo", CLAIM_NO, "must be 1 to 32 letters, digits or '-'",
+				"validation.claimNo");
 		String hospitalCode = check.required(input.hospitalCode(), "hospital.code", HOSPITAL_CODE,
 				"must be 4 to 20 capital letters or digits", "validation.hospitalCode");
 		String hospitalName = check.optionalText(input.hospitalName(), "hospital.name", 100);
@@ -149,12 +152,14 @@ class AdhocClaimValidator {
 				quantity = null;
 			}
 			if (unitPrice != null && quantity != null && amount != null) {
-				// a decimal, not Money: ten-digit prices times ten-digit quantities overflow a long of fen
+				// a decimal, not Money: ten-digit prices times ten-digit quantities
+				// overflow a long of fen
 				BigDecimal expected = Money.roundedYuan(unitPrice.multiply(quantity));
 				if (expected.compareTo(amount) != 0) {
-					check.add(prefix + "amount", "must be unitPrice × quantity rounded half-up to the fen: "
-							+ expected.toPlainString() + " (E_LINE_AMOUNT)", "E_LINE_AMOUNT", "validation.lineAmount",
-							expected.toPlainString());
+					check.add(prefix + "amount",
+							"must be unitPrice × quantity rounded half-up to the fen: " + expected.toPlainString()
+									+ " (E_LINE_AMOUNT)",
+							"E_LINE_AMOUNT", "validation.lineAmount", expected.toPlainString());
 				}
 				else if (itemCode != null) {
 					lines.add(new ClaimLine(i + 1, itemCode, itemName, unitPrice, quantity, Money.ofYuan(amount)));

@@ -22,16 +22,19 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Values and settles ad-hoc claims (零星报销) with the engine the nightly job uses, under the same
- * account locks ({@link HouseholdAccounts}), so a clerk and the settlement job never lose each other's
- * updates.
+ * Values and settles ad-hoc claims (零星报销) with the engine the nightly job uses, under the
+ * same account locks ({@link HouseholdAccounts}), so a clerk and the settlement job never
+ * lose each other's updates.
  */
 @Service
 class AdhocClaims {
 
 	private static final Logger log = LoggerFactory.getLogger(AdhocClaims.class);
 
-	/** A settled (or rule-rejected) claim; {@code created} false when it was settled by an earlier submission. */
+	/**
+	 * A settled (or rule-rejected) claim; {@code created} false when it was settled by an
+	 * earlier submission.
+	 */
 	record Outcome(ClaimResult result, boolean created) {
 	}
 
@@ -68,8 +71,9 @@ class AdhocClaims {
 	}
 
 	/**
-	 * Values the claim against balances read under shared account locks, so that a settlement running now is
-	 * waited for rather than half seen; changes nothing but the audit trail.
+	 * Values the claim against balances read under shared account locks, so that a
+	 * settlement running now is waited for rather than half seen; changes nothing but the
+	 * audit trail.
 	 */
 	@Transactional
 	ClaimResult preview(ValidAdhocClaim claim) {
@@ -83,9 +87,10 @@ class AdhocClaims {
 	}
 
 	/**
-	 * Records and settles the claim in one transaction. It holds the hospital's claim-number lock, the
-	 * one the intake takes while it stages that hospital's claims: a double-clicked submit finds the
-	 * first one's claim and answers its result, and a file's claim never takes the number in between.
+	 * Records and settles the claim in one transaction. It holds the hospital's
+	 * claim-number lock, the one the intake takes while it stages that hospital's claims:
+	 * a double-clicked submit finds the first one's claim and answers its result, and a
+	 * file's claim never takes the number in between.
 	 */
 	@Transactional(noRollbackFor = DuplicateClaim.class)
 	Outcome submit(ValidAdhocClaim claim) {
@@ -97,7 +102,8 @@ class AdhocClaims {
 		}
 		String hash = claim.contentHash(hospital.level(), hospital.region());
 		ClaimQueries.Existing existing = this.queries.current(claim.hospitalCode(), claim.claimNo());
-		// a rejected or reversed claim sent again is valued again (the registry may have been mended, the reversal
+		// a rejected or reversed claim sent again is valued again (the registry may have
+		// been mended, the reversal
 		// made room for a corrected claim), as a file's is
 		if (existing != null && existing.holdsNumber() && existing.adhoc() && hash.equals(existing.contentHash())) {
 			this.audit.record(AdhocAudit.Action.RESUBMITTED, claim.hospitalCode(), claim.claimNo(), existing.id(), hash,
@@ -152,8 +158,8 @@ class AdhocClaims {
 
 	private static String summary(ClaimValuation valuation) {
 		return valuation.settled()
-				? "SETTLED: total " + valuation.amounts().total() + ", fund " + valuation.amounts().fund() + ", accounts "
-						+ valuation.amounts().accounts() + ", cash " + valuation.amounts().cash()
+				? "SETTLED: total " + valuation.amounts().total() + ", fund " + valuation.amounts().fund()
+						+ ", accounts " + valuation.amounts().accounts() + ", cash " + valuation.amounts().cash()
 				: "REJECTED " + valuation.rejectionCode() + ": " + valuation.message();
 	}
 

@@ -10,13 +10,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The hospital an ad-hoc claim is stored under: a registry hospital gives its own level and region;
- * any other code becomes a pseudo-hospital (registered = false, designated = false) with the clerk's.
+ * The hospital an ad-hoc claim is stored under: a registry hospital gives its own level
+ * and region; any other code becomes a pseudo-hospital (registered = false, designated =
+ * false) with the clerk's.
  */
 @Component
 class AdhocHospitals {
 
-	/** The hospital as the claim is valued. {@code known}: a row exists (registry or earlier pseudo-hospital). */
+	/**
+	 * The hospital as the claim is valued. {@code known}: a row exists (registry or
+	 * earlier pseudo-hospital).
+	 */
 	record Hospital(String code, String name, HospitalLevel level, Region region, boolean inRegistry, boolean known) {
 	}
 
@@ -26,27 +30,35 @@ class AdhocHospitals {
 		this.jdbc = jdbc;
 	}
 
-	/** Finds the hospital, or checks the clerk gave what a new pseudo-hospital needs; changes nothing. */
+	/**
+	 * Finds the hospital, or checks the clerk gave what a new pseudo-hospital needs;
+	 * changes nothing.
+	 */
 	Hospital resolve(ValidAdhocClaim claim) {
-		List<Hospital> rows = this.jdbc.query("SELECT code, name, level, region, registered FROM hospital WHERE code = ?",
+		List<Hospital> rows = this.jdbc.query(
+				"SELECT code, name, level, region, registered FROM hospital WHERE code = ?",
 				(rs, i) -> new Hospital(rs.getString(1), rs.getString(2), HospitalLevel.valueOf(rs.getString(3)),
-						Region.valueOf(rs.getString(4)), rs.getBoolean(5), true), claim.hospitalCode());
+						Region.valueOf(rs.getString(4)), rs.getBoolean(5), true),
+				claim.hospitalCode());
 		if (!rows.isEmpty() && rows.get(0).inRegistry()) {
 			return rows.get(0);
 		}
 		if (!rows.isEmpty()) {
-			// a pseudo-hospital an earlier claim created: the clerk may restate, not change, what it is
+			// a pseudo-hospital an earlier claim created: the clerk may restate, not
+			// change, what it is
 			Hospital known = rows.get(0);
 			List<FieldError> errors = new ArrayList<>();
 			if (claim.hospitalLevel() != null && claim.hospitalLevel() != known.level()) {
-				errors.add(new FieldError("hospital.level", "hospital " + known.code() + " was entered as "
-						+ known.level() + " before; give that level or leave it out", "validation.hospitalWas",
-						List.of(known.code(), known.level().name())));
+				errors.add(new FieldError("hospital.level",
+						"hospital " + known.code() + " was entered as " + known.level()
+								+ " before; give that level or leave it out",
+						"validation.hospitalWas", List.of(known.code(), known.level().name())));
 			}
 			if (claim.hospitalRegion() != null && claim.hospitalRegion() != known.region()) {
-				errors.add(new FieldError("hospital.region", "hospital " + known.code() + " was entered as "
-						+ known.region() + " before; give that region or leave it out", "validation.hospitalWas",
-						List.of(known.code(), known.region().name())));
+				errors.add(new FieldError("hospital.region",
+						"hospital " + known.code() + " was entered as " + known.region()
+								+ " before; give that region or leave it out",
+						"validation.hospitalWas", List.of(known.code(), known.region().name())));
 			}
 			if (!errors.isEmpty()) {
 				throw new InvalidInput(InvalidInput.CODE, errors);
@@ -81,7 +93,10 @@ class AdhocHospitals {
 						Region.valueOf(rs.getString(4)), true, true));
 	}
 
-	/** Creates the pseudo-hospital row unless it exists (a parallel submission may have just created it). */
+	/**
+	 * Creates the pseudo-hospital row unless it exists (a parallel submission may have
+	 * just created it).
+	 */
 	void ensure(Hospital hospital) {
 		if (!hospital.known()) {
 			this.jdbc.update("""

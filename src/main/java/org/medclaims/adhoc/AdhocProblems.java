@@ -17,7 +17,10 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** The API's errors as RFC 9457 problems with a {@code code} (and {@code errors} for invalid input). */
+/**
+ * The API's errors as RFC 9457 problems with a {@code code} (and {@code errors} for
+ * invalid input).
+ */
 @RestControllerAdvice(assignableTypes = { AdhocClaimController.class, ReversalController.class })
 class AdhocProblems {
 
@@ -25,9 +28,8 @@ class AdhocProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> invalid(InvalidInput ex) {
-		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.code(), "Invalid input",
-				ex.errors().size() == 1 ? describe(ex.errors().get(0))
-						: ex.errors().size() + " fields are invalid; see errors.");
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, ex.code(), "Invalid input", ex.errors().size() == 1
+				? describe(ex.errors().get(0)) : ex.errors().size() + " fields are invalid; see errors.");
 		problem.setProperty("errors", ex.errors());
 		return respond(problem);
 	}
@@ -71,7 +73,8 @@ class AdhocProblems {
 		return respond(problem(HttpStatus.NOT_FOUND, "NOT_FOUND", "Not found", ex.getMessage()));
 	}
 
-	// whatever else goes wrong is still a problem with a code, and the log (IDs masked) says what
+	// whatever else goes wrong is still a problem with a code, and the log (IDs masked)
+	// says what
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
 		log.error("Ad-hoc claim API: {}", ex.getMessage(), ex);
@@ -79,7 +82,8 @@ class AdhocProblems {
 				"The request could not be completed; nothing was recorded. Try again, or tell the operators."));
 	}
 
-	// errors[].field keeps the path; the sentence counts lines as people do ("line 2, unitPrice must be …")
+	// errors[].field keeps the path; the sentence counts lines as people do ("line 2,
+	// unitPrice must be …")
 	private static String describe(FieldError error) {
 		return error.field().equals("body") ? error.message() : error.humanField() + " " + error.message() + ".";
 	}

@@ -99,7 +99,10 @@ public class ClaimForm {
 
 	}
 
-	/** The form as the API's input; fully blank rows are left out, {@code rows} maps input lines to rows. */
+	/**
+	 * The form as the API's input; fully blank rows are left out, {@code rows} maps input
+	 * lines to rows.
+	 */
 	AdhocClaimInput toInput(List<Integer> rows) {
 		List<AdhocClaimInput.Line> input = new ArrayList<>();
 		for (int i = 0; i < this.lines.size(); i++) {
@@ -116,7 +119,8 @@ public class ClaimForm {
 				trim(this.specialDiseaseCode), trim(this.reason), this.registered, input);
 	}
 
-	// an amount typed as people do (80, 80.5) is the amount in yuan and fen the API expects (80.00, 80.50)
+	// an amount typed as people do (80, 80.5) is the amount in yuan and fen the API
+	// expects (80.00, 80.50)
 	private static String yuan(String amount) {
 		if (amount != null && amount.matches("[0-9]{1,10}")) {
 			return amount + ".00";

@@ -26,7 +26,8 @@ class ClaimQueries {
 	/**
 	 * The claim that holds a number now, or the latest that held it.
 	 *
-	 * @param holdsNumber neither rejected nor reversed: another claim under its number is E_DUPLICATE_CLAIM
+	 * @param holdsNumber neither rejected nor reversed: another claim under its number is
+	 * E_DUPLICATE_CLAIM
 	 */
 	record Existing(long id, String status, boolean adhoc, String contentHash, boolean holdsNumber) {
 	}
@@ -47,8 +48,9 @@ class ClaimQueries {
 	}
 
 	/**
-	 * The claim neither rejected nor reversed under that number, else the latest one; null when none. Each half
-	 * of the union probes its own partial index (claim_number_in_use, claim_number_rejected).
+	 * The claim neither rejected nor reversed under that number, else the latest one;
+	 * null when none. Each half of the union probes its own partial index
+	 * (claim_number_in_use, claim_number_rejected).
 	 */
 	Existing current(String hospitalCode, String claimNo) {
 		List<Existing> rows = this.jdbc.query("""
@@ -60,20 +62,24 @@ class ClaimQueries {
 				    WHERE hospital_code = ? AND claim_no = ? AND NOT number_in_use) AS c
 				ORDER BY number_in_use DESC, id DESC LIMIT 1
 				""", (rs, i) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-						rs.getBoolean(5)),
-				hospitalCode, claimNo, hospitalCode, claimNo);
+				rs.getBoolean(5)), hospitalCode, claimNo, hospitalCode, claimNo);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
-	/** The stored result of a settled or rule-rejected claim; null while it has no settlement. */
+	/**
+	 * The stored result of a settled or rule-rejected claim; null while it has no
+	 * settlement.
+	 */
 	ClaimResult result(long claimId) {
-		List<ClaimResult> rows = this.jdbc.query("""
-				SELECT c.claim_no, s.status, s.codes, s.message, s.policy_version, s.total, s.self_pay, s.self_pay_first,
-				       s.deductible, s.segment, s.coinsurance, s.over_cap, s.fund, s.current_account,
-				       s.historical_account, s.family_account, s.cash, s.facts, s.detail, c.patient_id, c.end_date,
-				       c.visit_type, c.special_disease_code
-				FROM settlement s JOIN claim c ON c.id = s.claim_id WHERE s.claim_id = ?
-				""", (rs, i) -> result(rs, claimId), claimId);
+		List<ClaimResult> rows = this.jdbc.query(
+				"""
+						SELECT c.claim_no, s.status, s.codes, s.message, s.policy_version, s.total, s.self_pay, s.self_pay_first,
+						       s.deductible, s.segment, s.coinsurance, s.over_cap, s.fund, s.current_account,
+						       s.historical_account, s.family_account, s.cash, s.facts, s.detail, c.patient_id, c.end_date,
+						       c.visit_type, c.special_disease_code
+						FROM settlement s JOIN claim c ON c.id = s.claim_id WHERE s.claim_id = ?
+						""",
+				(rs, i) -> result(rs, claimId), claimId);
 		return rows.isEmpty() ? null : rows.get(0);
 	}
 
@@ -83,8 +89,8 @@ class ClaimQueries {
 		for (int i = 0; i < amounts.length; i++) {
 			amounts[i] = Money.ofFen(rs.getLong(6 + i));
 		}
-		Amounts stored = new Amounts(amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5],
-				amounts[6], amounts[7], amounts[8], amounts[9], amounts[10], amounts[11]);
+		Amounts stored = new Amounts(amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], amounts[6],
+				amounts[7], amounts[8], amounts[9], amounts[10], amounts[11]);
 		List<String> codeList = codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(","));
 		SettlementFacts.Row row = new SettlementFacts.Row(rs.getString(1), rs.getString(20),
 				ClaimStatus.valueOf(rs.getString(2)), codeList, rs.getString(4), rs.getString(5),
@@ -104,7 +110,10 @@ class ClaimQueries {
 				rs.getBigDecimal(5), Money.ofFen(rs.getLong(6))), claimId);
 	}
 
-	/** The claim under that number: the one neither rejected nor reversed, else the latest. */
+	/**
+	 * The claim under that number: the one neither rejected nor reversed, else the
+	 * latest.
+	 */
 	ClaimView claim(String hospitalCode, String claimNo) {
 		Existing current = current(hospitalCode, claimNo);
 		if (current == null) {
@@ -147,11 +156,18 @@ class ClaimQueries {
 		if (current == null) {
 			return null;
 		}
-		return this.jdbc.query("SELECT settled_at FROM settlement WHERE claim_id = ?",
-				(rs, i) -> rs.getTimestamp(1).toInstant(), current.id()).stream().findFirst().orElse(null);
+		return this.jdbc
+			.query("SELECT settled_at FROM settlement WHERE claim_id = ?", (rs, i) -> rs.getTimestamp(1).toInstant(),
+					current.id())
+			.stream()
+			.findFirst()
+			.orElse(null);
 	}
 
-	/** A person's balances and yearly totals; {@link NotFound} when the registry has no such person. */
+	/**
+	 * A person's balances and yearly totals; {@link NotFound} when the registry has no
+	 * such person.
+	 */
 	PersonAccount account(String personId) {
 		List<PersonAccount.Year> years = this.jdbc.query("""
 				SELECT year, fund_paid, segment_used, admissions FROM person_year WHERE person_id = ? ORDER BY year
@@ -160,7 +176,8 @@ class ClaimQueries {
 		List<PersonAccount> rows = this.jdbc.query(
 				"SELECT current_account, historical_account FROM person WHERE person_id = ?",
 				(rs, i) -> new PersonAccount(personId, Money.ofFen(rs.getLong(1)).toString(),
-						Money.ofFen(rs.getLong(2)).toString(), years), personId);
+						Money.ofFen(rs.getLong(2)).toString(), years),
+				personId);
 		if (rows.isEmpty()) {
 			throw new NotFound("The registry has no person with that ID.");
 		}

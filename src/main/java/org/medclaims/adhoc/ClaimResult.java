@@ -8,9 +8,9 @@ import org.medclaims.policy.ClaimValuation;
 import org.medclaims.settlement.SettlementDetails;
 
 /**
- * What valuing or settling a claim gave, as interfaces.md shapes it: every amount of claim-files.md as
- * yuan with two decimals, each grantor's payment, each line's valuation, and for clerks the explanation
- * of which rule produced each amount.
+ * What valuing or settling a claim gave, as interfaces.md shapes it: every amount of
+ * claim-files.md as yuan with two decimals, each grantor's payment, each line's
+ * valuation, and for clerks the explanation of which rule produced each amount.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 record ClaimResult(String claimNo, String status, List<String> codes, String message, String policyVersion,

@@ -6,7 +6,10 @@ import org.medclaims.accounts.Reversals;
 
 import org.springframework.stereotype.Component;
 
-/** A clerk's reversal of a claim by its number, from the API or the desk: the reason checked, the claim found. */
+/**
+ * A clerk's reversal of a claim by its number, from the API or the desk: the reason
+ * checked, the claim found.
+ */
 @Component
 class ClaimReversalRequests {
 
@@ -22,8 +25,9 @@ class ClaimReversalRequests {
 	}
 
 	/**
-	 * Reverses the claim under that number (the one holding it, else the latest): {@link InvalidInput} for a
-	 * reason that is missing or too long, {@link NotFound} when there is no such claim.
+	 * Reverses the claim under that number (the one holding it, else the latest):
+	 * {@link InvalidInput} for a reason that is missing or too long, {@link NotFound}
+	 * when there is no such claim.
 	 */
 	Reversals.Outcome reverse(String hospitalCode, String claimNo, String reason) {
 		String why = validReason(reason);
@@ -41,8 +45,8 @@ class ClaimReversalRequests {
 					"is required: say why the claim is reversed, in 1 to " + MAX_REASON + " characters")));
 		}
 		if (why.codePointCount(0, why.length()) > MAX_REASON) {
-			throw new InvalidInput(InvalidInput.CODE, List.of(new FieldError("reason",
-					"is longer than " + MAX_REASON + " characters")));
+			throw new InvalidInput(InvalidInput.CODE,
+					List.of(new FieldError("reason", "is longer than " + MAX_REASON + " characters")));
 		}
 		return why;
 	}

@@ -29,9 +29,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
 /**
- * The clerks' desk: find the patient, enter an ad-hoc claim with the catalog's help, preview it line
- * by line, confirm a name that differs from the registry's, settle it, print its receipt (结算单).
- * The same service as the API does the work.
+ * The clerks' desk: find the patient, enter an ad-hoc claim with the catalog's help,
+ * preview it line by line, confirm a name that differs from the registry's, settle it,
+ * print its receipt (结算单). The same service as the API does the work.
  */
 @Controller
 @RequestMapping("/desk")
@@ -66,8 +66,7 @@ class DeskController {
 	}
 
 	@GetMapping
-	String desk(@RequestParam(required = false) String personId, @ModelAttribute("form") ClaimForm form,
-			Model model) {
+	String desk(@RequestParam(required = false) String personId, @ModelAttribute("form") ClaimForm form, Model model) {
 		if (personId != null && !personId.isBlank()) {
 			form.setPatientId(personId.strip());
 		}
@@ -104,8 +103,8 @@ class DeskController {
 		}
 		catch (DuplicateClaim | DuplicateKeyException ex) {
 			model.addAttribute("error", this.formats.message("desk.duplicate", form.getClaimNo()));
-			return page(form, model, List.of(new FieldError("claimNo", ex.getMessage(), "validation.duplicate",
-					List.of())), rows);
+			return page(form, model,
+					List.of(new FieldError("claimNo", ex.getMessage(), "validation.duplicate", List.of())), rows);
 		}
 	}
 
@@ -115,7 +114,10 @@ class DeskController {
 		return "desk/claim";
 	}
 
-	/** The page's Reverse button (冲正): the reason and a confirmation, then back to the claim, now REVERSED. */
+	/**
+	 * The page's Reverse button (冲正): the reason and a confirmation, then back to the
+	 * claim, now REVERSED.
+	 */
 	@PostMapping("/claims/{hospitalCode}/{claimNo}/reversal")
 	String reverse(@PathVariable String hospitalCode, @PathVariable String claimNo,
 			@RequestParam(required = false) String reason, RedirectAttributes redirect) {
@@ -139,16 +141,18 @@ class DeskController {
 	String receipt(@PathVariable String hospitalCode, @PathVariable String claimNo, Model model) {
 		ClaimView claim = this.queries.claim(hospitalCode, claimNo);
 		if (claim.settlement() == null) {
-			throw new NotFound("Claim " + claimNo + " of hospital " + hospitalCode + " is not settled: it has no receipt.",
+			throw new NotFound(
+					"Claim " + claimNo + " of hospital " + hospitalCode + " is not settled: it has no receipt.",
 					"notFound.receipt", hospitalCode, claimNo);
 		}
 		ClaimQueries.Person person = this.queries.person(claim.patientId());
 		model.addAttribute("claim", claim);
 		model.addAttribute("person", person);
 		model.addAttribute("insurer", this.insurer);
-		model.addAttribute("receiptNo", this.formats.zoned(this.queries.settledAt(hospitalCode, claimNo))
-			.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
-				+ String.format("%08d", this.queries.current(hospitalCode, claimNo).id()));
+		model.addAttribute("receiptNo",
+				this.formats.zoned(this.queries.settledAt(hospitalCode, claimNo))
+					.format(java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd")) + "-"
+						+ String.format("%08d", this.queries.current(hospitalCode, claimNo).id()));
 		return "desk/receipt";
 	}
 
@@ -191,7 +195,8 @@ class DeskController {
 				}
 				else {
 					model.addAttribute("account", this.queries.account(personId));
-					// the claim is the registry person's: their name fills in unless the clerk typed one
+					// the claim is the registry person's: their name fills in unless the
+					// clerk typed one
 					if (form.getPatientName() == null || form.getPatientName().isBlank()) {
 						form.setPatientName(person.name());
 					}

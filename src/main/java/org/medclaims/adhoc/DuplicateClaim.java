@@ -1,6 +1,9 @@
 package org.medclaims.adhoc;
 
-/** The claim number is taken by a claim of that hospital code that was neither rejected nor reversed, with other content. */
+/**
+ * The claim number is taken by a claim of that hospital code that was neither rejected
+ * nor reversed, with other content.
+ */
 class DuplicateClaim extends RuntimeException {
 
 	DuplicateClaim(String hospitalCode, String claimNo) {

@@ -1,6 +1,9 @@
 package org.medclaims.adhoc;
 
-/** Nothing under that key: answered 404 NOT_FOUND; pages say it in their language ({@code key}, {@code args}). */
+/**
+ * Nothing under that key: answered 404 NOT_FOUND; pages say it in their language
+ * ({@code key}, {@code args}).
+ */
 class NotFound extends RuntimeException {
 
 	private final String key;

@@ -26,8 +26,9 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The registry as the desk needs it: a patient's page (balances, yearly totals, every claim), and what
- * the claim form asks while the clerk types (the patient's name, catalog items).
+ * The registry as the desk needs it: a patient's page (balances, yearly totals, every
+ * claim), and what the claim form asks while the clerk types (the patient's name, catalog
+ * items).
  */
 @Controller
 @RequestMapping("/desk")
@@ -65,13 +66,16 @@ class PatientController {
 		model.addAttribute("personId", personId);
 		model.addAttribute("person", person);
 		model.addAttribute("account", this.queries.account(personId));
-		model.addAttribute("claims", this.search.page(
-				new ClaimCriteria(personId, null, null, null, null, null, null), Math.max(0, page), CLAIMS_PAGE_SIZE));
+		model.addAttribute("claims", this.search.page(new ClaimCriteria(personId, null, null, null, null, null, null),
+				Math.max(0, page), CLAIMS_PAGE_SIZE));
 		model.addAttribute("here", ServletUriComponentsBuilder.fromCurrentRequest());
 		return "desk/person";
 	}
 
-	/** The registry's name and category of a patient, for the claim form; 404 when not in the registry. */
+	/**
+	 * The registry's name and category of a patient, for the claim form; 404 when not in
+	 * the registry.
+	 */
 	@GetMapping("/registry/person")
 	@ResponseBody
 	ResponseEntity<PersonJson> person(@RequestParam String id) {
@@ -83,7 +87,10 @@ class PatientController {
 				this.formats.label("personStatus", person.status())));
 	}
 
-	/** Catalog items starting with what the clerk typed, valid on the claim's end date (today when not given). */
+	/**
+	 * Catalog items starting with what the clerk typed, valid on the claim's end date
+	 * (today when not given).
+	 */
 	@GetMapping("/registry/catalog")
 	@ResponseBody
 	List<ItemJson> catalog(@RequestParam String query, @RequestParam(required = false) String date) {
@@ -95,8 +102,7 @@ class PatientController {
 		return this.catalog.find(query.strip(), day == null ? LocalDate.now(this.clock) : day, SUGGESTIONS)
 			.stream()
 			.map(e -> new ItemJson(e.itemCode(), e.name(), this.formats.label("itemClass", e.itemClass()),
-					e.selfPayRatio().stripTrailingZeros().toPlainString(),
-					price(e.maxUnitPrice())))
+					e.selfPayRatio().stripTrailingZeros().toPlainString(), price(e.maxUnitPrice())))
 			.toList();
 	}
 

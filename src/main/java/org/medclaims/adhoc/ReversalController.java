@@ -27,7 +27,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Reversals (冲正, accounts.md): reversing a settled claim, and the report of reversals as JSON or CSV. */
+/**
+ * Reversals (冲正, accounts.md): reversing a settled claim, and the report of reversals as
+ * JSON or CSV.
+ */
 @RestController
 @RequestMapping("/api")
 class ReversalController {
@@ -71,9 +74,12 @@ class ReversalController {
 	ResponseEntity<String> reportAsCsv(@RequestParam(required = false) String hospital,
 			@RequestParam(required = false) String from, @RequestParam(required = false) String to) throws IOException {
 		StringWriter csv = new StringWriter();
-		try (CSVPrinter printer = new CSVPrinter(csv, CSVFormat.RFC4180.builder().setHeader("hospitalCode", "claimNo",
-				"patientId", "visitType", "serviceDate", "total", "fund", "currentAccount", "historicalAccount",
-				"familyAccount", "cash", "reason", "reversedBy", "reversedAt").get())) {
+		try (CSVPrinter printer = new CSVPrinter(csv,
+				CSVFormat.RFC4180.builder()
+					.setHeader("hospitalCode", "claimNo", "patientId", "visitType", "serviceDate", "total", "fund",
+							"currentAccount", "historicalAccount", "familyAccount", "cash", "reason", "reversedBy",
+							"reversedAt")
+					.get())) {
 			for (ReversalRow r : rows(hospital, from, to)) {
 				printer.printRecord(r.hospitalCode(), r.claimNo(), r.patientId(), r.visitType(), r.serviceDate(),
 						r.total(), r.fund(), r.currentAccount(), r.historicalAccount(), r.familyAccount(), r.cash(),
@@ -107,14 +113,16 @@ class ReversalController {
 		}
 	}
 
-	// JSON only, as the ad-hoc API: a cross-site form cannot send it (no CSRF token on this API)
+	// JSON only, as the ad-hoc API: a cross-site form cannot send it (no CSRF token on
+	// this API)
 	private String reason(String type, InputStream body) throws IOException, HttpMediaTypeNotSupportedException {
 		if (!AdhocClaimController.isJson(type)) {
 			throw new HttpMediaTypeNotSupportedException("Content-Type " + type + " is not application/json");
 		}
 		byte[] bytes = body.readNBytes(MAX_BODY_BYTES + 1);
 		if (bytes.length > MAX_BODY_BYTES) {
-			throw InvalidInput.of("body", "The body is larger than " + MAX_BODY_BYTES / 1024 + " KiB; send {\"reason\": \"…\"}.");
+			throw InvalidInput.of("body",
+					"The body is larger than " + MAX_BODY_BYTES / 1024 + " KiB; send {\"reason\": \"…\"}.");
 		}
 		JsonNode root;
 		try {
@@ -125,7 +133,8 @@ class ReversalController {
 		}
 		JsonNode reason = root == null ? null : root.get("reason");
 		if (reason != null && !reason.isNull() && !reason.isString()) {
-			throw InvalidInput.of("reason", "must be a string of 1 to " + ClaimReversalRequests.MAX_REASON + " characters");
+			throw InvalidInput.of("reason",
+					"must be a string of 1 to " + ClaimReversalRequests.MAX_REASON + " characters");
 		}
 		return reason == null || reason.isNull() ? null : reason.stringValue();
 	}

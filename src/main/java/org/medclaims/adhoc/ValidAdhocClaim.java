@@ -13,8 +13,9 @@ import org.medclaims.policy.VisitType;
 import org.medclaims.system.Sha256;
 
 /**
- * An ad-hoc claim whose every field is well-formed. The hospital's level and region are the clerk's and
- * may be absent: a registry hospital's own replace them ({@link AdhocHospitals}).
+ * An ad-hoc claim whose every field is well-formed. The hospital's level and region are
+ * the clerk's and may be absent: a registry hospital's own replace them
+ * ({@link AdhocHospitals}).
  */
 record ValidAdhocClaim(String claimNo, String hospitalCode, String hospitalName, HospitalLevel hospitalLevel,
 		Region hospitalRegion, String patientId, String patientName, VisitType visitType, LocalDate startDate,
@@ -35,8 +36,9 @@ record ValidAdhocClaim(String claimNo, String hospitalCode, String hospitalName,
 	}
 
 	/**
-	 * SHA-256 of everything that decides the valuation, with the hospital's level and region as valued: the
-	 * same claim sent twice has the same hash, a corrected one another.
+	 * SHA-256 of everything that decides the valuation, with the hospital's level and
+	 * region as valued: the same claim sent twice has the same hash, a corrected one
+	 * another.
 	 */
 	String contentHash(HospitalLevel level, Region region) {
 		StringBuilder text = new StringBuilder(256);
@@ -46,9 +48,16 @@ record ValidAdhocClaim(String claimNo, String hospitalCode, String hospitalName,
 			text.append(value == null ? "" : value).append('\u001f');
 		}
 		for (ClaimLine line : this.lines) {
-			text.append('\u001e').append(line.itemCode()).append('\u001f').append(line.itemName() == null ? "" : line.itemName())
-				.append('\u001f').append(line.unitPrice().stripTrailingZeros().toPlainString()).append('\u001f')
-				.append(line.quantity().stripTrailingZeros().toPlainString()).append('\u001f').append(line.amount().fen());
+			text.append('\u001e')
+				.append(line.itemCode())
+				.append('\u001f')
+				.append(line.itemName() == null ? "" : line.itemName())
+				.append('\u001f')
+				.append(line.unitPrice().stripTrailingZeros().toPlainString())
+				.append('\u001f')
+				.append(line.quantity().stripTrailingZeros().toPlainString())
+				.append('\u001f')
+				.append(line.amount().fen());
 		}
 		return Sha256.of(text.toString());
 	}

@@ -12,9 +12,9 @@ import org.medclaims.system.CalendarDates;
 import org.medclaims.system.PersonIds;
 
 /**
- * What a claim search asks for; every part optional. {@code from}/{@code to} bound the service
- * (end) date, both included; {@code fileId} and {@code run} select a file's claims or the claims a
- * settlement run settled.
+ * What a claim search asks for; every part optional. {@code from}/{@code to} bound the
+ * service (end) date, both included; {@code fileId} and {@code run} select a file's
+ * claims or the claims a settlement run settled.
  */
 public record ClaimCriteria(String patientId, String hospital, ClaimStatus status, LocalDate from, LocalDate to,
 		Long fileId, Long run) {
@@ -30,13 +30,17 @@ public record ClaimCriteria(String patientId, String hospital, ClaimStatus statu
 		return new ClaimCriteria(null, null, null, null, null, null, jobExecutionId);
 	}
 
-	/** The criteria as typed in a form or a query string, or {@link InvalidCriteria} naming every bad one. */
+	/**
+	 * The criteria as typed in a form or a query string, or {@link InvalidCriteria}
+	 * naming every bad one.
+	 */
 	public static ClaimCriteria parse(String patientId, String hospital, String status, String from, String to) {
 		List<InvalidCriteria.Problem> problems = new ArrayList<>();
 		String person = blankToNull(patientId);
 		if (person != null && !PersonIds.isValid(person)) {
 			problems.add(new InvalidCriteria.Problem("patientId",
-					"must be an 18-character resident ID whose check character matches (E_PERSON_ID)", "search.badPersonId"));
+					"must be an 18-character resident ID whose check character matches (E_PERSON_ID)",
+					"search.badPersonId"));
 		}
 		ClaimStatus wanted = null;
 		if (blankToNull(status) != null) {

@@ -17,8 +17,9 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Finds claims, newest service date first (a file's claims in the file's order), with their settlement:
- * the desk's search and patient page, the API, a file's claims, a run's claims and their CSV.
+ * Finds claims, newest service date first (a file's claims in the file's order), with
+ * their settlement: the desk's search and patient page, the API, a file's claims, a run's
+ * claims and their CSV.
  */
 @Repository
 public class ClaimSearch {
@@ -61,8 +62,9 @@ public class ClaimSearch {
 	}
 
 	/**
-	 * Every matching claim in the search's order, one at a time: read through a cursor in a read-only
-	 * transaction, so an export of a whole year holds a thousand rows at a time, not all of them.
+	 * Every matching claim in the search's order, one at a time: read through a cursor in
+	 * a read-only transaction, so an export of a whole year holds a thousand rows at a
+	 * time, not all of them.
 	 */
 	@Transactional(readOnly = true)
 	public void each(ClaimCriteria criteria, Consumer<ClaimRow> consumer) {
@@ -123,10 +125,11 @@ public class ClaimSearch {
 		return new ClaimRow(rs.getString("hospital_code"), rs.getString("hospital_name"), rs.getString("claim_no"),
 				rs.getBoolean("adhoc"), rs.getObject("file_id", Long.class), rs.getString("file_name"),
 				rs.getString("patient_id"), rs.getString("patient_name"), rs.getString("visit_type"),
-				rs.getObject("start_date", java.time.LocalDate.class), rs.getObject("end_date", java.time.LocalDate.class),
-				Money.ofFen(rs.getLong("total_amount")), rs.getString("status"), rs.getString("reject_code"),
-				money(rs, "fund"), money(rs, "current_account"), money(rs, "historical_account"),
-				money(rs, "family_account"), money(rs, "cash"), settledAt == null ? null : settledAt.toInstant());
+				rs.getObject("start_date", java.time.LocalDate.class),
+				rs.getObject("end_date", java.time.LocalDate.class), Money.ofFen(rs.getLong("total_amount")),
+				rs.getString("status"), rs.getString("reject_code"), money(rs, "fund"), money(rs, "current_account"),
+				money(rs, "historical_account"), money(rs, "family_account"), money(rs, "cash"),
+				settledAt == null ? null : settledAt.toInstant());
 	}
 
 	private static Money money(ResultSet rs, String column) throws SQLException {

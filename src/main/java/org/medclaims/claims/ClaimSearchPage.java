@@ -17,7 +17,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
-/** The desk's claim search: by patient, hospital, status and service dates, a page at a time, and its CSV. */
+/**
+ * The desk's claim search: by patient, hospital, status and service dates, a page at a
+ * time, and its CSV.
+ */
 @Controller
 class ClaimSearchPage {
 
@@ -43,11 +46,12 @@ class ClaimSearchPage {
 		model.addAttribute("to", to);
 		model.addAttribute("statuses", ClaimStatus.values());
 		model.addAttribute("here", ServletUriComponentsBuilder.fromCurrentRequest());
-		model.addAttribute("csv", ServletUriComponentsBuilder.fromCurrentRequest()
-			.replacePath("/desk/search.csv")
-			.replaceQueryParam("page")
-			.build()
-			.toUriString());
+		model.addAttribute("csv",
+				ServletUriComponentsBuilder.fromCurrentRequest()
+					.replacePath("/desk/search.csv")
+					.replaceQueryParam("page")
+					.build()
+					.toUriString());
 		try {
 			ClaimCriteria criteria = ClaimCriteria.parse(patientId, hospital, status, from, to);
 			model.addAttribute("result", this.search.page(criteria, Math.max(0, page), PAGE_SIZE));
@@ -71,8 +75,8 @@ class ClaimSearchPage {
 		}
 		catch (InvalidCriteria ex) {
 			// the search page says what is wrong with the filters
-			response.sendRedirect(ServletUriComponentsBuilder.fromCurrentRequest().replacePath("/desk/search").build()
-				.toUriString());
+			response.sendRedirect(
+					ServletUriComponentsBuilder.fromCurrentRequest().replacePath("/desk/search").build().toUriString());
 			return;
 		}
 		response.setContentType("text/csv;charset=UTF-8");

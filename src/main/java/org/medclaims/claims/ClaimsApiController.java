@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/claims} (interfaces.md): claims newest first, a page at a time with the number that
- * match; with {@code Accept: text/csv} every match as CSV.
+ * {@code GET /api/claims} (interfaces.md): claims newest first, a page at a time with the
+ * number that match; with {@code Accept: text/csv} every match as CSV.
  */
 @RestController
 @RequestMapping("/api/claims")
@@ -38,7 +38,10 @@ class ClaimsApiController {
 		this.formats = formats;
 	}
 
-	/** JSON, or with {@code Accept: text/csv} every match as CSV (a client that accepts anything gets JSON). */
+	/**
+	 * JSON, or with {@code Accept: text/csv} every match as CSV (a client that accepts
+	 * anything gets JSON).
+	 */
 	@GetMapping
 	ClaimPageJson search(@RequestParam(required = false) String patientId,
 			@RequestParam(required = false) String hospital, @RequestParam(required = false) String status,
@@ -74,7 +77,10 @@ class ClaimsApiController {
 	record ClaimPageJson(List<ClaimJson> content, int page, int size, long total, long totalPages) {
 	}
 
-	/** One claim as the API gives it: money as yuan strings with two decimals, null before settlement. */
+	/**
+	 * One claim as the API gives it: money as yuan strings with two decimals, null before
+	 * settlement.
+	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record ClaimJson(String hospitalCode, String hospitalName, String claimNo, String source, String fileName,
 			String patientId, String patientName, String visitType, String startDate, String endDate, String total,

@@ -31,9 +31,8 @@ class ClaimsApiProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> mismatch(MethodArgumentTypeMismatchException ex) {
-		return invalid(new InvalidCriteria(
-				List.of(new InvalidCriteria.Problem(ex.getName(), "must be a whole number, not '" + ex.getValue() + "'",
-						null))));
+		return invalid(new InvalidCriteria(List.of(new InvalidCriteria.Problem(ex.getName(),
+				"must be a whole number, not '" + ex.getValue() + "'", null))));
 	}
 
 }

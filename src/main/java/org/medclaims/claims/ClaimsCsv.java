@@ -12,8 +12,9 @@ import org.medclaims.policy.Money;
 import org.medclaims.system.PageFormats;
 
 /**
- * Claims as CSV (RFC 4180), one row per claim in the search's order: codes as the API gives them,
- * amounts in yuan with two decimals and no separators, times in {@code medclaims.time-zone}.
+ * Claims as CSV (RFC 4180), one row per claim in the search's order: codes as the API
+ * gives them, amounts in yuan with two decimals and no separators, times in
+ * {@code medclaims.time-zone}.
  */
 public final class ClaimsCsv {
 
@@ -26,18 +27,24 @@ public final class ClaimsCsv {
 
 	private final PageFormats formats;
 
-	/** @param header the column names to write first (the API's, or a page's translation of them) */
+	/**
+	 * @param header the column names to write first (the API's, or a page's translation
+	 * of them)
+	 */
 	public ClaimsCsv(Writer out, PageFormats formats, List<String> header) throws IOException {
 		this.printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get());
 		this.formats = formats;
 	}
 
-	/** Writes one claim; an I/O failure (the client went away) is unchecked, so it ends the query too. */
+	/**
+	 * Writes one claim; an I/O failure (the client went away) is unchecked, so it ends
+	 * the query too.
+	 */
 	public void write(ClaimRow c) {
 		try {
 			this.printer.printRecord(c.hospitalCode(), c.hospitalName(), c.claimNo(), c.source(), c.fileName(),
-					c.patientId(), c.patientName(), c.visitType(), c.startDate(), c.endDate(), yuan(c.total()), c.status(),
-					c.rejectCode(), yuan(c.fund()), yuan(c.currentAccount()), yuan(c.historicalAccount()),
+					c.patientId(), c.patientName(), c.visitType(), c.startDate(), c.endDate(), yuan(c.total()),
+					c.status(), c.rejectCode(), yuan(c.fund()), yuan(c.currentAccount()), yuan(c.historicalAccount()),
 					yuan(c.familyAccount()), yuan(c.cash()), this.formats.time(c.settledAt()));
 		}
 		catch (IOException ex) {

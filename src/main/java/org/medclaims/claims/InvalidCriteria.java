@@ -2,7 +2,10 @@ package org.medclaims.claims;
 
 import java.util.List;
 
-/** Search criteria that cannot be used: answered 400 INVALID_INPUT by the API, shown beside the form on pages. */
+/**
+ * Search criteria that cannot be used: answered 400 INVALID_INPUT by the API, shown
+ * beside the form on pages.
+ */
 public class InvalidCriteria extends RuntimeException {
 
 	/** One bad criterion: its field, the API's sentence, the page's message key. */

@@ -27,7 +27,10 @@ record Arrival(long id, long batchId, String fileName, String hospitalCode, Loca
 		/** Rejected as a whole (F_ codes); nothing of it is staged. */
 		REJECTED,
 
-		/** An operator gave its intake up: nothing of it is staged, the file stays where it was. */
+		/**
+		 * An operator gave its intake up: nothing of it is staged, the file stays where
+		 * it was.
+		 */
 		ABANDONED
 
 	}
@@ -37,9 +40,10 @@ record Arrival(long id, long batchId, String fileName, String hospitalCode, Loca
 	}
 
 	/**
-	 * The files of one hospital are taken in one after another, in arrival order, so that claim numbers,
-	 * F_DUPLICATE and F_SEQUENCE are decided as by one sequential intake; a file whose name gives no
-	 * hospital is rejected whatever came before it and goes alone.
+	 * The files of one hospital are taken in one after another, in arrival order, so that
+	 * claim numbers, F_DUPLICATE and F_SEQUENCE are decided as by one sequential intake;
+	 * a file whose name gives no hospital is rejected whatever came before it and goes
+	 * alone.
 	 */
 	String chain() {
 		return (this.hospitalCode != null) ? this.hospitalCode : "arrival " + this.id;

@@ -12,8 +12,9 @@ import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 
 /**
- * One partition per arrival of the batch, named after its file and arrival id: a restart finds the
- * same names (the arrivals of a batch never change) and re-runs only the files not completed.
+ * One partition per arrival of the batch, named after its file and arrival id: a restart
+ * finds the same names (the arrivals of a batch never change) and re-runs only the files
+ * not completed.
  */
 class ArrivalPartitioner implements Partitioner, PartitionNameProvider {
 
@@ -27,9 +28,10 @@ class ArrivalPartitioner implements Partitioner, PartitionNameProvider {
 	static final String TURN = "turn";
 
 	/**
-	 * The order requests go to workers in: the hospitals' first files, then their second files, each
-	 * round in arrival order. Workers taking requests together then get different hospitals' files,
-	 * not one hospital's next file, which would wait for the one before it.
+	 * The order requests go to workers in: the hospitals' first files, then their second
+	 * files, each round in arrival order. Workers taking requests together then get
+	 * different hospitals' files, not one hospital's next file, which would wait for the
+	 * one before it.
 	 */
 	static final Comparator<ExecutionContext> REQUEST_ORDER = Comparator
 		.<ExecutionContext>comparingInt(c -> c.getInt(TURN, 0))

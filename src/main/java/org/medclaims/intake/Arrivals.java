@@ -18,9 +18,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code claim_file} table and the intake batches its rows belong to. A decision (accepted,
- * rejected) is written in the transaction of the file's last claims; the file is moved after it
- * commits, so a crash in between finds the decision and only repeats the moves.
+ * The {@code claim_file} table and the intake batches its rows belong to. A decision
+ * (accepted, rejected) is written in the transaction of the file's last claims; the file
+ * is moved after it commits, so a crash in between finds the decision and only repeats
+ * the moves.
  */
 @Repository
 class Arrivals {
@@ -55,13 +56,19 @@ class Arrivals {
 		return this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM claim_file WHERE id = ?", Arrivals::map, id);
 	}
 
-	/** The arrivals of a batch, in the order they were recorded (per hospital: file-name order). */
+	/**
+	 * The arrivals of a batch, in the order they were recorded (per hospital: file-name
+	 * order).
+	 */
 	List<Arrival> ofBatch(long batchId) {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE batch_id = ? ORDER BY id", Arrivals::map,
 				batchId);
 	}
 
-	/** Arrivals whose intake has work left: undecided, or decided and not yet moved. Abandoned ones have none. */
+	/**
+	 * Arrivals whose intake has work left: undecided, or decided and not yet moved.
+	 * Abandoned ones have none.
+	 */
 	List<Arrival> unfinished() {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
 				+ " AND status <> 'ABANDONED' ORDER BY id", Arrivals::map);
@@ -73,64 +80,87 @@ class Arrivals {
 				+ " AND status = 'RECEIVED' ORDER BY id", Arrivals::map);
 	}
 
-	/** An earlier arrival of the same hospital not decided yet: this one must wait for it. */
+	/**
+	 * An earlier arrival of the same hospital not decided yet: this one must wait for it.
+	 */
 	Optional<Arrival> undecidedBefore(Arrival arrival) {
 		if (arrival.hospitalCode() == null) {
 			return Optional.empty();
 		}
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
-				+ " AND status = 'RECEIVED' AND hospital_code = ? AND id < ? ORDER BY id LIMIT 1", Arrivals::map,
-				arrival.hospitalCode(), arrival.id()).stream().findFirst();
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
+					+ " AND status = 'RECEIVED' AND hospital_code = ? AND id < ? ORDER BY id LIMIT 1", Arrivals::map,
+					arrival.hospitalCode(), arrival.id())
+			.stream()
+			.findFirst();
 	}
 
 	/**
-	 * Whether an unfinished arrival reads this local file (RECEIVED, or decided but not yet moved:
-	 * its execution failed in between and waits for a restart).
+	 * Whether an unfinished arrival reads this local file (RECEIVED, or decided but not
+	 * yet moved: its execution failed in between and waits for a restart).
 	 */
 	boolean isUnfinished(Path localPath) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject("SELECT EXISTS (SELECT 1 FROM claim_file"
-				+ " WHERE intake_finished_at IS NULL AND status <> 'ABANDONED' AND local_path = ?)", Boolean.class,
-				localPath.toAbsolutePath().toString()));
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM claim_file"
+						+ " WHERE intake_finished_at IS NULL AND status <> 'ABANDONED' AND local_path = ?)",
+				Boolean.class, localPath.toAbsolutePath().toString()));
 	}
 
 	/** An accepted arrival with the same content: F_DUPLICATE. */
 	Optional<String> acceptedWithContent(String sha256) {
-		return this.jdbc.query("SELECT file_name || ' (arrival ' || id || ')' FROM claim_file"
-				+ " WHERE status = 'ACCEPTED' AND sha256 = ? ORDER BY id LIMIT 1", (rs, n) -> rs.getString(1), sha256)
+		return this.jdbc
+			.query("SELECT file_name || ' (arrival ' || id || ')' FROM claim_file"
+					+ " WHERE status = 'ACCEPTED' AND sha256 = ? ORDER BY id LIMIT 1", (rs, n) -> rs.getString(1),
+					sha256)
 			.stream()
 			.findFirst();
 	}
 
-	/** An accepted arrival with the same hospital, date and seq but other content: F_SEQUENCE. */
+	/**
+	 * An accepted arrival with the same hospital, date and seq but other content:
+	 * F_SEQUENCE.
+	 */
 	Optional<String> acceptedWithSequence(ClaimFileName name, String sha256) {
-		return this.jdbc.query("SELECT file_name || ' (arrival ' || id || ')' FROM claim_file WHERE status = 'ACCEPTED'"
-				+ " AND hospital_code = ? AND file_date = ? AND seq = ? AND sha256 <> ? ORDER BY id LIMIT 1",
-				(rs, n) -> rs.getString(1), name.hospitalCode(), name.fileDate(), name.seqText(), sha256)
+		return this.jdbc
+			.query("SELECT file_name || ' (arrival ' || id || ')' FROM claim_file WHERE status = 'ACCEPTED'"
+					+ " AND hospital_code = ? AND file_date = ? AND seq = ? AND sha256 <> ? ORDER BY id LIMIT 1",
+					(rs, n) -> rs.getString(1), name.hospitalCode(), name.fileDate(), name.seqText(), sha256)
 			.stream()
 			.findFirst();
 	}
 
-	/** Removes what an earlier attempt staged of this file: a fresh start, or a rejection, discards it. */
+	/**
+	 * Removes what an earlier attempt staged of this file: a fresh start, or a rejection,
+	 * discards it.
+	 */
 	void discardStaged(long id) {
 		this.jdbc.update("DELETE FROM claim_line l USING claim c WHERE l.claim_id = c.id AND c.file_id = ?", id);
 		this.jdbc.update("DELETE FROM claim WHERE file_id = ?", id);
 	}
 
-	/** The file is accepted with its counts, in the caller's transaction (that of its last claims). */
+	/**
+	 * The file is accepted with its counts, in the caller's transaction (that of its last
+	 * claims).
+	 */
 	void accept(long id, FileValidation validation, Path target) {
-		int updated = this.jdbc.update("""
-				UPDATE claim_file f SET status = 'ACCEPTED', stored_path = ?, decided_at = now(), charset = ?,
-				    claim_count = ?, line_count = ?, total_amount = ?,
-				    accepted_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NULL),
-				    rejected_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NOT NULL)
-				WHERE id = ? AND status = 'RECEIVED'
-				""", target.toAbsolutePath().toString(), validation.charset().name(),
+		int updated = this.jdbc.update(
+				"""
+						UPDATE claim_file f SET status = 'ACCEPTED', stored_path = ?, decided_at = now(), charset = ?,
+						    claim_count = ?, line_count = ?, total_amount = ?,
+						    accepted_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NULL),
+						    rejected_claim_count = (SELECT count(*) FROM claim c WHERE c.file_id = f.id AND c.reject_code IS NOT NULL)
+						WHERE id = ? AND status = 'RECEIVED'
+						""",
+				target.toAbsolutePath().toString(), validation.charset().name(),
 				Math.toIntExact(validation.claimCount()), Math.toIntExact(validation.lineCount()),
 				validation.totalAmount().fen(), id);
 		decided(id, updated);
 	}
 
-	/** The file is rejected with its problems, and whatever was staged of it removed, in the caller's transaction. */
+	/**
+	 * The file is rejected with its problems, and whatever was staged of it removed, in
+	 * the caller's transaction.
+	 */
 	void reject(long id, FileValidation validation, Path target) {
 		FileProblem decisive = validation.decisive().orElseThrow();
 		List<FileProblem> problems = new ArrayList<>(validation.problems());
@@ -170,8 +200,9 @@ class Arrivals {
 	}
 
 	/**
-	 * An operator gave up the intake of a batch: its undecided arrivals are abandoned and what was
-	 * staged of them removed, so they neither hold claim numbers nor keep settlement waiting.
+	 * An operator gave up the intake of a batch: its undecided arrivals are abandoned and
+	 * what was staged of them removed, so they neither hold claim numbers nor keep
+	 * settlement waiting.
 	 * @return the arrivals abandoned now
 	 */
 	List<Arrival> abandon(long batchId) {
@@ -185,7 +216,8 @@ class Arrivals {
 	}
 
 	List<FileProblem> problems(long id) {
-		return this.jdbc.query("SELECT code, line_no, message FROM claim_file_problem WHERE file_id = ? ORDER BY ordinal",
+		return this.jdbc.query(
+				"SELECT code, line_no, message FROM claim_file_problem WHERE file_id = ? ORDER BY ordinal",
 				(rs, n) -> new FileProblem(rs.getString(1), rs.getLong(2), rs.getString(3)), id);
 	}
 

@@ -10,8 +10,8 @@ import org.medclaims.intake.format.ValidClaim;
 import org.springframework.batch.infrastructure.item.ItemProcessor;
 
 /**
- * The claim-level checks that need only the claim: E_FORMAT to E_CLAIM_TOTAL, first in table order.
- * The file's verdict passes through.
+ * The claim-level checks that need only the claim: E_FORMAT to E_CLAIM_TOTAL, first in
+ * table order. The file's verdict passes through.
  */
 class ClaimCheckProcessor implements ItemProcessor<IntakeItem, IntakeItem> {
 

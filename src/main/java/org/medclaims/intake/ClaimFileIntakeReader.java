@@ -20,12 +20,13 @@ import org.springframework.batch.infrastructure.item.ItemStreamException;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads one arrival's file once: its claims, checked at file level on the way, then its verdict.
- * Claims are handed out only while the file can still be accepted: once a file-level problem is
- * known (the name, the hospital, F_DUPLICATE and F_SEQUENCE before the first claim; a bad record as
- * soon as it is read) the rest is only checked, so the hospital gets every problem, and the writer
- * discards what was staged. The position (claims handed out) is saved with each chunk; a restart
- * reads the file again from its start, checking without handing out, up to that position.
+ * Reads one arrival's file once: its claims, checked at file level on the way, then its
+ * verdict. Claims are handed out only while the file can still be accepted: once a
+ * file-level problem is known (the name, the hospital, F_DUPLICATE and F_SEQUENCE before
+ * the first claim; a bad record as soon as it is read) the rest is only checked, so the
+ * hospital gets every problem, and the writer discards what was staged. The position
+ * (claims handed out) is saved with each chunk; a restart reads the file again from its
+ * start, checking without handing out, up to that position.
  */
 class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 
@@ -66,27 +67,29 @@ class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 		try {
 			check(file);
 			if (this.position == 0) {
-				// a fresh start: nothing of an earlier attempt stays (its position was never saved)
+				// a fresh start: nothing of an earlier attempt stays (its position was
+				// never saved)
 				this.arrivals.discardStaged(this.arrival.id());
 			}
 			this.databaseProblems.clear();
 			this.databaseProblems.addAll(databaseProblems());
 			this.staging = this.arrival.hospitalCode() != null && this.arrival.fileDate() != null
-					&& this.databaseProblems.isEmpty()
-					&& this.hospitals.problem(this.arrival.hospitalCode()).isEmpty();
+					&& this.databaseProblems.isEmpty() && this.hospitals.problem(this.arrival.hospitalCode()).isEmpty();
 			this.scanner = ClaimFileScanner.open(file, this.arrival.fileName(), this.hospitals);
 			if (this.position > 0 && !this.scanner.skip(this.position)) {
-				throw new IntakeFault("The claim file " + file + " of arrival " + this.arrival.id() + " has fewer than the "
-						+ this.position + " claims staged before: put the file that arrived back and restart the execution.");
+				throw new IntakeFault("The claim file " + file + " of arrival " + this.arrival.id()
+						+ " has fewer than the " + this.position
+						+ " claims staged before: put the file that arrived back and restart the execution.");
 			}
 		}
 		catch (IOException ex) {
-			throw new ItemStreamException("Cannot read the claim file " + file + " of arrival " + this.arrival.id() + " ("
-					+ ex.getMessage() + "): put the file back or fix the disk, then restart the execution.", ex);
+			throw new ItemStreamException("Cannot read the claim file " + file + " of arrival " + this.arrival.id()
+					+ " (" + ex.getMessage() + "): put the file back or fix the disk, then restart the execution.", ex);
 		}
 	}
 
-	// the file must be the one that arrived: a file replaced under its name is neither staged nor archived
+	// the file must be the one that arrived: a file replaced under its name is neither
+	// staged nor archived
 	private void check(Path file) throws IOException {
 		if (!Files.isRegularFile(file)) {
 			throw new IntakeFault("The claim file " + file + " of arrival " + this.arrival.id()
@@ -103,8 +106,9 @@ class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 	private List<FileProblem> databaseProblems() {
 		List<FileProblem> problems = new ArrayList<>();
 		Optional<String> sameContent = this.arrivals.acceptedWithContent(this.arrival.sha256());
-		sameContent.ifPresent(earlier -> problems.add(new FileProblem(FileProblem.F_DUPLICATE, 0,
-				"The same content was accepted before as " + earlier + "; its response stands and this copy is set aside.")));
+		sameContent.ifPresent(earlier -> problems
+			.add(new FileProblem(FileProblem.F_DUPLICATE, 0, "The same content was accepted before as " + earlier
+					+ "; its response stands and this copy is set aside.")));
 		Optional<ClaimFileName> name = ClaimFileName.parse(this.arrival.fileName());
 		name.flatMap(n -> this.arrivals.acceptedWithSequence(n, this.arrival.sha256()))
 			.ifPresent(earlier -> problems.add(new FileProblem(FileProblem.F_SEQUENCE, 1,
@@ -133,7 +137,8 @@ class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 		this.verdictRead = true;
 		FileValidation validation = this.scanner.validation();
 		if (!validation.sha256().equals(this.arrival.sha256())) {
-			throw new IntakeFault("The claim file " + this.arrival.localPath() + " changed while it was read: put the file"
+			throw new IntakeFault("The claim file " + this.arrival.localPath()
+					+ " changed while it was read: put the file"
 					+ " that arrived back and restart the execution, or abandon it and send the new file under a new name.");
 		}
 		for (FileProblem problem : this.databaseProblems) {

@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes claim files in: records a batch of arrivals ({@code claim_file}, RECEIVED) in one
- * transaction, then runs the batch's claimIntakeJob instance to the end, synchronously. Callers are
- * the inbound folder flow, {@code run-once} and the SFTP fetcher. Never call it inside a transaction.
+ * transaction, then runs the batch's claimIntakeJob instance to the end, synchronously.
+ * Callers are the inbound folder flow, {@code run-once} and the SFTP fetcher. Never call
+ * it inside a transaction.
  */
 @Service
 public class ClaimIntake {
@@ -62,7 +63,8 @@ public class ClaimIntake {
 	private final TransactionTemplate transaction;
 
 	ClaimIntake(JobOperator jobOperator, JobRepository jobRepository, Job claimIntakeJob, Arrivals arrivals,
-			InboundFolder inbound, FileDecision decision, JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+			InboundFolder inbound, FileDecision decision, JdbcTemplate jdbc,
+			PlatformTransactionManager transactionManager) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.claimIntakeJob = claimIntakeJob;
@@ -94,13 +96,17 @@ public class ClaimIntake {
 	}
 
 	/**
-	 * Records the arrival of every file, as one batch in file-name order, then runs its intake to the end.
-	 * @param files the local files; the intake moves each to the archive or the rejected area
-	 * @throws ArrivalNotRecorded when the arrivals could not be recorded (database down, unreadable
-	 * file): nothing happened, the files may be offered again
+	 * Records the arrival of every file, as one batch in file-name order, then runs its
+	 * intake to the end.
+	 * @param files the local files; the intake moves each to the archive or the rejected
+	 * area
+	 * @throws ArrivalNotRecorded when the arrivals could not be recorded (database down,
+	 * unreadable file): nothing happened, the files may be offered again
 	 */
-	// one intake at a time in this process (folder poller, SFTP, retries): claim numbers and F_DUPLICATE
-	// are decided in arrival order, and a retry never starts a batch that is being received
+	// one intake at a time in this process (folder poller, SFTP, retries): claim numbers
+	// and F_DUPLICATE
+	// are decided in arrival order, and a retry never starts a batch that is being
+	// received
 	public synchronized JobExecution receive(List<Incoming> files) {
 		List<Incoming> sorted = files.stream()
 			.sorted(Comparator.comparing((Incoming f) -> f.file().getFileName().toString()))
@@ -129,14 +135,16 @@ public class ClaimIntake {
 			return finished(batchId, this.jobOperator.start(this.claimIntakeJob, parameters(batchId, sorted.size())));
 		}
 		catch (Exception ex) {
-			throw new IllegalStateException("Claim file batch " + batchId + " is recorded but its intake could not start: "
-					+ OperatorMessages.describe(ex) + " It is resumed at the next start.", ex);
+			throw new IllegalStateException(
+					"Claim file batch " + batchId + " is recorded but its intake could not start: "
+							+ OperatorMessages.describe(ex) + " It is resumed at the next start.",
+					ex);
 		}
 	}
 
 	/**
-	 * For {@code run-once}: every file in the inbound folder not taken before (temporary names left
-	 * alone), as one batch; empty when there is none.
+	 * For {@code run-once}: every file in the inbound folder not taken before (temporary
+	 * names left alone), as one batch; empty when there is none.
 	 */
 	public Optional<JobExecution> takeEverythingNow() {
 		this.inbound.forgetFilesNeverReceived(this.arrivals);
@@ -153,17 +161,22 @@ public class ClaimIntake {
 		}
 	}
 
-	/** {@link #resumeUnfinished(Predicate)} leaving alone every execution still marked running. */
+	/**
+	 * {@link #resumeUnfinished(Predicate)} leaving alone every execution still marked
+	 * running.
+	 */
 	public Resumed resumeUnfinished() {
 		return resumeUnfinished(execution -> false);
 	}
 
 	/**
-	 * Finishes the batches a crash or a fault left unfinished (an arrival RECEIVED, or decided but not
-	 * yet moved): starts the intake never started, restarts the FAILED or STOPPED execution of the
-	 * batch (which takes only its files not completed), and moves the files of a completed one.
-	 * @param ownerIsGone says of an execution still marked STARTED or STOPPING whether no live
-	 * process runs it any more; it is then recovered (marked FAILED) and restarted, else left alone
+	 * Finishes the batches a crash or a fault left unfinished (an arrival RECEIVED, or
+	 * decided but not yet moved): starts the intake never started, restarts the FAILED or
+	 * STOPPED execution of the batch (which takes only its files not completed), and
+	 * moves the files of a completed one.
+	 * @param ownerIsGone says of an execution still marked STARTED or STOPPING whether no
+	 * live process runs it any more; it is then recovered (marked FAILED) and restarted,
+	 * else left alone
 	 */
 	public synchronized Resumed resumeUnfinished(Predicate<JobExecution> ownerIsGone) {
 		List<JobExecution> executions = new ArrayList<>();
@@ -213,7 +226,8 @@ public class ClaimIntake {
 					batchId, last.getId(), abandoned.size());
 			return Optional.empty();
 		}
-		// completed, with files decided but not moved yet (the last step of their partition was lost)
+		// completed, with files decided but not moved yet (the last step of their
+		// partition was lost)
 		for (Arrival arrival : unfinished) {
 			if (!arrival.decided()) {
 				throw new IllegalStateException("Arrival " + arrival.id() + " (" + arrival.fileName()
@@ -241,13 +255,16 @@ public class ClaimIntake {
 		return new FileCounts(files, accepted, rejected);
 	}
 
-	/** Files taken in, of which accepted and rejected as a whole (the rest not decided). */
+	/**
+	 * Files taken in, of which accepted and rejected as a whole (the rest not decided).
+	 */
 	public record FileCounts(long files, long accepted, long rejected) {
 	}
 
 	/**
-	 * The files taken in but not decided yet (not abandoned), each with the intake execution to
-	 * restart: settlement waits for them, so that no claim is settled around a hole.
+	 * The files taken in but not decided yet (not abandoned), each with the intake
+	 * execution to restart: settlement waits for them, so that no claim is settled around
+	 * a hole.
 	 */
 	public List<UndecidedFile> undecided() {
 		return this.arrivals.undecided().stream().map(arrival -> {
@@ -257,33 +274,42 @@ public class ClaimIntake {
 		}).toList();
 	}
 
-	/** A file taken in but not decided yet, and the execution that takes it in (null before it started). */
+	/**
+	 * A file taken in but not decided yet, and the execution that takes it in (null
+	 * before it started).
+	 */
 	public record UndecidedFile(String fileName, long arrivalId, Long executionId) {
 
 		@Override
 		public String toString() {
 			return this.fileName + " (arrival " + this.arrivalId
-					+ ((this.executionId != null) ? ", intake execution " + this.executionId : ", intake not started") + ")";
+					+ ((this.executionId != null) ? ", intake execution " + this.executionId : ", intake not started")
+					+ ")";
 		}
 
 	}
 
-	/** An operator abandoned the intake execution of a batch: its undecided files are given up. */
+	/**
+	 * An operator abandoned the intake execution of a batch: its undecided files are
+	 * given up.
+	 */
 	@EventListener
 	void abandoned(ExecutionAbandoned event) {
 		JobExecution execution = event.execution();
 		Long batchId = execution.getJobParameters().getLong(ClaimIntakeJobConfiguration.BATCH);
 		if (ClaimIntakeJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName()) && batchId != null) {
 			List<Arrival> abandoned = this.arrivals.abandon(batchId);
-			abandoned.forEach(a -> log.warn("Claim file {} (arrival {}) is given up with its abandoned intake; the file"
-					+ " stays at {}", a.fileName(), a.id(), a.localPath()));
+			abandoned.forEach(a -> log.warn(
+					"Claim file {} (arrival {}) is given up with its abandoned intake; the file" + " stays at {}",
+					a.fileName(), a.id(), a.localPath()));
 		}
 	}
 
 	/**
-	 * A process killed after it created the batch's job instance and before its first execution
-	 * leaves an instance that {@code start} refuses for ever ("Cannot find any job execution"):
-	 * removed, unless an execution came meanwhile, so the intake starts afresh.
+	 * A process killed after it created the batch's job instance and before its first
+	 * execution leaves an instance that {@code start} refuses for ever ("Cannot find any
+	 * job execution"): removed, unless an execution came meanwhile, so the intake starts
+	 * afresh.
 	 */
 	private void dropInstanceWithoutExecution(long batchId, JobParameters parameters) {
 		JobInstance instance = this.jobRepository.getJobInstance(ClaimIntakeJobConfiguration.JOB_NAME, parameters);
@@ -303,14 +329,16 @@ public class ClaimIntake {
 	private JobExecution finished(long batchId, JobExecution execution) {
 		for (Arrival arrival : this.arrivals.ofBatch(batchId)) {
 			if (arrival.decided() && !Files.exists(arrival.localPath())) {
-				// a new file of the same name is then a new arrival, whatever its modification time
+				// a new file of the same name is then a new arrival, whatever its
+				// modification time
 				this.inbound.forget(arrival.localPath());
 			}
 		}
 		if (execution.getStatus() != BatchStatus.COMPLETED) {
-			log.error("Intake of batch {} ended {}: {}; its files not decided stay where they are until execution {} is"
-					+ " restarted", batchId, execution.getStatus(), OperatorMessages.whyNotCompleted(execution),
-					execution.getId());
+			log.error(
+					"Intake of batch {} ended {}: {}; its files not decided stay where they are until execution {} is"
+							+ " restarted",
+					batchId, execution.getStatus(), OperatorMessages.whyNotCompleted(execution), execution.getId());
 		}
 		return execution;
 	}
@@ -322,14 +350,17 @@ public class ClaimIntake {
 	}
 
 	/**
-	 * What {@link #resumeUnfinished} ran, and a sentence for each unfinished batch it could not
-	 * resume (its files then stay where they are).
+	 * What {@link #resumeUnfinished} ran, and a sentence for each unfinished batch it
+	 * could not resume (its files then stay where they are).
 	 */
 	public record Resumed(List<JobExecution> executions, List<String> failures) {
 
 	}
 
-	/** Not even the arrivals could be recorded: nothing happened, the files may be offered again. */
+	/**
+	 * Not even the arrivals could be recorded: nothing happened, the files may be offered
+	 * again.
+	 */
 	public static class ArrivalNotRecorded extends RuntimeException {
 
 		ArrivalNotRecorded(String message, Throwable cause) {

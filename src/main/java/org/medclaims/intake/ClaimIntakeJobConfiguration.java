@@ -33,11 +33,11 @@ import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * claimIntakeJob, one instance per batch of arrivals ({@code batch} identifying): takeFiles runs one
- * partition per file, takeFile, which validates and stages the file in one reading and decides it
- * with its last claims. A hospital's files go one after another, hospitals in parallel on
- * {@code medclaims.intake.threads}. A rejected file is a business outcome: its partition completes
- * with exit status {@code REJECTED}.
+ * claimIntakeJob, one instance per batch of arrivals ({@code batch} identifying):
+ * takeFiles runs one partition per file, takeFile, which validates and stages the file in
+ * one reading and decides it with its last claims. A hospital's files go one after
+ * another, hospitals in parallel on {@code medclaims.intake.threads}. A rejected file is
+ * a business outcome: its partition completes with exit status {@code REJECTED}.
  */
 @Configuration(proxyBeanMethods = false)
 class ClaimIntakeJobConfiguration {
@@ -60,7 +60,10 @@ class ClaimIntakeJobConfiguration {
 			.build();
 	}
 
-	/** On local threads, or, with medclaims.workers.enabled, on worker processes (ArrivalPartitioner.REQUEST_ORDER). */
+	/**
+	 * On local threads, or, with medclaims.workers.enabled, on worker processes
+	 * (ArrivalPartitioner.REQUEST_ORDER).
+	 */
 	@Bean
 	Step takeFiles(JobRepository jobRepository, ArrivalPartitioner arrivalPartitioner, Step takeFile,
 			ThreadPoolTaskExecutor intakeTaskExecutor, ObjectProvider<RemotePartitions> remote) {
@@ -74,7 +77,10 @@ class ClaimIntakeJobConfiguration {
 			.build();
 	}
 
-	/** Its chunks commit without waiting for the disk; the file's decision waits (FileDecision). */
+	/**
+	 * Its chunks commit without waiting for the disk; the file's decision waits
+	 * (FileDecision).
+	 */
 	@Bean
 	Step takeFile(JobRepository jobRepository,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
@@ -92,7 +98,10 @@ class ClaimIntakeJobConfiguration {
 			.build();
 	}
 
-	/** The threads the files run on: a hospital's files one after another, hospitals in parallel. */
+	/**
+	 * The threads the files run on: a hospital's files one after another, hospitals in
+	 * parallel.
+	 */
 	@Bean
 	ThreadPoolTaskExecutor intakeTaskExecutor(IntakeProperties properties) {
 		ThreadPoolTaskExecutor executor = new ThreadPoolTaskExecutor();
@@ -146,8 +155,9 @@ class ClaimIntakeJobConfiguration {
 	}
 
 	/**
-	 * Says what the batch did (files accepted, rejected, failed) in its exit description, in the
-	 * operator's words when a file failed, and tells the application (settlement follows in demo mode).
+	 * Says what the batch did (files accepted, rejected, failed) in its exit description,
+	 * in the operator's words when a file failed, and tells the application (settlement
+	 * follows in demo mode).
 	 */
 	static final class BatchOutcome implements JobExecutionListener {
 
@@ -169,9 +179,10 @@ class ClaimIntakeJobConfiguration {
 				long rejected = files.stream().filter(a -> a.status() == Arrival.Status.REJECTED).count();
 				String outcome = files.size() + " file(s): " + accepted + " accepted, " + rejected + " rejected, "
 						+ (files.size() - accepted - rejected) + " not decided";
-				// a rejected file is its own partition's outcome (REJECTED): the batch completed
-				ExitStatus exit = (execution.getStatus() == BatchStatus.COMPLETED) ? new ExitStatus("COMPLETED", outcome)
-						: execution.getExitStatus().addExitDescription(outcome);
+				// a rejected file is its own partition's outcome (REJECTED): the batch
+				// completed
+				ExitStatus exit = (execution.getStatus() == BatchStatus.COMPLETED)
+						? new ExitStatus("COMPLETED", outcome) : execution.getExitStatus().addExitDescription(outcome);
 				if (execution.getStatus() == BatchStatus.FAILED) {
 					exit = OperatorMessages.firstFailure(execution)
 						.map(failure -> new ExitStatus("FAILED", OperatorMessages.describe(failure) + "; " + outcome))

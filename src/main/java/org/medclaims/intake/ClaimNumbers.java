@@ -5,9 +5,10 @@ import org.medclaims.system.AdvisoryLock;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * Claim numbers are unique per hospital among claims neither rejected nor reversed. Whoever checks a
- * number and then inserts the claim (the intake writer, ad-hoc claims) holds this transaction lock
- * of the hospital in between; the partial unique index {@code claim_number_in_use} is the backstop.
+ * Claim numbers are unique per hospital among claims neither rejected nor reversed.
+ * Whoever checks a number and then inserts the claim (the intake writer, ad-hoc claims)
+ * holds this transaction lock of the hospital in between; the partial unique index
+ * {@code claim_number_in_use} is the backstop.
  */
 public final class ClaimNumbers {
 

@@ -21,15 +21,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Stores a chunk of claims, rejected ones with code, line and message, in the chunk's
- * transaction; the file's verdict, its last item, is decided in the same transaction. E_DUPLICATE_CLAIM
- * is decided here, under a per-hospital lock, against the claims of the hospital that were not
- * rejected: in the database (earlier files, earlier chunks) and earlier in this chunk. The database's
- * numbers are looked up only when the chunk, stored without them, breaks the unique index
- * {@code claim_number_in_use}: the chunk is then stored again.
+ * transaction; the file's verdict, its last item, is decided in the same transaction.
+ * E_DUPLICATE_CLAIM is decided here, under a per-hospital lock, against the claims of the
+ * hospital that were not rejected: in the database (earlier files, earlier chunks) and
+ * earlier in this chunk. The database's numbers are looked up only when the chunk, stored
+ * without them, breaks the unique index {@code claim_number_in_use}: the chunk is then
+ * stored again.
  */
 class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 
-	/** The claim id sequence's increment (V23): each value starts a block of ids for one chunk's claims. */
+	/**
+	 * The claim id sequence's increment (V23): each value starts a block of ids for one
+	 * chunk's claims.
+	 */
 	static final int CLAIM_ID_BLOCK = 1000;
 
 	private final JdbcTemplate jdbc;
@@ -78,8 +82,10 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 		ClaimNumbers.lock(this.jdbc, this.hospitalCode);
 		List<Long> ids = claimIds(items.size());
 		try {
-			// most chunks reuse no number held in the database: claim_number_in_use finds out, and only when it
-			// does are the chunk's numbers looked up (one index probe each, 12 ms per 1000 claims at 1M claims)
+			// most chunks reuse no number held in the database: claim_number_in_use finds
+			// out, and only when it
+			// does are the chunk's numbers looked up (one index probe each, 12 ms per
+			// 1000 claims at 1M claims)
 			this.savepoint.executeWithoutResult(status -> stage(items, ids, new HashMap<>()));
 		}
 		catch (DuplicateKeyException ex) {
@@ -106,25 +112,33 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 				claim (id, file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
 				    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status, reject_code,
 				    reject_line_no, reject_message, household_id)""");
-		CopyRows lines = new CopyRows("claim_line (claim_id, position, line_no, item_code, item_name, unit_price,"
-				+ " quantity, amount)");
+		CopyRows lines = new CopyRows(
+				"claim_line (claim_id, position, line_no, item_code, item_name, unit_price," + " quantity, amount)");
 		for (int i = 0; i < items.size(); i++) {
 			StagedClaim item = items.get(i);
 			long id = ids.get(i);
 			ClaimProblem problem = item.problem();
 			ValidClaim valid = item.valid();
 			if (valid != null) {
-				String user = usedBy.putIfAbsent(valid.claimNo(), "the claim on line " + valid.lineNo() + " of this file");
+				String user = usedBy.putIfAbsent(valid.claimNo(),
+						"the claim on line " + valid.lineNo() + " of this file");
 				if (user != null) {
-					problem = new ClaimProblem(ClaimProblem.E_DUPLICATE_CLAIM, valid.lineNo(), "Claim " + valid.claimNo()
-							+ " (line " + valid.lineNo() + "): its number is already used by " + user + ".");
+					problem = new ClaimProblem(ClaimProblem.E_DUPLICATE_CLAIM, valid.lineNo(),
+							"Claim " + valid.claimNo() + " (line " + valid.lineNo()
+									+ "): its number is already used by " + user + ".");
 				}
 				validRow(claims, id, valid, problem);
 				for (int p = 0; p < valid.lines().size(); p++) {
 					ValidLine line = valid.lines().get(p);
-					lines.add(id).add(p).add(line.lineNo()).add(Texts.storable(line.itemCode()))
-						.add(Texts.storable(line.itemName())).add(line.unitPrice().toPlainString())
-						.add(line.quantity().toPlainString()).add(line.amount().fen()).endRow();
+					lines.add(id)
+						.add(p)
+						.add(line.lineNo())
+						.add(Texts.storable(line.itemCode()))
+						.add(Texts.storable(line.itemName()))
+						.add(line.unitPrice().toPlainString())
+						.add(line.quantity().toPlainString())
+						.add(line.amount().fen())
+						.endRow();
 				}
 			}
 			else {
@@ -135,15 +149,20 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 		lines.copy(this.jdbc);
 	}
 
-	// claim numbers of this chunk's valid claims already held by a claim that was not rejected
+	// claim numbers of this chunk's valid claims already held by a claim that was not
+	// rejected
 	private Map<String, String> numbersInUse(List<StagedClaim> items) {
-		String[] numbers = items.stream().filter(s -> s.valid() != null).map(s -> s.valid().claimNo()).distinct()
+		String[] numbers = items.stream()
+			.filter(s -> s.valid() != null)
+			.map(s -> s.valid().claimNo())
+			.distinct()
 			.toArray(String[]::new);
 		Map<String, String> usedBy = new HashMap<>();
 		if (numbers.length == 0) {
 			return usedBy;
 		}
-		// one index probe per number: "claim_no = ANY (?)" scans all the hospital's claims, ever more of them
+		// one index probe per number: "claim_no = ANY (?)" scans all the hospital's
+		// claims, ever more of them
 		this.jdbc.query("""
 				SELECT c.claim_no, c.file_id, c.line_no, f.file_name FROM unnest(?::text[]) AS n (claim_no)
 				JOIN claim c ON c.hospital_code = ? AND c.claim_no = n.claim_no AND c.number_in_use
@@ -158,28 +177,56 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 		return usedBy;
 	}
 
-	// a waiting claim starts in the household of its patient alone; grouping moves those of families
+	// a waiting claim starts in the household of its patient alone; grouping moves those
+	// of families
 	private void validRow(CopyRows rows, long id, ValidClaim c, ClaimProblem problem) {
-		rows.add(id).add(this.arrivalId).add(c.position()).add(c.lineNo()).add(this.hospitalCode)
-			.add(Texts.storable(c.claimNo())).add(Texts.storable(c.patientId())).add(Texts.storable(c.patientName()))
-			.add(c.visitType()).add(c.startDate()).add(c.endDate()).add(Texts.storable(c.diagnosisCode()))
-			.add(Texts.storable(c.specialDiseaseCode())).add(c.total().fen());
+		rows.add(id)
+			.add(this.arrivalId)
+			.add(c.position())
+			.add(c.lineNo())
+			.add(this.hospitalCode)
+			.add(Texts.storable(c.claimNo()))
+			.add(Texts.storable(c.patientId()))
+			.add(Texts.storable(c.patientName()))
+			.add(c.visitType())
+			.add(c.startDate())
+			.add(c.endDate())
+			.add(Texts.storable(c.diagnosisCode()))
+			.add(Texts.storable(c.specialDiseaseCode()))
+			.add(c.total().fen());
 		if (problem == null) {
 			rows.add("RECEIVED").add(null).add(null).add(null).add(ownHousehold(c.patientId()));
 		}
 		else {
-			rows.add("REJECTED").add(problem.code()).add(problem.lineNo()).add(Texts.storable(problem.message())).add(null);
+			rows.add("REJECTED")
+				.add(problem.code())
+				.add(problem.lineNo())
+				.add(Texts.storable(problem.message()))
+				.add(null);
 		}
 		rows.endRow();
 	}
 
 	private void rejectedRow(CopyRows rows, long id, ParsedClaim c, ClaimProblem problem) {
-		rows.add(id).add(this.arrivalId).add(c.position()).add(c.lineNo()).add(this.hospitalCode)
-			.add(Texts.storable(c.claimNo())).add(Texts.storable(c.patientId())).add(Texts.storable(c.patientName()))
-			.add(Texts.storable(c.visitType())).add(c.startDateOrNull()).add(c.endDateOrNull())
-			.add(Texts.storable(c.diagnosisCode())).add(Texts.storable(c.specialDiseaseCode()))
-			.add(c.declaredTotalOrZero().fen()).add("REJECTED").add(problem.code()).add(problem.lineNo())
-			.add(Texts.storable(problem.message())).add(null)
+		rows.add(id)
+			.add(this.arrivalId)
+			.add(c.position())
+			.add(c.lineNo())
+			.add(this.hospitalCode)
+			.add(Texts.storable(c.claimNo()))
+			.add(Texts.storable(c.patientId()))
+			.add(Texts.storable(c.patientName()))
+			.add(Texts.storable(c.visitType()))
+			.add(c.startDateOrNull())
+			.add(c.endDateOrNull())
+			.add(Texts.storable(c.diagnosisCode()))
+			.add(Texts.storable(c.specialDiseaseCode()))
+			.add(c.declaredTotalOrZero().fen())
+			.add("REJECTED")
+			.add(problem.code())
+			.add(problem.lineNo())
+			.add(Texts.storable(problem.message()))
+			.add(null)
 			.endRow();
 	}
 

@@ -27,10 +27,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Decides an arrival in the transaction of its last claims (accepted, or rejected with what was
- * staged of it removed) and, once that has committed, moves the file to the archive or the rejected
- * area and answers a rejection with its reject file. Everything after the commit can be repeated: a
- * restart after a crash or a fault in between finds the decision and does the rest.
+ * Decides an arrival in the transaction of its last claims (accepted, or rejected with
+ * what was staged of it removed) and, once that has committed, moves the file to the
+ * archive or the rejected area and answers a rejection with its reject file. Everything
+ * after the commit can be repeated: a restart after a crash or a fault in between finds
+ * the decision and does the rest.
  */
 @Component
 class FileDecision {
@@ -55,7 +56,10 @@ class FileDecision {
 		this.bookkeeping.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 	}
 
-	/** Records the verdict in the current transaction, whose commit waits for the disk; the file follows once it commits. */
+	/**
+	 * Records the verdict in the current transaction, whose commit waits for the disk;
+	 * the file follows once it commits.
+	 */
 	void decide(long arrivalId, IntakeItem.FileVerdict verdict) {
 		this.jdbc.execute((ConnectionCallback<Void>) connection -> {
 			TransactionConfiguration.commitDurably(connection);
@@ -69,20 +73,27 @@ class FileDecision {
 					Path dir = this.folders.archiveDir()
 						.toAbsolutePath()
 						.resolve(arrival.hospitalCode())
-						.resolve(arrival.receivedAt().atZoneSameInstant(ZoneId.systemDefault()).toLocalDate().toString());
-					// a folder that cannot be made fails the file before anything is decided
+						.resolve(arrival.receivedAt()
+							.atZoneSameInstant(ZoneId.systemDefault())
+							.toLocalDate()
+							.toString());
+					// a folder that cannot be made fails the file before anything is
+					// decided
 					Files.createDirectories(dir);
-					this.arrivals.accept(arrivalId, validation, FileMoves.freeTarget(dir, arrival.fileName(), arrivalId));
+					this.arrivals.accept(arrivalId, validation,
+							FileMoves.freeTarget(dir, arrival.fileName(), arrivalId));
 				}
 				else {
 					Path dir = this.folders.rejectedDir().toAbsolutePath();
 					Files.createDirectories(dir);
-					this.arrivals.reject(arrivalId, validation, FileMoves.freeTarget(dir, arrival.fileName(), arrivalId));
+					this.arrivals.reject(arrivalId, validation,
+							FileMoves.freeTarget(dir, arrival.fileName(), arrivalId));
 				}
 			}
 			catch (IOException ex) {
-				throw new IntakeFault("Cannot make the folder for claim file " + arrival.fileName() + " (" + ex.getMessage()
-						+ "): fix the folder's permissions or the disk, then restart the execution.", ex);
+				throw new IntakeFault("Cannot make the folder for claim file " + arrival.fileName() + " ("
+						+ ex.getMessage() + "): fix the folder's permissions or the disk, then restart the execution.",
+						ex);
 			}
 		}
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

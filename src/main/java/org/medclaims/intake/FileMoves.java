@@ -11,24 +11,29 @@ import java.nio.file.StandardOpenOption;
 import org.medclaims.system.Sha256;
 
 /**
- * Moves a claim file to its decided place so that repeating the move after a crash is harmless:
- * a target is only ever complete (copies across file systems go through a temporary name), and a
- * source that is gone while its target exists means the move was done.
+ * Moves a claim file to its decided place so that repeating the move after a crash is
+ * harmless: a target is only ever complete (copies across file systems go through a
+ * temporary name), and a source that is gone while its target exists means the move was
+ * done.
  */
 final class FileMoves {
 
 	private FileMoves() {
 	}
 
-	/** {@code dir/name}, or {@code dir/name.<arrivalId>} when another file already has the name. */
+	/**
+	 * {@code dir/name}, or {@code dir/name.<arrivalId>} when another file already has the
+	 * name.
+	 */
 	static Path freeTarget(Path dir, String name, long arrivalId) {
 		Path plain = dir.resolve(name);
 		return Files.exists(plain) ? dir.resolve(name + "." + arrivalId) : plain;
 	}
 
 	/**
-	 * Moves the arrival's file; {@code sha256} tells a target completed before a crash from another
-	 * file that took the name meanwhile, which is never overwritten and never costs the source.
+	 * Moves the arrival's file; {@code sha256} tells a target completed before a crash
+	 * from another file that took the name meanwhile, which is never overwritten and
+	 * never costs the source.
 	 */
 	static void moveOnce(Path source, Path target, String sha256) throws IOException {
 		if (!Files.exists(source)) {
@@ -48,7 +53,8 @@ final class FileMoves {
 				throw new IntakeFault("Another file already lies at " + target + ": " + source
 						+ " was left where it is; move that file away and restart the execution.");
 			}
-			// a copy across file systems that completed before the crash deleted its source
+			// a copy across file systems that completed before the crash deleted its
+			// source
 			Files.delete(source);
 			return;
 		}

@@ -12,9 +12,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * A file's partition starts only when every earlier arrival of its hospital is decided, so claim
- * numbers, F_DUPLICATE and F_SEQUENCE are decided as by one sequential intake; a rejected file's
- * partition ends with exit status {@code REJECTED} and its code.
+ * A file's partition starts only when every earlier arrival of its hospital is decided,
+ * so claim numbers, F_DUPLICATE and F_SEQUENCE are decided as by one sequential intake; a
+ * rejected file's partition ends with exit status {@code REJECTED} and its code.
  */
 class FileTurn implements StepExecutionListener {
 
@@ -33,10 +33,10 @@ class FileTurn implements StepExecutionListener {
 	}
 
 	/**
-	 * Waits while an earlier file of the hospital is being taken in by another worker; hands this
-	 * partition back (behind it in the queue) while that one waits for a worker; fails when it will
-	 * not be decided in this execution. On local threads a hospital's files run in order: the earlier
-	 * one has run, and failed.
+	 * Waits while an earlier file of the hospital is being taken in by another worker;
+	 * hands this partition back (behind it in the queue) while that one waits for a
+	 * worker; fails when it will not be decided in this execution. On local threads a
+	 * hospital's files run in order: the earlier one has run, and failed.
 	 */
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
@@ -44,8 +44,8 @@ class FileTurn implements StepExecutionListener {
 		if (arrival.status() != Arrival.Status.RECEIVED) {
 			return;
 		}
-		for (Optional<Arrival> earlier = this.arrivals.undecidedBefore(arrival); earlier.isPresent();
-				earlier = this.arrivals.undecidedBefore(arrival)) {
+		for (Optional<Arrival> earlier = this.arrivals.undecidedBefore(arrival); earlier
+			.isPresent(); earlier = this.arrivals.undecidedBefore(arrival)) {
 			BatchStatus partition = partitionOf(earlier.get(), stepExecution);
 			if (partition == BatchStatus.STARTED) {
 				pause();
@@ -59,18 +59,20 @@ class FileTurn implements StepExecutionListener {
 			else {
 				throw new IntakeFault("Claim file " + arrival.fileName() + " waits for " + earlier.get().fileName()
 						+ " (arrival " + earlier.get().id() + ") of the same hospital, whose intake did not finish: its"
-						+ " files are taken in one after another. Restart the intake of batch " + earlier.get().batchId()
-						+ " (or abandon it), then restart this one.");
+						+ " files are taken in one after another. Restart the intake of batch "
+						+ earlier.get().batchId() + " (or abandon it), then restart this one.");
 			}
 		}
 	}
 
-	// the status of the earlier file's partition in this execution; null when it has none here
+	// the status of the earlier file's partition in this execution; null when it has none
+	// here
 	private BatchStatus partitionOf(Arrival earlier, StepExecution stepExecution) {
 		if (earlier.batchId() != arrival().batchId()) {
 			return null;
 		}
-		StepExecution partition = this.jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+		StepExecution partition = this.jobRepository.getLastStepExecution(
+				stepExecution.getJobExecution().getJobInstance(),
 				ClaimIntakeJobConfiguration.FILE_STEP + ":" + ArrivalPartitioner.name(earlier));
 		return (partition != null && partition.getJobExecutionId() == stepExecution.getJobExecutionId())
 				? partition.getStatus() : null;
@@ -82,7 +84,8 @@ class FileTurn implements StepExecutionListener {
 
 	private static void pause() {
 		try {
-			Thread.sleep(250); // the earlier file is being taken in elsewhere: its decision is what is awaited
+			Thread.sleep(250); // the earlier file is being taken in elsewhere: its
+								// decision is what is awaited
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -93,8 +96,8 @@ class FileTurn implements StepExecutionListener {
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
 		Arrival arrival = this.arrivals.find(this.arrivalId);
-		if (arrival.status() == Arrival.Status.REJECTED && stepExecution.getExitStatus().getExitCode()
-			.equals(ExitStatus.COMPLETED.getExitCode())) {
+		if (arrival.status() == Arrival.Status.REJECTED
+				&& stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
 			return new ExitStatus(REJECTED, arrival.rejectCode());
 		}
 		return null;

@@ -16,9 +16,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.core.task.TaskExecutor;
 
 /**
- * Runs the file partitions of a batch on local threads: the files of one hospital one after
- * another, in arrival order, in one thread; different hospitals in parallel. The hospitals with the
- * most files start first, so the threads end together.
+ * Runs the file partitions of a batch on local threads: the files of one hospital one
+ * after another, in arrival order, in one thread; different hospitals in parallel. The
+ * hospitals with the most files start first, so the threads end together.
  */
 class HospitalOrderPartitionHandler extends AbstractPartitionHandler {
 
@@ -37,8 +37,9 @@ class HospitalOrderPartitionHandler extends AbstractPartitionHandler {
 		Map<String, List<StepExecution>> chains = new LinkedHashMap<>();
 		partitionStepExecutions.stream()
 			.sorted(Comparator.comparingLong(s -> s.getExecutionContext().getLong(ArrivalPartitioner.ARRIVAL_ID)))
-			.forEach(s -> chains.computeIfAbsent(s.getExecutionContext().getString(ArrivalPartitioner.CHAIN),
-					chain -> new ArrayList<>())
+			.forEach(s -> chains
+				.computeIfAbsent(s.getExecutionContext().getString(ArrivalPartitioner.CHAIN),
+						chain -> new ArrayList<>())
 				.add(s));
 		List<Future<List<StepExecution>>> running = new ArrayList<>();
 		chains.values()

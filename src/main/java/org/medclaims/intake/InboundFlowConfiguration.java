@@ -20,8 +20,9 @@ import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.messaging.MessagingException;
 
 /**
- * {@code serve} watches the inbound folder: stable, non-temporary files never taken before, in
- * name order, handed to {@link ClaimIntake#receive} a poll at a time. Other commands never poll.
+ * {@code serve} watches the inbound folder: stable, non-temporary files never taken
+ * before, in name order, handed to {@link ClaimIntake#receive} a poll at a time. Other
+ * commands never poll.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = CommandLine.COMMAND_PROPERTY, havingValue = CommandLine.SERVE, matchIfMissing = true)
@@ -34,8 +35,8 @@ class InboundFlowConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(InboundFlowConfiguration.class);
 
 	/**
-	 * Takes the claim files of the inbound folder whose upload is complete, once each: what one poll
-	 * finds is one batch, one intake execution.
+	 * Takes the claim files of the inbound folder whose upload is complete, once each:
+	 * what one poll finds is one batch, one intake execution.
 	 */
 	@Bean
 	IntegrationFlow claimFileInboundFlow(InboundFolder inbound, ClaimIntake intake, IntakeProperties properties) {
@@ -60,17 +61,18 @@ class InboundFlowConfiguration {
 			.get();
 	}
 
-	/** Logs what went wrong while taking files; a file whose arrival was not recorded is taken again. */
+	/**
+	 * Logs what went wrong while taking files; a file whose arrival was not recorded is
+	 * taken again.
+	 */
 	@Bean
 	IntegrationFlow claimFileErrorFlow() {
-		return IntegrationFlow.from(ERROR_CHANNEL)
-			.handle(MessagingException.class, (failure, headers) -> {
-				Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-				Object file = (failure.getFailedMessage() != null) ? failure.getFailedMessage().getPayload() : "?";
-				log.error("Taking claim files {} from the inbound folder failed: {}", file, cause.getMessage(), cause);
-				return null;
-			}, e -> e.id("claimFileErrorLogger"))
-			.get();
+		return IntegrationFlow.from(ERROR_CHANNEL).handle(MessagingException.class, (failure, headers) -> {
+			Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
+			Object file = (failure.getFailedMessage() != null) ? failure.getFailedMessage().getPayload() : "?";
+			log.error("Taking claim files {} from the inbound folder failed: {}", file, cause.getMessage(), cause);
+			return null;
+		}, e -> e.id("claimFileErrorLogger")).get();
 	}
 
 	@Bean

@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The local inbound folder and the persistent record of the files taken from it (the JDBC
- * metadata store, keyed by path, valued by modification time): a restart never takes a file
- * twice, a file of the same name that arrives later is taken again.
+ * metadata store, keyed by path, valued by modification time): a restart never takes a
+ * file twice, a file of the same name that arrives later is taken again.
  */
 @Component
 class InboundFolder {
@@ -55,8 +55,9 @@ class InboundFolder {
 	}
 
 	/**
-	 * For the polling flow: every file present now, stable for a while and never taken, recorded as
-	 * taken, in name order (the ones still being written wait for a later poll).
+	 * For the polling flow: every file present now, stable for a while and never taken,
+	 * recorded as taken, in name order (the ones still being written wait for a later
+	 * poll).
 	 */
 	List<Path> takeStableNewFiles(long stableForSeconds) {
 		return take(new ChainFileListFilter<>(
@@ -79,8 +80,9 @@ class InboundFolder {
 	}
 
 	/**
-	 * Forgets a file whose arrival could not be recorded, now or, when the database refuses that too,
-	 * at {@link #forgetPending()}: else the poller would skip it until the next start.
+	 * Forgets a file whose arrival could not be recorded, now or, when the database
+	 * refuses that too, at {@link #forgetPending()}: else the poller would skip it until
+	 * the next start.
 	 */
 	void forgetOrRetry(Path file) {
 		try {
@@ -93,7 +95,10 @@ class InboundFolder {
 		}
 	}
 
-	/** The forgets {@link #forgetOrRetry} could not do; a database still down stops at the first. */
+	/**
+	 * The forgets {@link #forgetOrRetry} could not do; a database still down stops at the
+	 * first.
+	 */
 	void forgetPending() {
 		for (Path file : List.copyOf(this.unforgotten)) {
 			forget(file);
@@ -103,8 +108,9 @@ class InboundFolder {
 	}
 
 	/**
-	 * Files recorded as taken that no arrival reads: a crash came between recording and receiving
-	 * them (the filter records a whole scan at once). Forgotten, they are taken again.
+	 * Files recorded as taken that no arrival reads: a crash came between recording and
+	 * receiving them (the filter records a whole scan at once). Forgotten, they are taken
+	 * again.
 	 */
 	void forgetFilesNeverReceived(Arrivals arrivals) {
 		for (Path file : present()) {
@@ -132,7 +138,10 @@ class InboundFolder {
 		}
 	}
 
-	/** Files being uploaded under a temporary name ({@code .part}, {@code .tmp}, leading dot), and folders. */
+	/**
+	 * Files being uploaded under a temporary name ({@code .part}, {@code .tmp}, leading
+	 * dot), and folders.
+	 */
 	static final class NotTemporary extends AbstractFileListFilter<File> {
 
 		@Override

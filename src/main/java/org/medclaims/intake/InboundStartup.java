@@ -22,9 +22,9 @@ import org.springframework.integration.metadata.ConcurrentMetadataStore;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * At the start of {@code serve}: copies the demo claim files into the inbound folder on the first
- * start in demo mode, takes again the files a crash left recorded but never received, resumes
- * unfinished arrivals, and only then starts polling the folder.
+ * At the start of {@code serve}: copies the demo claim files into the inbound folder on
+ * the first start in demo mode, takes again the files a crash left recorded but never
+ * received, resumes unfinished arrivals, and only then starts polling the folder.
  */
 class InboundStartup implements ApplicationRunner, Ordered {
 

@@ -12,7 +12,10 @@ import org.springframework.integration.jdbc.metadata.JdbcMetadataStore;
 @EnableConfigurationProperties(IntakeProperties.class)
 class IntakeConfiguration {
 
-	/** Spring Integration's key-value store on table INT_METADATA_STORE; shared by the file and SFTP filters. */
+	/**
+	 * Spring Integration's key-value store on table INT_METADATA_STORE; shared by the
+	 * file and SFTP filters.
+	 */
 	@Bean
 	JdbcMetadataStore metadataStore(DataSource dataSource) {
 		return new JdbcMetadataStore(dataSource);

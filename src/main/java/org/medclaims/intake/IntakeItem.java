@@ -4,8 +4,9 @@ import org.medclaims.intake.format.FileValidation;
 import org.medclaims.intake.format.ParsedClaim;
 
 /**
- * What flows through a file's intake partition: its claims one by one, then, as its last item,
- * the file's verdict, so that the decision commits in the transaction of the file's last claims.
+ * What flows through a file's intake partition: its claims one by one, then, as its last
+ * item, the file's verdict, so that the decision commits in the transaction of the file's
+ * last claims.
  */
 sealed interface IntakeItem permits IntakeItem.ClaimRead, StagedClaim, IntakeItem.FileVerdict {
 
@@ -15,8 +16,10 @@ sealed interface IntakeItem permits IntakeItem.ClaimRead, StagedClaim, IntakeIte
 
 	/**
 	 * The file's verdict, read after its last claim.
-	 * @param validation the file-level checks and the database's (F_DUPLICATE, F_SEQUENCE); null when
-	 * the arrival was decided before a restart and only its moves remain
+	 *
+	 * @param validation the file-level checks and the database's (F_DUPLICATE,
+	 * F_SEQUENCE); null when the arrival was decided before a restart and only its moves
+	 * remain
 	 */
 	record FileVerdict(FileValidation validation) implements IntakeItem {
 

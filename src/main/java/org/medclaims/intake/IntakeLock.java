@@ -9,10 +9,11 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 /**
- * One medclaims process at a time takes claim files in and delivers answers (the inbound folder,
- * the SFTP inboxes and outboxes): a {@code serve} that watches, or a {@code run-once}. A file or an
- * upload is claimed by no row of its own, so two such processes could take a file twice or garble
- * an upload. The holder keeps {@link AdvisoryLock#INTAKE} for as long as it lives.
+ * One medclaims process at a time takes claim files in and delivers answers (the inbound
+ * folder, the SFTP inboxes and outboxes): a {@code serve} that watches, or a
+ * {@code run-once}. A file or an upload is claimed by no row of its own, so two such
+ * processes could take a file twice or garble an upload. The holder keeps
+ * {@link AdvisoryLock#INTAKE} for as long as it lives.
  */
 @Component
 public class IntakeLock implements DisposableBean {
@@ -25,7 +26,9 @@ public class IntakeLock implements DisposableBean {
 		this.dataSource = dataSource;
 	}
 
-	/** Takes the lock unless another process holds it; true while this process holds it. */
+	/**
+	 * Takes the lock unless another process holds it; true while this process holds it.
+	 */
 	public synchronized boolean acquire() {
 		if (this.held == null) {
 			this.held = SessionLock.tryTake(this.dataSource, AdvisoryLock.INTAKE).orElse(null);

@@ -8,7 +8,9 @@ import org.medclaims.intake.format.HospitalCheck;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** F_HOSPITAL from the registry: a file's hospital must be registered and designated (定点). */
+/**
+ * F_HOSPITAL from the registry: a file's hospital must be registered and designated (定点).
+ */
 @Component
 class RegistryHospitals implements HospitalCheck {
 
@@ -20,9 +22,8 @@ class RegistryHospitals implements HospitalCheck {
 
 	@Override
 	public Optional<String> problem(String hospitalCode) {
-		List<Boolean> designated = this.jdbc.query(
-				"SELECT designated FROM hospital WHERE code = ? AND registered", (rs, n) -> rs.getBoolean(1),
-				hospitalCode);
+		List<Boolean> designated = this.jdbc.query("SELECT designated FROM hospital WHERE code = ? AND registered",
+				(rs, n) -> rs.getBoolean(1), hospitalCode);
 		if (designated.isEmpty()) {
 			return Optional.of("Hospital " + hospitalCode + " is not in the registry.");
 		}

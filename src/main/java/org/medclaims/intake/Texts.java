@@ -1,6 +1,8 @@
 package org.medclaims.intake;
 
-/** Text from a hospital's file on its way into PostgreSQL, which stores no NUL character. */
+/**
+ * Text from a hospital's file on its way into PostgreSQL, which stores no NUL character.
+ */
 final class Texts {
 
 	private Texts() {

@@ -9,9 +9,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * In {@code serve}: an intake that failed on a fault (database down, disk full) is restarted on its
- * own once the fault is gone, not only at the next start or by an operator; so is the forgetting of
- * a file whose arrival could not even be recorded.
+ * In {@code serve}: an intake that failed on a fault (database down, disk full) is
+ * restarted on its own once the fault is gone, not only at the next start or by an
+ * operator; so is the forgetting of a file whose arrival could not even be recorded.
  */
 class UnfinishedArrivalsRetry {
 

@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * A JobOperator whose launches run on their own thread: the web answers at once with the new
- * execution's id. Not a bean of type JobOperator, so the synchronous one stays the only candidate.
+ * A JobOperator whose launches run on their own thread: the web answers at once with the
+ * new execution's id. Not a bean of type JobOperator, so the synchronous one stays the
+ * only candidate.
  */
 @Component
 class BackgroundJobOperator {

@@ -16,15 +16,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Claim files as operators look for them, from {@code claim_file} (each file's own outcome, counts and
- * answer, whichever intake execution took it in): newest first, by hospital, day received and outcome.
+ * Claim files as operators look for them, from {@code claim_file} (each file's own
+ * outcome, counts and answer, whichever intake execution took it in): newest first, by
+ * hospital, day received and outcome.
  */
 @Repository
 class ClaimFileQueries {
 
 	/**
-	 * A file's outcome: ACCEPTED, REJECTED (a whole-file rejection), RECEIVED while its intake runs,
-	 * ABANDONED when an operator gave its intake up.
+	 * A file's outcome: ACCEPTED, REJECTED (a whole-file rejection), RECEIVED while its
+	 * intake runs, ABANDONED when an operator gave its intake up.
 	 */
 	enum Outcome {
 
@@ -33,15 +34,19 @@ class ClaimFileQueries {
 	}
 
 	/**
-	 * One arrival of a file. {@code rejectedClaims}: its claims rejected so far, at intake or by settlement;
-	 * {@code answerName}: the .res once written, the .rej of a rejected file.
+	 * One arrival of a file. {@code rejectedClaims}: its claims rejected so far, at
+	 * intake or by settlement; {@code answerName}: the .res once written, the .rej of a
+	 * rejected file.
 	 */
 	record ClaimFile(long id, String fileName, String hospitalCode, String hospitalName, String source,
 			OffsetDateTime receivedAt, OffsetDateTime decidedAt, String status, String rejectCode, String rejectMessage,
 			Integer claimCount, Integer lineCount, Money total, long rejectedClaims, String responseName,
 			OffsetDateTime responseWrittenAt, String storedPath, String sha256) {
 
-		/** The answer the hospital got: its .res, or the .rej of a rejected file; null while none is written. */
+		/**
+		 * The answer the hospital got: its .res, or the .rej of a rejected file; null
+		 * while none is written.
+		 */
 		public String answerName() {
 			if ("REJECTED".equals(this.status)) {
 				return this.fileName + ".rej";
@@ -78,8 +83,8 @@ class ClaimFileQueries {
 	}
 
 	/**
-	 * Files received between {@code from} and {@code to} (days in {@code zone}, both included), of one
-	 * intake batch when {@code batch} is given, newest first.
+	 * Files received between {@code from} and {@code to} (days in {@code zone}, both
+	 * included), of one intake batch when {@code batch} is given, newest first.
 	 */
 	Page search(String hospital, LocalDate from, LocalDate to, Outcome outcome, Long batch, ZoneId zone, int page,
 			int size) {
@@ -120,7 +125,8 @@ class ClaimFileQueries {
 	}
 
 	List<Problem> problems(long id) {
-		return this.jdbc.query("SELECT code, line_no, message FROM claim_file_problem WHERE file_id = ? ORDER BY ordinal",
+		return this.jdbc.query(
+				"SELECT code, line_no, message FROM claim_file_problem WHERE file_id = ? ORDER BY ordinal",
 				(rs, i) -> new Problem(rs.getString(1), rs.getLong(2), rs.getString(3)), id);
 	}
 
@@ -135,12 +141,13 @@ class ClaimFileQueries {
 		long total = rs.getLong("total_amount");
 		Money amount = rs.wasNull() ? null : Money.ofFen(total);
 		return new ClaimFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("hospital_code"),
-				rs.getString("hospital_name"), rs.getString("source"), rs.getObject("received_at", OffsetDateTime.class),
-				rs.getObject("decided_at", OffsetDateTime.class), rs.getString("status"), rs.getString("reject_code"),
-				rs.getString("reject_message"), rs.getObject("claim_count", Integer.class),
-				rs.getObject("line_count", Integer.class), amount, rs.getLong("rejected_claims"),
-				rs.getString("response_name"), rs.getObject("response_written_at", OffsetDateTime.class),
-				rs.getString("stored_path"), rs.getString("sha256"));
+				rs.getString("hospital_name"), rs.getString("source"),
+				rs.getObject("received_at", OffsetDateTime.class), rs.getObject("decided_at", OffsetDateTime.class),
+				rs.getString("status"), rs.getString("reject_code"), rs.getString("reject_message"),
+				rs.getObject("claim_count", Integer.class), rs.getObject("line_count", Integer.class), amount,
+				rs.getLong("rejected_claims"), rs.getString("response_name"),
+				rs.getObject("response_written_at", OffsetDateTime.class), rs.getString("stored_path"),
+				rs.getString("sha256"));
 	}
 
 }

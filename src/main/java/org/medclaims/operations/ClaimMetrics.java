@@ -10,10 +10,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Files and claims by outcome, read from their tables at each scrape, so the figures survive restarts
- * and count every process's work: {@code medclaims.claim.files{status}}, {@code medclaims.claims{status}}.
- * Job and step timings come from Spring Batch's own observations ({@code spring.batch.job},
- * {@code spring.batch.step}).
+ * Files and claims by outcome, read from their tables at each scrape, so the figures
+ * survive restarts and count every process's work: {@code medclaims.claim.files{status}},
+ * {@code medclaims.claims{status}}. Job and step timings come from Spring Batch's own
+ * observations ({@code spring.batch.job}, {@code spring.batch.step}).
  */
 @Component
 class ClaimMetrics implements MeterBinder {

@@ -17,10 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Marks FAILED the executions a crash left STARTED or STOPPING: only those whose recorded owner is a
- * process of this host that is no longer alive. A live owner, an owner on another host or an
- * execution without an owner row is left alone, so a command run beside a live {@code serve}
- * never touches its executions.
+ * Marks FAILED the executions a crash left STARTED or STOPPING: only those whose recorded
+ * owner is a process of this host that is no longer alive. A live owner, an owner on
+ * another host or an execution without an owner row is left alone, so a command run
+ * beside a live {@code serve} never touches its executions.
  */
 @Service
 public class CrashRecovery {
@@ -42,7 +42,10 @@ public class CrashRecovery {
 		this.jdbc = jdbc;
 	}
 
-	/** Marks FAILED every running execution whose owner on this host died; returns their ids. */
+	/**
+	 * Marks FAILED every running execution whose owner on this host died; returns their
+	 * ids.
+	 */
 	public List<Long> recoverDeadOwners() {
 		List<Long> running = this.jdbc.queryForList(
 				"SELECT job_execution_id FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED', 'STOPPING')"
@@ -63,9 +66,10 @@ public class CrashRecovery {
 				case ALIVE -> log.debug("Execution {} is running in live {}: left alone", id, ownership.owner().get());
 				case ELSEWHERE -> log.info("Execution {} of {} is {} in {} (another host): left alone", id,
 						execution.getJobInstance().getJobName(), execution.getStatus(), ownership.owner().get());
-				case UNKNOWN -> log.warn("Execution {} of {} is {} but has no recorded owner: left alone;"
-						+ " stop and abandon it if no process runs it", id, execution.getJobInstance().getJobName(),
-						execution.getStatus());
+				case UNKNOWN -> log.warn(
+						"Execution {} of {} is {} but has no recorded owner: left alone;"
+								+ " stop and abandon it if no process runs it",
+						id, execution.getJobInstance().getJobName(), execution.getStatus());
 			}
 		}
 		if (!recovered.isEmpty()) {
@@ -93,8 +97,8 @@ public class CrashRecovery {
 	}
 
 	/**
-	 * Marks one execution and its running steps FAILED, saying which dead process left it: the
-	 * caller has checked the owner is dead.
+	 * Marks one execution and its running steps FAILED, saying which dead process left
+	 * it: the caller has checked the owner is dead.
 	 */
 	public JobExecution markFailed(JobExecution execution, ExecutionOwner deadOwner) {
 		String description = deadOwner + " died while running this execution: marked FAILED at start of "
@@ -125,7 +129,10 @@ public class CrashRecovery {
 		DEAD,
 		/** Its owner is on another host; only that host can tell. */
 		ELSEWHERE,
-		/** No owner was recorded (created outside medclaims, or older than the records: see OwnerRecording). */
+		/**
+		 * No owner was recorded (created outside medclaims, or older than the records:
+		 * see OwnerRecording).
+		 */
 		UNKNOWN
 
 	}

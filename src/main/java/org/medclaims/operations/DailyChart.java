@@ -11,9 +11,9 @@ import java.util.stream.Collectors;
 import org.medclaims.policy.Money;
 
 /**
- * The dashboard's picture of the last days, drawn on the server as SVG (no script, no CDN): a bar per
- * day for the claims settled, a line through each day's fund payment. Coordinates are in the SVG's
- * own units; the template only places them.
+ * The dashboard's picture of the last days, drawn on the server as SVG (no script, no
+ * CDN): a bar per day for the claims settled, a line through each day's fund payment.
+ * Coordinates are in the SVG's own units; the template only places them.
  */
 record DailyChart(List<Bar> bars, String fundLine, long maxSettled, Money maxFund, LocalDate first, LocalDate last) {
 
@@ -29,9 +29,12 @@ record DailyChart(List<Bar> bars, String fundLine, long maxSettled, Money maxFun
 
 	static final int BOTTOM = 28;
 
-	/** One day: its bar, the point of its fund payment, and whether its date is written under it. */
-	record Bar(LocalDate day, long settled, Money fund, String x, String y, String width, String height,
-			String centre, String fundY, boolean labelled) {
+	/**
+	 * One day: its bar, the point of its fund payment, and whether its date is written
+	 * under it.
+	 */
+	record Bar(LocalDate day, long settled, Money fund, String x, String y, String width, String height, String centre,
+			String fundY, boolean labelled) {
 	}
 
 	/** The {@code days} days up to {@code today}, days without settlements at zero. */

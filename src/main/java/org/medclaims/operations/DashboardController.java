@@ -35,9 +35,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The operator's pages: today's totals and the last 30 days, executions with what each may do,
- * running steps, the latest files; an execution with its parameters, steps and, for a settlement run,
- * its money and claims; restart, stop, abandon.
+ * The operator's pages: today's totals and the last 30 days, executions with what each
+ * may do, running steps, the latest files; an execution with its parameters, steps and,
+ * for a settlement run, its money and claims; restart, stop, abandon.
  */
 @Controller
 @RequestMapping("/operations")
@@ -83,7 +83,11 @@ class DashboardController {
 	String dashboard(@RequestParam(required = false) String status, @RequestParam(defaultValue = "0") int page,
 			Model model) {
 		String asked = status == null ? "" : status.trim().toUpperCase(Locale.ROOT);
-		String wanted = Arrays.stream(BatchStatus.values()).map(Enum::name).filter(asked::equals).findFirst().orElse(null);
+		String wanted = Arrays.stream(BatchStatus.values())
+			.map(Enum::name)
+			.filter(asked::equals)
+			.findFirst()
+			.orElse(null);
 		ExecutionQueries.Page executions = this.executions.list(wanted, null, Math.max(0, page), PAGE_SIZE);
 		Map<Long, List<ExecutionQueries.Parameter>> parameters = this.executions
 			.parametersOf(executions.content().stream().map(ExecutionSummary::id).toList());
@@ -92,16 +96,19 @@ class DashboardController {
 		model.addAttribute("status", wanted);
 		model.addAttribute("statuses", BatchStatus.values());
 		model.addAttribute("executions", executions);
-		model.addAttribute("parameters", executions.content()
-			.stream()
-			.collect(java.util.stream.Collectors.toMap(ExecutionSummary::id,
-					e -> this.parameters.summary(parameters.getOrDefault(e.id(), List.of())))));
+		model.addAttribute("parameters",
+				executions.content()
+					.stream()
+					.collect(java.util.stream.Collectors.toMap(ExecutionSummary::id,
+							e -> this.parameters.summary(parameters.getOrDefault(e.id(), List.of())))));
 		model.addAttribute("here", ServletUriComponentsBuilder.fromCurrentRequest());
 		model.addAttribute("running", running);
-		model.addAttribute("refresh", !running.isEmpty() || executions.content().stream().anyMatch(ExecutionSummary::running));
+		model.addAttribute("refresh",
+				!running.isEmpty() || executions.content().stream().anyMatch(ExecutionSummary::running));
 		model.addAttribute("totals", this.dashboard.today(this.formats.zone()));
-		model.addAttribute("chart", DailyChart.of(
-				this.dashboard.settledPerDay(this.formats.zone(), today.minusDays(CHART_DAYS - 1L)), today, CHART_DAYS));
+		model.addAttribute("chart",
+				DailyChart.of(this.dashboard.settledPerDay(this.formats.zone(), today.minusDays(CHART_DAYS - 1L)),
+						today, CHART_DAYS));
 		model.addAttribute("files", this.files.search(null, null, null, null, null, this.formats.zone(), 0, 20).rows());
 		model.addAttribute("rolledOver", this.rollover.years().stream().reduce((a, b) -> b).orElse(null));
 		model.addAttribute("nextRollover", this.rollover.nextYear());
@@ -122,7 +129,10 @@ class DashboardController {
 		return "operations/execution";
 	}
 
-	/** The claims a settlement run settled or rejected, as CSV with the page's column names. */
+	/**
+	 * The claims a settlement run settled or rejected, as CSV with the page's column
+	 * names.
+	 */
 	@GetMapping("/executions/{id}/claims.csv")
 	void executionClaims(@PathVariable long id, HttpServletResponse response) throws IOException {
 		this.executions.summary(id).orElseThrow(() -> new ExecutionNotFound(id));

@@ -11,7 +11,10 @@ import org.medclaims.policy.Money;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** Today's totals, the latest files' outcomes and the steps running now, for the dashboard. */
+/**
+ * Today's totals, the latest files' outcomes and the steps running now, for the
+ * dashboard.
+ */
 @Repository
 class DashboardQueries {
 
@@ -24,26 +27,32 @@ class DashboardQueries {
 	/** Since midnight in the zone people read times in. */
 	Totals today(ZoneId zone) {
 		Timestamp midnight = Timestamp.from(LocalDate.now(zone).atStartOfDay(zone).toInstant());
-		return this.jdbc.queryForObject("""
-				SELECT (SELECT count(*) FROM claim WHERE created_at >= ?) AS received,
-				       (SELECT count(*) FROM claim_file WHERE received_at >= ? AND status = 'ACCEPTED') AS files_accepted,
-				       (SELECT count(*) FROM claim_file WHERE received_at >= ? AND status = 'REJECTED') AS files_rejected,
-				       (SELECT count(*) FROM claim c LEFT JOIN settlement s ON s.claim_id = c.id
-				         WHERE c.status = 'REJECTED' AND coalesce(s.settled_at, c.created_at) >= ?) AS rejected,
-				       count(s.claim_id) AS settled, coalesce(sum(s.total), 0) AS total, coalesce(sum(s.fund), 0) AS fund,
-				       coalesce(sum(s.current_account), 0) AS current_account,
-				       coalesce(sum(s.historical_account), 0) AS historical_account,
-				       coalesce(sum(s.family_account), 0) AS family_account, coalesce(sum(s.cash), 0) AS cash
-				  FROM settlement s JOIN claim c ON c.id = s.claim_id AND c.status = 'SETTLED'
-				 WHERE s.settled_at >= ?
-				""", (rs, i) -> new Totals(rs.getLong("received"), rs.getLong("settled"), rs.getLong("rejected"),
-				rs.getLong("files_accepted"), rs.getLong("files_rejected"), yuan(rs.getLong("total")),
-				yuan(rs.getLong("fund")), yuan(rs.getLong("current_account")), yuan(rs.getLong("historical_account")),
-				yuan(rs.getLong("family_account")), yuan(rs.getLong("cash"))), midnight, midnight, midnight, midnight,
-				midnight);
+		return this.jdbc.queryForObject(
+				"""
+						SELECT (SELECT count(*) FROM claim WHERE created_at >= ?) AS received,
+						       (SELECT count(*) FROM claim_file WHERE received_at >= ? AND status = 'ACCEPTED') AS files_accepted,
+						       (SELECT count(*) FROM claim_file WHERE received_at >= ? AND status = 'REJECTED') AS files_rejected,
+						       (SELECT count(*) FROM claim c LEFT JOIN settlement s ON s.claim_id = c.id
+						         WHERE c.status = 'REJECTED' AND coalesce(s.settled_at, c.created_at) >= ?) AS rejected,
+						       count(s.claim_id) AS settled, coalesce(sum(s.total), 0) AS total, coalesce(sum(s.fund), 0) AS fund,
+						       coalesce(sum(s.current_account), 0) AS current_account,
+						       coalesce(sum(s.historical_account), 0) AS historical_account,
+						       coalesce(sum(s.family_account), 0) AS family_account, coalesce(sum(s.cash), 0) AS cash
+						  FROM settlement s JOIN claim c ON c.id = s.claim_id AND c.status = 'SETTLED'
+						 WHERE s.settled_at >= ?
+						""",
+				(rs, i) -> new Totals(rs.getLong("received"), rs.getLong("settled"), rs.getLong("rejected"),
+						rs.getLong("files_accepted"), rs.getLong("files_rejected"), yuan(rs.getLong("total")),
+						yuan(rs.getLong("fund")), yuan(rs.getLong("current_account")),
+						yuan(rs.getLong("historical_account")), yuan(rs.getLong("family_account")),
+						yuan(rs.getLong("cash"))),
+				midnight, midnight, midnight, midnight, midnight);
 	}
 
-	/** Claims settled and fund paid per day (in {@code zone}) from {@code first} to today; days without any left out. */
+	/**
+	 * Claims settled and fund paid per day (in {@code zone}) from {@code first} to today;
+	 * days without any left out.
+	 */
 	List<Day> settledPerDay(ZoneId zone, LocalDate first) {
 		return this.jdbc.query("""
 				SELECT (s.settled_at AT TIME ZONE ?)::date AS day, count(*), sum(s.fund)
@@ -63,18 +72,19 @@ class DashboardQueries {
 				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
 				 WHERE s.status IN ('STARTING', 'STARTED', 'STOPPING')
 				 ORDER BY s.step_execution_id
-				""", (rs, i) -> new RunningStep(rs.getLong("job_execution_id"), rs.getString("job_name"),
-				rs.getString("step_name"), rs.getLong("read_count"), rs.getLong("write_count"),
-				(Long) rs.getObject("total")));
+				""",
+				(rs, i) -> new RunningStep(rs.getLong("job_execution_id"), rs.getString("job_name"),
+						rs.getString("step_name"), rs.getLong("read_count"), rs.getLong("write_count"),
+						(Long) rs.getObject("total")));
 	}
 
 	static String yuan(long fen) {
 		return BigDecimal.valueOf(fen, 2).toPlainString();
 	}
 
-	record Totals(long claimsReceived, long claimsSettled, long claimsRejected, long filesAccepted,
-			long filesRejected, String total, String fund, String currentAccount, String historicalAccount,
-			String familyAccount, String cash) {
+	record Totals(long claimsReceived, long claimsSettled, long claimsRejected, long filesAccepted, long filesRejected,
+			String total, String fund, String currentAccount, String historicalAccount, String familyAccount,
+			String cash) {
 
 	}
 
@@ -82,11 +92,11 @@ class DashboardQueries {
 
 	}
 
-	record RunningStep(long executionId, String jobName, String stepName, long readCount, long writeCount,
-			Long total) {
+	record RunningStep(long executionId, String jobName, String stepName, long readCount, long writeCount, Long total) {
 
 		public Integer percent() {
-			return this.total == null || this.total <= 0 ? null : (int) Math.min(100, this.readCount * 100 / this.total);
+			return this.total == null || this.total <= 0 ? null
+					: (int) Math.min(100, this.readCount * 100 / this.total);
 		}
 
 	}

@@ -10,9 +10,9 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * The process that runs a job execution: host name, process id and when that process started (so
- * a recycled pid is never taken for the owner): in clock ticks since boot where Linux tells it,
- * which a stepped wall clock does not move, else as an instant.
+ * The process that runs a job execution: host name, process id and when that process
+ * started (so a recycled pid is never taken for the owner): in clock ticks since boot
+ * where Linux tells it, which a stepped wall clock does not move, else as an instant.
  */
 public record ExecutionOwner(String host, long pid, Instant processStartedAt, Long startTicks) {
 
@@ -43,7 +43,8 @@ public record ExecutionOwner(String host, long pid, Instant processStartedAt, Lo
 		if (this.processStartedAt == null) {
 			return true;
 		}
-		// each JVM derives start instants from the boot time it read when it started: a clock step between two
+		// each JVM derives start instants from the boot time it read when it started: a
+		// clock step between two
 		// JVMs' starts shifts them, hence the tolerance and the ticks above
 		return process.get()
 			.info()
@@ -61,7 +62,8 @@ public record ExecutionOwner(String host, long pid, Instant processStartedAt, Lo
 	static Long startTicks(long pid) {
 		try {
 			String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-			// the command name, in parentheses, may hold spaces: count fields after its closing parenthesis
+			// the command name, in parentheses, may hold spaces: count fields after its
+			// closing parenthesis
 			String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
 			return Long.parseLong(fields[19]);
 		}
@@ -75,7 +77,8 @@ public record ExecutionOwner(String host, long pid, Instant processStartedAt, Lo
 			return InetAddress.getLocalHost().getHostName();
 		}
 		catch (UnknownHostException ex) {
-			// a name that does not resolve is still this machine's name, not every machine's "localhost"
+			// a name that does not resolve is still this machine's name, not every
+			// machine's "localhost"
 			try {
 				String kernel = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
 				if (!kernel.isEmpty()) {

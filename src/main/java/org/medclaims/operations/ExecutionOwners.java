@@ -9,7 +9,10 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The job_execution_owner table: who runs which execution (written with the execution: OwnerRecording). */
+/**
+ * The job_execution_owner table: who runs which execution (written with the execution:
+ * OwnerRecording).
+ */
 @Repository
 public class ExecutionOwners {
 
@@ -27,7 +30,8 @@ public class ExecutionOwners {
 				"SELECT host, pid, process_started_at, process_start_ticks FROM job_execution_owner"
 						+ " WHERE job_execution_id = ?",
 				(rs, i) -> new ExecutionOwner(rs.getString(1), rs.getLong(2),
-						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(), rs.getObject(4, Long.class)),
+						rs.getTimestamp(3) == null ? null : rs.getTimestamp(3).toInstant(),
+						rs.getObject(4, Long.class)),
 				jobExecutionId);
 		return owners.stream().findFirst();
 	}

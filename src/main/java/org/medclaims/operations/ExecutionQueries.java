@@ -16,7 +16,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
-/** Reads job executions, their steps and counts straight from the job repository tables. */
+/**
+ * Reads job executions, their steps and counts straight from the job repository tables.
+ */
 @Repository
 class ExecutionQueries {
 
@@ -72,9 +74,10 @@ class ExecutionQueries {
 			args.add(jobName);
 		}
 		String condition = where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where);
-		long total = this.jdbc.queryForObject("SELECT count(*) FROM batch_job_execution e"
-				+ " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id" + condition, Long.class,
-				args.toArray());
+		long total = this.jdbc.queryForObject(
+				"SELECT count(*) FROM batch_job_execution e"
+						+ " JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id" + condition,
+				Long.class, args.toArray());
 		List<Object> pageArgs = new ArrayList<>(args);
 		pageArgs.add(size);
 		pageArgs.add((long) page * size);
@@ -96,15 +99,20 @@ class ExecutionQueries {
 				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
 				  LEFT JOIN step_execution_owner o ON o.step_execution_id = s.step_execution_id
 				 WHERE s.job_execution_id = ? ORDER BY s.step_execution_id
-				""", (rs, i) -> new StepSummary(rs.getLong("step_execution_id"), rs.getString("step_name"),
-				rs.getString("status"), rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"),
-				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"),
-				rs.getLong("filter_count"), rs.getLong("read_skip_count"), rs.getLong("process_skip_count"),
-				rs.getLong("write_skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
-				(Long) rs.getObject("total"), rs.getString("worker")), executionId);
+				""",
+				(rs, i) -> new StepSummary(rs.getLong("step_execution_id"), rs.getString("step_name"),
+						rs.getString("status"), rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"),
+						time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"),
+						rs.getLong("filter_count"), rs.getLong("read_skip_count"), rs.getLong("process_skip_count"),
+						rs.getLong("write_skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
+						(Long) rs.getObject("total"), rs.getString("worker")),
+				executionId);
 	}
 
-	/** The parameters of several executions (a page of them), each list identifying ones first. */
+	/**
+	 * The parameters of several executions (a page of them), each list identifying ones
+	 * first.
+	 */
 	Map<Long, List<Parameter>> parametersOf(List<Long> executionIds) {
 		Map<Long, List<Parameter>> parameters = new HashMap<>();
 		if (executionIds.isEmpty()) {
@@ -114,8 +122,9 @@ class ExecutionQueries {
 				SELECT job_execution_id, parameter_name, parameter_type, parameter_value, identifying
 				  FROM batch_job_execution_params WHERE job_execution_id = ANY (?)
 				 ORDER BY identifying DESC, parameter_name
-				""", (RowCallbackHandler) rs -> parameters.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
-			.add(new Parameter(rs.getString(2), rs.getString(3), rs.getString(4), "Y".equals(rs.getString(5)))),
+				""",
+				(RowCallbackHandler) rs -> parameters.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+					.add(new Parameter(rs.getString(2), rs.getString(3), rs.getString(4), "Y".equals(rs.getString(5)))),
 				(Object) executionIds.toArray(Long[]::new));
 		return parameters;
 	}
@@ -129,7 +138,8 @@ class ExecutionQueries {
 				"Y".equals(rs.getString(4))), executionId);
 	}
 
-	// Spring Batch stores exception texts, and an SQL error may quote a row with a person's ID
+	// Spring Batch stores exception texts, and an SQL error may quote a row with a
+	// person's ID
 	private static String exitMessage(ResultSet rs) throws SQLException {
 		return MaskedMessageConverter.mask(rs.getString("exit_message"));
 	}
@@ -137,8 +147,8 @@ class ExecutionQueries {
 	private static ExecutionSummary summary(ResultSet rs, int row) throws SQLException {
 		return new ExecutionSummary(rs.getLong("job_execution_id"), rs.getString("job_name"),
 				rs.getString("parameters") == null ? "" : rs.getString("parameters"), rs.getString("status"),
-				rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"),
-				time(rs, "end_time"), rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"),
+				rs.getString("exit_code"), exitMessage(rs), time(rs, "start_time"), time(rs, "end_time"),
+				rs.getLong("read_count"), rs.getLong("write_count"), rs.getLong("filter_count"),
 				rs.getLong("skip_count"), rs.getLong("commit_count"), rs.getLong("rollback_count"),
 				(Long) rs.getObject("rejected_claims"), rs.getString("owner"), rs.getBoolean("latest"),
 				CrashRecovery.stateOf(owner(rs)));

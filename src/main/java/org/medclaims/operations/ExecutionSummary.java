@@ -4,10 +4,11 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 
 /**
- * One job execution as operators see it: counts summed over its steps; {@code rejectedClaims} only
- * for claim intake (the claims of its file that were rejected); {@code latest}: no later execution of
- * its job instance exists (only the latest can be restarted or abandoned); {@code ownerState}: whether
- * the process that runs it still lives, which decides what a running execution offers.
+ * One job execution as operators see it: counts summed over its steps;
+ * {@code rejectedClaims} only for claim intake (the claims of its file that were
+ * rejected); {@code latest}: no later execution of its job instance exists (only the
+ * latest can be restarted or abandoned); {@code ownerState}: whether the process that
+ * runs it still lives, which decides what a running execution offers.
  */
 public record ExecutionSummary(long id, String jobName, String parameters, String status, String exitCode,
 		String exitDescription, LocalDateTime startTime, LocalDateTime endTime, long readCount, long writeCount,
@@ -44,8 +45,9 @@ public record ExecutionSummary(long id, String jobName, String parameters, Strin
 	}
 
 	/**
-	 * What the badge says: the business outcome of a completed run (a rejected file's intake completes with
-	 * exit status REJECTED, which is not a success), else the batch status.
+	 * What the badge says: the business outcome of a completed run (a rejected file's
+	 * intake completes with exit status REJECTED, which is not a success), else the batch
+	 * status.
 	 */
 	public String outcome() {
 		if ("COMPLETED".equals(this.status) && this.exitCode != null && !"COMPLETED".equals(this.exitCode)

@@ -9,8 +9,9 @@ import org.medclaims.system.MedclaimsProperties;
 import org.springframework.stereotype.Component;
 
 /**
- * Where a file's answer lies: an accepted file's .res in {@code outbound-dir/<hospital>/}, a rejected
- * file's .rej beside it in {@code rejected-dir} (kept for good), else in the outbound folder.
+ * Where a file's answer lies: an accepted file's .res in
+ * {@code outbound-dir/<hospital>/}, a rejected file's .rej beside it in
+ * {@code rejected-dir} (kept for good), else in the outbound folder.
  */
 @Component
 class FileAnswers {

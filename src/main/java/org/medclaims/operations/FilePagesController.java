@@ -33,8 +33,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Claim files for operators: search by hospital, day received, outcome and intake batch; a file with its
- * claims and its answer.
+ * Claim files for operators: search by hospital, day received, outcome and intake batch;
+ * a file with its claims and its answer.
  */
 @Controller
 @RequestMapping("/operations/files")
@@ -87,9 +87,8 @@ class FilePagesController {
 		model.addAttribute("errors", errors);
 		model.addAttribute("here", ServletUriComponentsBuilder.fromCurrentRequest());
 		if (errors.isEmpty()) {
-			model.addAttribute("result",
-					this.files.search(code, fromDate, toDate, wanted, batch, this.formats.zone(), Math.max(0, page),
-							PAGE_SIZE));
+			model.addAttribute("result", this.files.search(code, fromDate, toDate, wanted, batch, this.formats.zone(),
+					Math.max(0, page), PAGE_SIZE));
 		}
 		return "operations/files";
 	}
@@ -98,7 +97,8 @@ class FilePagesController {
 	String file(@PathVariable long id, @RequestParam(defaultValue = "0") int page, Model model) {
 		ClaimFileQueries.ClaimFile file = this.files.find(id).orElseThrow(() -> new FileNotFound(id));
 		model.addAttribute("file", file);
-		model.addAttribute("problems", "REJECTED".equals(file.status()) ? this.files.problems(id) : java.util.List.of());
+		model.addAttribute("problems",
+				"REJECTED".equals(file.status()) ? this.files.problems(id) : java.util.List.of());
 		model.addAttribute("answer", this.answers.of(file).isPresent());
 		model.addAttribute("claims", this.claims.page(ClaimCriteria.ofFile(id), Math.max(0, page), CLAIMS_PAGE_SIZE));
 		model.addAttribute("here", ServletUriComponentsBuilder.fromCurrentRequest());

@@ -12,7 +12,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
 
-/** Health "folders": the inbound, outbound, archive and rejected folders exist (or can be made) and take a file. */
+/**
+ * Health "folders": the inbound, outbound, archive and rejected folders exist (or can be
+ * made) and take a file.
+ */
 @Component("folders")
 class FoldersHealthIndicator implements HealthIndicator {
 

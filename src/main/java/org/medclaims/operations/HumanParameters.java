@@ -8,9 +8,9 @@ import org.medclaims.system.PageFormats;
 import org.springframework.stereotype.Component;
 
 /**
- * Job parameters as people read them: {@code run=1796395215687} is the moment the run was asked for, a
- * SHA-256 is shortened, an intake's {@code batch} links to its files; types are left out. The raw
- * values stay one click away.
+ * Job parameters as people read them: {@code run=1796395215687} is the moment the run was
+ * asked for, a SHA-256 is shortened, an intake's {@code batch} links to its files; types
+ * are left out. The raw values stay one click away.
  */
 @Component
 class HumanParameters {
@@ -34,12 +34,14 @@ class HumanParameters {
 	/** The parameters that tell one run from another, on one line. */
 	String summary(List<ExecutionQueries.Parameter> parameters) {
 		List<Shown> shown = of(parameters);
-		// an intake names its file; a file's hash and arrival id add nothing to that on one line
+		// an intake names its file; a file's hash and arrival id add nothing to that on
+		// one line
 		boolean named = shown.stream().anyMatch(s -> s.name().equals("file"));
-		return String.join(" · ", shown.stream()
-			.filter(s -> !named || s.name().equals("file"))
-			.map(s -> s.label() + " " + s.value())
-			.toList());
+		return String.join(" · ",
+				shown.stream()
+					.filter(s -> !named || s.name().equals("file"))
+					.map(s -> s.label() + " " + s.value())
+					.toList());
 	}
 
 	private Shown shown(ExecutionQueries.Parameter p) {
@@ -47,7 +49,8 @@ class HumanParameters {
 		String value = p.value();
 		String link = null;
 		switch (p.name()) {
-			case "run" -> value = isMoment(value) ? this.formats.time(Instant.ofEpochMilli(Long.parseLong(value))) : value;
+			case "run" ->
+				value = isMoment(value) ? this.formats.time(Instant.ofEpochMilli(Long.parseLong(value))) : value;
 			case "sha256" -> value = value != null && value.length() > 12 ? value.substring(0, 12) + "…" : value;
 			case "arrival.id" -> link = isNumber(value) ? "/operations/files/" + value : null;
 			case "batch" -> link = isNumber(value) ? "/operations/files?batch=" + value : null;
@@ -57,7 +60,8 @@ class HumanParameters {
 		return new Shown(p.name(), label, value, link);
 	}
 
-	// a run is started with System.currentTimeMillis(); any other number is shown as it is
+	// a run is started with System.currentTimeMillis(); any other number is shown as it
+	// is
 	private static boolean isMoment(String value) {
 		if (!isNumber(value)) {
 			return false;

@@ -2,7 +2,10 @@ package org.medclaims.operations;
 
 import org.medclaims.system.OperatorMistake;
 
-/** An action the execution's state does not allow (not restartable, already running...): HTTP 409 CONFLICT. */
+/**
+ * An action the execution's state does not allow (not restartable, already running...):
+ * HTTP 409 CONFLICT.
+ */
 class JobConflict extends OperatorMistake {
 
 	JobConflict(String message) {

@@ -25,9 +25,9 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 
 /**
- * Restart, stop, abandon and launch-now for operators, from the command line (waiting for the
- * outcome) or the web (in the background). Every refusal is a {@link JobConflict} or an
- * {@link ExecutionNotFound} with one sentence saying what to do.
+ * Restart, stop, abandon and launch-now for operators, from the command line (waiting for
+ * the outcome) or the web (in the background). Every refusal is a {@link JobConflict} or
+ * an {@link ExecutionNotFound} with one sentence saying what to do.
  */
 @Service
 class JobControl {
@@ -81,8 +81,9 @@ class JobControl {
 	}
 
 	/**
-	 * Restarts a FAILED or STOPPED execution, first marking it FAILED when a crash left it running;
-	 * {@code wait}: run it on this thread and return the finished execution, else return at once.
+	 * Restarts a FAILED or STOPPED execution, first marking it FAILED when a crash left
+	 * it running; {@code wait}: run it on this thread and return the finished execution,
+	 * else return at once.
 	 */
 	JobExecution restart(long id, boolean wait) {
 		JobExecution execution = find(id);
@@ -91,8 +92,8 @@ class JobControl {
 			execution = recoverIfOwnerDied(execution, "restart");
 		}
 		switch (execution.getStatus()) {
-			case COMPLETED -> throw new JobConflict("Execution " + id + " of " + jobName
-					+ " is COMPLETED: there is nothing to restart.");
+			case COMPLETED -> throw new JobConflict(
+					"Execution " + id + " of " + jobName + " is COMPLETED: there is nothing to restart.");
 			case ABANDONED -> throw new JobConflict("Execution " + id + " of " + jobName
 					+ " was abandoned and cannot be restarted: start the job anew.");
 			default -> {
@@ -119,7 +120,10 @@ class JobControl {
 		}
 	}
 
-	/** Asks a running execution to stop at its next chunk boundary; a crashed one is marked FAILED. */
+	/**
+	 * Asks a running execution to stop at its next chunk boundary; a crashed one is
+	 * marked FAILED.
+	 */
 	String stop(long id) {
 		JobExecution execution = find(id);
 		String jobName = execution.getJobInstance().getJobName();
@@ -136,9 +140,12 @@ class JobControl {
 			return "Execution " + id + " of " + jobName + " was left running by " + ownership.owner().get()
 					+ ", which died: it is now FAILED; restart it with 'restart " + id + "'.";
 		}
-		// only the job-level flag, which the running step reads at its next commit: Batch's JobOperator.stop also
-		// rewrites the running step's execution, and the step's own commit then fails on the stale version, so the
-		// job ends FAILED instead of STOPPED (seen once requests no longer waited 75 ms for a bcrypt check)
+		// only the job-level flag, which the running step reads at its next commit:
+		// Batch's JobOperator.stop also
+		// rewrites the running step's execution, and the step's own commit then fails on
+		// the stale version, so the
+		// job ends FAILED instead of STOPPED (seen once requests no longer waited 75 ms
+		// for a bcrypt check)
 		for (int attempt = 1;; attempt++) {
 			try {
 				execution.setStatus(BatchStatus.STOPPING);
@@ -147,7 +154,8 @@ class JobControl {
 				break;
 			}
 			catch (OptimisticLockingFailureException ex) {
-				// the job saved its execution meanwhile (a step began or ended): reload and ask again
+				// the job saved its execution meanwhile (a step began or ended): reload
+				// and ask again
 				execution = find(id);
 				if (!execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.STOPPING) {
 					break;
@@ -169,8 +177,8 @@ class JobControl {
 			execution = recoverIfOwnerDied(execution, "abandon");
 		}
 		switch (execution.getStatus()) {
-			case COMPLETED -> throw new JobConflict("Execution " + id + " of " + jobName
-					+ " is COMPLETED: there is nothing to abandon.");
+			case COMPLETED -> throw new JobConflict(
+					"Execution " + id + " of " + jobName + " is COMPLETED: there is nothing to abandon.");
 			case ABANDONED -> throw new JobConflict("Execution " + id + " of " + jobName + " is already ABANDONED.");
 			default -> {
 			}
@@ -186,7 +194,10 @@ class JobControl {
 		}
 	}
 
-	/** Starts the settlement job now in the background; refused while a settlement runs or an intake is unfinished. */
+	/**
+	 * Starts the settlement job now in the background; refused while a settlement runs or
+	 * an intake is unfinished.
+	 */
 	synchronized JobExecution launchSettlement() {
 		Job job = job(SETTLEMENT_JOB)
 			.orElseThrow(() -> new JobConflict("This version of medclaims has no settlement job to run."));
@@ -212,7 +223,10 @@ class JobControl {
 		}
 	}
 
-	/** Starts (or finishes) the year-end rollover of a year in the background; refused for a year done or out of order. */
+	/**
+	 * Starts (or finishes) the year-end rollover of a year in the background; refused for
+	 * a year done or out of order.
+	 */
 	synchronized JobExecution launchRollover(int year) {
 		try {
 			return this.rollover.rollOver(year, this.backgroundOperator.get());
@@ -238,7 +252,8 @@ class JobControl {
 			case ELSEWHERE -> throw new JobConflict("Execution " + id + " is " + execution.getStatus() + " in "
 					+ ownership.owner().get() + ", another host: " + action + " it there.");
 			case UNKNOWN -> throw new JobConflict("Execution " + id + " is " + execution.getStatus()
-					+ " but no owner was recorded: if no process runs it, 'stop " + id + "' then 'abandon " + id + "'.");
+					+ " but no owner was recorded: if no process runs it, 'stop " + id + "' then 'abandon " + id
+					+ "'.");
 		};
 	}
 

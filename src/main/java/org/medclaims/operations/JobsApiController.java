@@ -29,7 +29,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/jobs}: executions, their steps, and the operator's actions on them (interfaces.md). */
+/**
+ * {@code /api/jobs}: executions, their steps, and the operator's actions on them
+ * (interfaces.md).
+ */
 @RestController
 @RequestMapping("/api/jobs")
 class JobsApiController {
@@ -71,7 +74,10 @@ class JobsApiController {
 				result.size(), result.totalElements(), result.totalPages());
 	}
 
-	/** The execution, its parameters and steps, and for a settlement run the money it moved. */
+	/**
+	 * The execution, its parameters and steps, and for a settlement run the money it
+	 * moved.
+	 */
 	@GetMapping("/executions/{id}")
 	ExecutionDetail detail(@PathVariable long id) {
 		ExecutionSummary summary = this.queries.summary(id).orElseThrow(() -> new ExecutionNotFound(id));
@@ -81,7 +87,10 @@ class JobsApiController {
 				money);
 	}
 
-	/** The claims a settlement run settled or rejected, as CSV (the columns of {@code GET /api/claims}). */
+	/**
+	 * The claims a settlement run settled or rejected, as CSV (the columns of
+	 * {@code GET /api/claims}).
+	 */
 	@GetMapping(path = "/executions/{id}/claims", produces = "text/csv")
 	void claims(@PathVariable long id, HttpServletResponse response) throws IOException {
 		this.queries.summary(id).orElseThrow(() -> new ExecutionNotFound(id));
@@ -98,9 +107,8 @@ class JobsApiController {
 		JobExecution restarted = this.control.restart(id, false);
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/jobs/executions/" + restarted.getId()))
-			.body(new Action(restarted.getId(), restarted.getJobInstance().getJobName(),
-					restarted.getStatus().name(), "Execution " + id + " restarted as execution " + restarted.getId()
-							+ "."));
+			.body(new Action(restarted.getId(), restarted.getJobInstance().getJobName(), restarted.getStatus().name(),
+					"Execution " + id + " restarted as execution " + restarted.getId() + "."));
 	}
 
 	@PostMapping("/executions/{id}/stop")
@@ -123,8 +131,8 @@ class JobsApiController {
 		JobExecution execution = this.control.launchSettlement();
 		return ResponseEntity.accepted()
 			.location(URI.create("/api/jobs/executions/" + execution.getId()))
-			.body(new Action(execution.getId(), execution.getJobInstance().getJobName(),
-					execution.getStatus().name(), "Settlement started as execution " + execution.getId() + "."));
+			.body(new Action(execution.getId(), execution.getJobInstance().getJobName(), execution.getStatus().name(),
+					"Settlement started as execution " + execution.getId() + "."));
 	}
 
 	@PostMapping("/rollover")
@@ -149,16 +157,15 @@ class JobsApiController {
 	}
 
 	record ExecutionView(long id, String jobName, String parameters, String status, String exitCode,
-			String exitDescription, LocalDateTime startTime, LocalDateTime endTime, Long durationMillis,
-			long readCount, long writeCount, long filterCount, long skipCount, long commitCount, long rollbackCount,
+			String exitDescription, LocalDateTime startTime, LocalDateTime endTime, Long durationMillis, long readCount,
+			long writeCount, long filterCount, long skipCount, long commitCount, long rollbackCount,
 			Long rejectedClaims, String owner) {
 
 		static ExecutionView of(ExecutionSummary e) {
-			return new ExecutionView(e.id(), e.jobName(), e.parameters(), e.status(), e.exitCode(),
-					e.exitDescription(), e.startTime(), e.endTime(),
-					e.duration() == null ? null : e.duration().toMillis(), e.readCount(), e.writeCount(),
-					e.filterCount(), e.skipCount(), e.commitCount(), e.rollbackCount(), e.rejectedClaims(),
-					e.owner());
+			return new ExecutionView(e.id(), e.jobName(), e.parameters(), e.status(), e.exitCode(), e.exitDescription(),
+					e.startTime(), e.endTime(), e.duration() == null ? null : e.duration().toMillis(), e.readCount(),
+					e.writeCount(), e.filterCount(), e.skipCount(), e.commitCount(), e.rollbackCount(),
+					e.rejectedClaims(), e.owner());
 		}
 
 	}
@@ -168,7 +175,10 @@ class JobsApiController {
 
 	}
 
-	/** A settlement run's money as yuan strings with two decimals; all zero before it settled anything. */
+	/**
+	 * A settlement run's money as yuan strings with two decimals; all zero before it
+	 * settled anything.
+	 */
 	record MoneyView(long claimsSettled, long claimsRejected, String total, String fund, String currentAccount,
 			String historicalAccount, String familyAccount, String cash) {
 

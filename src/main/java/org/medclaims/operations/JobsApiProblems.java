@@ -16,7 +16,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-/** The jobs API's errors as problem+json with a {@code code}: NOT_FOUND, CONFLICT, INVALID_INPUT. */
+/**
+ * The jobs API's errors as problem+json with a {@code code}: NOT_FOUND, CONFLICT,
+ * INVALID_INPUT.
+ */
 @RestControllerAdvice(assignableTypes = JobsApiController.class)
 class JobsApiProblems {
 

@@ -17,8 +17,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code jobs [--status=S] [--job=NAME] [--limit=N]}: the newest executions as a table; {@code jobs <id>}:
- * one execution with its parameters, steps and, for a settlement run, its money.
+ * {@code jobs [--status=S] [--job=NAME] [--limit=N]}: the newest executions as a table;
+ * {@code jobs <id>}: one execution with its parameters, steps and, for a settlement run,
+ * its money.
  */
 @Component
 class JobsCommand implements Command {
@@ -104,14 +105,15 @@ class JobsCommand implements Command {
 		out.printf("Execution %d of %s: %s%s%n", e.id(), e.jobName(), e.status(),
 				e.outcome().equals(e.status()) ? "" : " (" + e.outcome() + ")");
 		out.printf("  started %s, ended %s, took %s, owner %s%n", orNone(this.formats.time(e.startTime())),
-				orNone(this.formats.time(e.endTime())), orNone(e.durationText()), e.owner() == null ? "unknown" : e.owner());
+				orNone(this.formats.time(e.endTime())), orNone(e.durationText()),
+				e.owner() == null ? "unknown" : e.owner());
 		if (e.exitDescription() != null && !e.exitDescription().isBlank()) {
 			out.println("  exit " + exit(e));
 		}
 		out.println("Parameters:");
 		for (ExecutionQueries.Parameter p : this.queries.parameters(id)) {
-			String shown = "run".equals(p.name()) && p.value() != null && p.value().matches("[0-9]{1,18}")
-					? p.value() + " (" + this.formats.time(java.time.Instant.ofEpochMilli(Long.parseLong(p.value()))) + ")"
+			String shown = "run".equals(p.name()) && p.value() != null && p.value().matches("[0-9]{1,18}") ? p.value()
+					+ " (" + this.formats.time(java.time.Instant.ofEpochMilli(Long.parseLong(p.value()))) + ")"
 					: p.value();
 			out.printf("  %s = %s%s%n", p.name(), shown, p.identifying() ? "" : " (not identifying)");
 		}

@@ -12,15 +12,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 
 /**
- * Every job execution records its owner (host, pid, start instant and ticks, command) in the very transaction that
- * creates it: each pooled connection carries this process's identity in session settings, and a trigger on
- * {@code batch_job_execution} (V14) writes the owner row. A process killed right after creating an execution can
- * no longer leave it running without an owner, which crash recovery would have to leave alone.
+ * Every job execution records its owner (host, pid, start instant and ticks, command) in
+ * the very transaction that creates it: each pooled connection carries this process's
+ * identity in session settings, and a trigger on {@code batch_job_execution} (V14) writes
+ * the owner row. A process killed right after creating an execution can no longer leave
+ * it running without an owner, which crash recovery would have to leave alone.
  */
 @Configuration(proxyBeanMethods = false)
 class OwnerRecording {
 
-	// static: a post-processor must not pull other beans in early; after initialization: after property binding,
+	// static: a post-processor must not pull other beans in early; after initialization:
+	// after property binding,
 	// before the pool opens its first connection
 	@Bean
 	static BeanPostProcessor ownerSessionSettings(Environment environment) {
@@ -39,11 +41,14 @@ class OwnerRecording {
 		};
 	}
 
-	/** The statement that tells a new connection which process it serves (read by the trigger of V14, V15). */
+	/**
+	 * The statement that tells a new connection which process it serves (read by the
+	 * trigger of V14, V15).
+	 */
 	static String sessionSettings(ExecutionOwner owner, String command) {
 		Instant started = owner.processStartedAt();
-		return "SELECT " + setting("host", literal(owner.host())) + ", " + setting("pid", "'" + owner.pid() + "'") + ", "
-				+ setting("started_at", literal(started == null ? "" : started.toString())) + ", "
+		return "SELECT " + setting("host", literal(owner.host())) + ", " + setting("pid", "'" + owner.pid() + "'")
+				+ ", " + setting("started_at", literal(started == null ? "" : started.toString())) + ", "
 				+ setting("start_ticks", "'" + (owner.startTicks() == null ? "" : owner.startTicks()) + "'") + ", "
 				+ setting("command", literal(command));
 	}

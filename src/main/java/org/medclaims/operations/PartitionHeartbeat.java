@@ -16,9 +16,10 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * Records which process runs each partition (a worker, or this process's own threads) and says, every
- * {@code medclaims.workers.heartbeat-timeout} / 3, that it is still alive: a manager on another host
- * cannot check a PID, so a partition whose heartbeat stops is taken for dead.
+ * Records which process runs each partition (a worker, or this process's own threads) and
+ * says, every {@code medclaims.workers.heartbeat-timeout} / 3, that it is still alive: a
+ * manager on another host cannot check a PID, so a partition whose heartbeat stops is
+ * taken for dead.
  */
 @Component
 public class PartitionHeartbeat implements StepExecutionListener {
@@ -59,7 +60,8 @@ public class PartitionHeartbeat implements StepExecutionListener {
 			this.owners.heartbeat(Set.copyOf(this.running));
 		}
 		catch (RuntimeException ex) {
-			// the database is away: the next beat tries again, and a long silence is what the manager sees
+			// the database is away: the next beat tries again, and a long silence is what
+			// the manager sees
 			log.debug("Heartbeat of {} partitions not recorded: {}", this.running.size(), ex.getMessage());
 		}
 	}

@@ -12,7 +12,10 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The step_execution_owner table: which process runs (or ran) each partition, and its last heartbeat. */
+/**
+ * The step_execution_owner table: which process runs (or ran) each partition, and its
+ * last heartbeat.
+ */
 @Repository
 public class PartitionOwners {
 
@@ -45,14 +48,18 @@ public class PartitionOwners {
 		if (stepExecutionIds.isEmpty()) {
 			return Map.of();
 		}
-		return this.jdbc.query("SELECT step_execution_id, pid || '@' || host FROM step_execution_owner"
-				+ " WHERE step_execution_id = ANY (?)", (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)),
-				ids(stepExecutionIds))
+		return this.jdbc
+			.query("SELECT step_execution_id, pid || '@' || host FROM step_execution_owner"
+					+ " WHERE step_execution_id = ANY (?)", (rs, i) -> Map.entry(rs.getLong(1), rs.getString(2)),
+					ids(stepExecutionIds))
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 	}
 
-	/** How long ago the partition's owner last said it is alive, with the owner; empty when it has none. */
+	/**
+	 * How long ago the partition's owner last said it is alive, with the owner; empty
+	 * when it has none.
+	 */
 	public Optional<Silence> silence(long stepExecutionId) {
 		List<Silence> found = this.jdbc.query("""
 				SELECT pid || '@' || host, extract(epoch FROM now() - heartbeat_at) * 1000, heartbeat_at

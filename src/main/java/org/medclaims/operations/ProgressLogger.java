@@ -19,11 +19,11 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Logs a chunk step's progress every N items written: done/total, rate and ETA. Attach it to any
- * chunk step with {@code .listener(progressLogger)}; the total comes from a supplier asked when the
- * step starts (return a negative number when unknown). Given a JdbcTemplate it also records the
- * total in {@code step_progress}, for the dashboard's progress figure. Safe for partitioned steps:
- * it keeps one count per step execution.
+ * Logs a chunk step's progress every N items written: done/total, rate and ETA. Attach it
+ * to any chunk step with {@code .listener(progressLogger)}; the total comes from a
+ * supplier asked when the step starts (return a negative number when unknown). Given a
+ * JdbcTemplate it also records the total in {@code step_progress}, for the dashboard's
+ * progress figure. Safe for partitioned steps: it keeps one count per step execution.
  */
 public class ProgressLogger implements StepExecutionListener, ItemWriteListener<Object> {
 
@@ -83,7 +83,10 @@ public class ProgressLogger implements StepExecutionListener, ItemWriteListener<
 		return null;
 	}
 
-	/** Progress of the step execution running on this thread: the chunk does not name its step. */
+	/**
+	 * Progress of the step execution running on this thread: the chunk does not name its
+	 * step.
+	 */
 	private Progress current() {
 		StepContext context = StepSynchronizationManager.getContext();
 		if (context != null) {

@@ -8,7 +8,10 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
-/** {@code restart <executionId>}: restarts a failed, stopped or crashed execution and waits for its outcome. */
+/**
+ * {@code restart <executionId>}: restarts a failed, stopped or crashed execution and
+ * waits for its outcome.
+ */
 @Component
 class RestartCommand implements Command {
 
@@ -38,9 +41,11 @@ class RestartCommand implements Command {
 					outcome.jobName(), outcome.id(), outcome.exitCode(), outcome.durationText(), counts);
 			return 0;
 		}
-		System.err.printf("Execution %d of %s restarted as execution %d, which ended %s: %s; fix the cause and"
-				+ " run 'restart %d'.%n", id, outcome.jobName(), outcome.id(), outcome.status(),
-				firstLine(outcome.exitDescription()), outcome.id());
+		System.err.printf(
+				"Execution %d of %s restarted as execution %d, which ended %s: %s; fix the cause and"
+						+ " run 'restart %d'.%n",
+				id, outcome.jobName(), outcome.id(), outcome.status(), firstLine(outcome.exitDescription()),
+				outcome.id());
 		return 1;
 	}
 

@@ -22,10 +22,11 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code run-once}: the whole nightly cycle in one process. Recovers what a crashed run left,
- * imports the reference data and then the credits files when configured, takes in every claim file
- * present, settles every waiting claim and writes every response, then exits 0 only if every job it
- * ran completed and every unfinished intake a crash left could be resumed.
+ * {@code run-once}: the whole nightly cycle in one process. Recovers what a crashed run
+ * left, imports the reference data and then the credits files when configured, takes in
+ * every claim file present, settles every waiting claim and writes every response, then
+ * exits 0 only if every job it ran completed and every unfinished intake a crash left
+ * could be resumed.
  */
 @Component
 class RunOnceCommand implements Command {
@@ -73,7 +74,8 @@ class RunOnceCommand implements Command {
 		this.crashRecovery.recoverDeadOwners();
 		List<JobExecution> executions = new ArrayList<>();
 		if (this.referenceImport.configuredDir().isPresent()) {
-			ReferenceImport.Outcome reference = this.referenceImport.importFrom(this.referenceImport.configuredDir().get());
+			ReferenceImport.Outcome reference = this.referenceImport
+				.importFrom(this.referenceImport.configuredDir().get());
 			executions.add(reference.execution());
 			if (!reference.succeeded()) {
 				reference.problems().forEach(System.err::println);
@@ -82,7 +84,8 @@ class RunOnceCommand implements Command {
 				return 1;
 			}
 		}
-		if (this.credits.configuredDir().isPresent() && !importCredits(this.credits.configuredDir().get(), executions)) {
+		if (this.credits.configuredDir().isPresent()
+				&& !importCredits(this.credits.configuredDir().get(), executions)) {
 			return 1;
 		}
 		ClaimIntake.Resumed resumed = this.intake.resumeUnfinished();
@@ -120,7 +123,8 @@ class RunOnceCommand implements Command {
 			outcome.problems().forEach(System.err::println);
 			if (!outcome.succeeded()) {
 				System.err.println(outcome.summary());
-				System.err.println("The credits of " + dir + " were not all imported: no claim was taken in or settled.");
+				System.err
+					.println("The credits of " + dir + " were not all imported: no claim was taken in or settled.");
 				return false;
 			}
 			log.info("Credits: {}", outcome.summary());
@@ -131,8 +135,10 @@ class RunOnceCommand implements Command {
 	private static int report(List<JobExecution> executions, ClaimIntake.FileCounts files, List<JobExecution> settled,
 			List<String> notResumed) {
 		System.out.printf("run-once: %d claim file(s) taken in (%d accepted, %d rejected as a whole), settlement %s%n",
-				files.files(), files.accepted(), files.rejected(), settled.isEmpty() ? "not run"
-						: settled.stream().map(e -> "execution " + e.getId() + " " + e.getStatus())
+				files.files(), files.accepted(), files.rejected(),
+				settled.isEmpty() ? "not run"
+						: settled.stream()
+							.map(e -> "execution " + e.getId() + " " + e.getStatus())
 							.collect(Collectors.joining(", then ")));
 		List<JobExecution> failed = executions.stream().filter(e -> e.getStatus() != BatchStatus.COMPLETED).toList();
 		for (JobExecution execution : failed) {
@@ -140,7 +146,8 @@ class RunOnceCommand implements Command {
 					execution.getJobInstance().getJobName(), execution.getId(), execution.getStatus(),
 					OperatorMessages.whyNotCompleted(execution), execution.getId());
 		}
-		// a file whose intake could not even be resumed has no execution to report: it must not pass unseen
+		// a file whose intake could not even be resumed has no execution to report: it
+		// must not pass unseen
 		notResumed.forEach(System.err::println);
 		log.info("run-once finished: {} job executions, {} not completed, {} unfinished intakes not resumed",
 				executions.size(), failed.size(), notResumed.size());

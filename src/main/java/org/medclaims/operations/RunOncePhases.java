@@ -13,9 +13,9 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.step.StepExecution;
 
 /**
- * How long each phase of a {@code run-once} took, from its job executions: the JVM and Spring start,
- * the reference import, the intake, and settlement's grouping, settling and responses. One line in
- * the log, which the benchmark reads.
+ * How long each phase of a {@code run-once} took, from its job executions: the JVM and
+ * Spring start, the reference import, the intake, and settlement's grouping, settling and
+ * responses. One line in the log, which the benchmark reads.
  */
 final class RunOncePhases {
 
@@ -29,7 +29,8 @@ final class RunOncePhases {
 		phases.put("reference import", jobs(executions, "referenceImportJob"));
 		phases.put("intake", jobs(executions, "claimIntakeJob"));
 		phases.put("grouping", steps(executions, "groupHouseholds"));
-		phases.put("settlement", steps(executions, "settleHouseholds").plus(steps(executions, "settleHouseholdPartition")));
+		phases.put("settlement",
+				steps(executions, "settleHouseholds").plus(steps(executions, "settleHouseholdPartition")));
 		phases.put("responses", steps(executions, "writeResponses"));
 		return phases.entrySet()
 			.stream()
@@ -44,7 +45,8 @@ final class RunOncePhases {
 			.reduce(Duration.ZERO, Duration::plus);
 	}
 
-	// a step of the settlement run; partitions (named step:partition) are inside their manager step
+	// a step of the settlement run; partitions (named step:partition) are inside their
+	// manager step
 	private static Duration steps(List<JobExecution> executions, String stepName) {
 		return executions.stream()
 			.filter(e -> "settlementJob".equals(e.getJobInstance().getJobName()))

@@ -5,8 +5,8 @@ import java.util.List;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * A part of {@code run-once} that a feature adds: SFTP fetches the hospitals' files before the
- * intake and delivers the answers after the settlement.
+ * A part of {@code run-once} that a feature adds: SFTP fetches the hospitals' files
+ * before the intake and delivers the answers after the settlement.
  */
 public interface RunOnceStage {
 
@@ -15,7 +15,10 @@ public interface RunOnceStage {
 		return List.of();
 	}
 
-	/** Runs once every claim is settled and every response written; returns the jobs it ran. */
+	/**
+	 * Runs once every claim is settled and every response written; returns the jobs it
+	 * ran.
+	 */
 	default List<JobExecution> afterSettlement() throws Exception {
 		return List.of();
 	}

@@ -9,7 +9,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** {@code serve} marks FAILED the executions its crashed predecessors left running, before any job starts. */
+/**
+ * {@code serve} marks FAILED the executions its crashed predecessors left running, before
+ * any job starts.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class StartupCrashRecovery implements ApplicationRunner {
@@ -20,7 +23,8 @@ class StartupCrashRecovery implements ApplicationRunner {
 
 	StartupCrashRecovery(CrashRecovery crashRecovery, Environment environment) {
 		this.crashRecovery = crashRecovery;
-		this.serving = CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
+		this.serving = CommandLine.SERVE
+			.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
 	}
 
 	@Override

@@ -6,7 +6,10 @@ import org.medclaims.system.Command;
 
 import org.springframework.stereotype.Component;
 
-/** {@code stop <executionId>}: asks a running execution to stop at its next chunk boundary. */
+/**
+ * {@code stop <executionId>}: asks a running execution to stop at its next chunk
+ * boundary.
+ */
 @Component
 class StopCommand implements Command {
 

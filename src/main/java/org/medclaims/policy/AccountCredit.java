@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One month's credit of a person's account by the contribution system (个人账户划入, accounts.md).
+ * One month's credit of a person's account by the contribution system (个人账户划入,
+ * accounts.md).
  *
  * @param amount greater than 0 and at most {@link #MAX}
  */
@@ -27,8 +28,8 @@ public record AccountCredit(String personId, YearMonth month, Money amount) {
 	}
 
 	/**
-	 * The current-year account, unless the month's year has been rolled over: that year's current-year
-	 * account no longer exists, and its money is in the historical account.
+	 * The current-year account, unless the month's year has been rolled over: that year's
+	 * current-year account no longer exists, and its money is in the historical account.
 	 */
 	public Account account(Set<Integer> rolledOverYears) {
 		return rolledOverYears.contains(this.month.getYear()) ? Account.HISTORICAL : Account.CURRENT;

@@ -34,7 +34,10 @@ public record Amounts(Money total, Money selfPay, Money selfPayFirst, Money dedu
 		return new Amounts(total, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero, zero);
 	}
 
-	/** Both balance identities of policy.md: who pays, and why the patient's part is what it is. */
+	/**
+	 * Both balance identities of policy.md: who pays, and why the patient's part is what
+	 * it is.
+	 */
 	public boolean balances() {
 		long paid = this.fund.fen() + this.currentAccount.fen() + this.historicalAccount.fen()
 				+ this.familyAccount.fen() + this.cash.fen();

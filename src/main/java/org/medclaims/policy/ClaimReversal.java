@@ -5,10 +5,12 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * What reversing a settled claim (冲正) gives back, accounts.md: every account movement of the claim,
- * into the account it left, and the claim's share of its service year's totals.
+ * What reversing a settled claim (冲正) gives back, accounts.md: every account movement of
+ * the claim, into the account it left, and the claim's share of its service year's
+ * totals.
  *
- * @param insuredPatient the patient's yearly totals counted the claim (an uninsured relative's did not)
+ * @param insuredPatient the patient's yearly totals counted the claim (an uninsured
+ * relative's did not)
  * @param admission the claim counted as an inpatient admission
  * @param movements what the claim took from each account, each returned as it is
  */
@@ -26,8 +28,8 @@ public record ClaimReversal(String claimNo, String patientId, int year, boolean 
 	/** The reversal of a claim as the engine settled it. */
 	public static ClaimReversal of(ClaimValuation valuation) {
 		if (!valuation.settled()) {
-			throw new IllegalArgumentException("Only a settled claim can be reversed; " + valuation.claimNo() + " is "
-					+ valuation.status() + ".");
+			throw new IllegalArgumentException(
+					"Only a settled claim can be reversed; " + valuation.claimNo() + " is " + valuation.status() + ".");
 		}
 		Amounts amounts = valuation.amounts();
 		List<AccountMovement> movements = new ArrayList<>();

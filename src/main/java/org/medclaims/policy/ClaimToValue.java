@@ -9,7 +9,8 @@ import java.util.Objects;
  *
  * @param specialDiseaseCode null or blank unless SPD
  * @param adhoc entered by a clerk rather than sent by a hospital
- * @param registeredInAdvance for an ad-hoc out-of-area stay: registered (异地就医备案) before treatment
+ * @param registeredInAdvance for an ad-hoc out-of-area stay: registered (异地就医备案) before
+ * treatment
  */
 public record ClaimToValue(String claimNo, String hospitalCode, HospitalLevel hospitalLevel, Region hospitalRegion,
 		String patientId, VisitType visitType, LocalDate startDate, LocalDate endDate, String specialDiseaseCode,
@@ -25,7 +26,10 @@ public record ClaimToValue(String claimNo, String hospitalCode, HospitalLevel ho
 		lines = List.copyOf(lines);
 	}
 
-	/** The end date: discharge for inpatient, the visit otherwise; it picks policy, catalog and bindings. */
+	/**
+	 * The end date: discharge for inpatient, the visit otherwise; it picks policy,
+	 * catalog and bindings.
+	 */
 	public LocalDate serviceDate() {
 		return this.endDate;
 	}

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The policy engine: values one claim by steps 1 to 6 of policy.md. Pure Java, no clock, no I/O; the
- * same claim, registry and state always give the same valuation.
+ * The policy engine: values one claim by steps 1 to 6 of policy.md. Pure Java, no clock,
+ * no I/O; the same claim, registry and state always give the same valuation.
  */
 public final class ClaimValuer {
 
@@ -33,21 +33,28 @@ public final class ClaimValuer {
 		}
 		String diseaseCode = claim.specialDiseaseCode();
 		if (claim.visitType() == VisitType.SPD && !registry.isSpecialDisease(diseaseCode)) {
-			return rejected(claim, version.id(), Rejection.E_SPECIAL_DISEASE, diseaseCode == null || diseaseCode.isBlank()
-					? "A special-disease claim needs a special-disease code (E_SPECIAL_DISEASE)."
-					: "'" + diseaseCode + "' is not a known special-disease code (E_SPECIAL_DISEASE).");
+			return rejected(claim, version.id(), Rejection.E_SPECIAL_DISEASE,
+					diseaseCode == null || diseaseCode.isBlank()
+							? "A special-disease claim needs a special-disease code (E_SPECIAL_DISEASE)."
+							: "'" + diseaseCode + "' is not a known special-disease code (E_SPECIAL_DISEASE).");
 		}
 		return settled(claim, registry, state, version, coverage).toValuation();
 	}
 
-	/** Values the claim and applies it to the state (step 6); a rejected claim changes nothing. */
+	/**
+	 * Values the claim and applies it to the state (step 6); a rejected claim changes
+	 * nothing.
+	 */
 	public ClaimValuation settle(ClaimToValue claim, Registry registry, HouseholdState state) {
 		ClaimValuation valuation = value(claim, registry, state);
 		state.apply(valuation);
 		return valuation;
 	}
 
-	/** The working figures of a claim that {@link #value} settles: what the test oracle of the explanation reads. */
+	/**
+	 * The working figures of a claim that {@link #value} settles: what the test oracle of
+	 * the explanation reads.
+	 */
 	Breakdown breakdown(ClaimToValue claim, Registry registry, HouseholdState state) {
 		PolicyVersion version = this.policies.versionOn(claim.serviceDate()).orElseThrow();
 		return settled(claim, registry, state, version, Coverage.of(claim, registry, version));
@@ -67,7 +74,10 @@ public final class ClaimValuer {
 		return breakdown;
 	}
 
-	/** Step 3: an unregistered out-of-area ad-hoc stay first bears a share of the eligible amount, like 自理. */
+	/**
+	 * Step 3: an unregistered out-of-area ad-hoc stay first bears a share of the eligible
+	 * amount, like 自理.
+	 */
 	private static void chargeAdhocFirstSelfPay(Breakdown breakdown) {
 		ClaimToValue claim = breakdown.claim;
 		if (claim.adhoc() && claim.hospitalRegion() == Region.OUT_OF_AREA && !claim.registeredInAdvance()) {
@@ -108,7 +118,10 @@ public final class ClaimValuer {
 		return false;
 	}
 
-	/** Step 5: own historical account, then family accounts in binding order, the rest in cash. */
+	/**
+	 * Step 5: own historical account, then family accounts in binding order, the rest in
+	 * cash.
+	 */
 	private static void payPersonalPart(Breakdown breakdown, HouseholdState state) {
 		Money payable = breakdown.deductible().plus(breakdown.segment()).plus(breakdown.coinsurance());
 		if (breakdown.version.historicalAccountPaysSelfPayFirst()) {

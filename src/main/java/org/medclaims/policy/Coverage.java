@@ -9,13 +9,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Step 2: who is covered. An insured patient, an uninsured relative (亲属) whose care only family
- * accounts pay, or a rejection; plus the grantors whose historical accounts may pay, in paying order.
+ * Step 2: who is covered. An insured patient, an uninsured relative (亲属) whose care only
+ * family accounts pay, or a rejection; plus the grantors whose historical accounts may
+ * pay, in paying order.
  */
 record Coverage(Person insured, List<FamilyBinding> grantors, Rejection rejection, String message) {
 
 	private static final Comparator<FamilyBinding> PAYING_ORDER = Comparator.comparing(FamilyBinding::validFrom)
-			.thenComparing(FamilyBinding::grantorId);
+		.thenComparing(FamilyBinding::grantorId);
 
 	static Coverage of(ClaimToValue claim, Registry registry, PolicyVersion version) {
 		String patientId = claim.patientId();
@@ -28,9 +29,11 @@ record Coverage(Person insured, List<FamilyBinding> grantors, Rejection rejectio
 		List<FamilyBinding> grantors = grantors(patientId, serviceDate, registry, version);
 		if (person.isEmpty() && grantors.isEmpty()) {
 			return rejected(Rejection.E_NOT_INSURED,
-					"The patient is neither insured nor a covered relative of an active insured person on " + serviceDate
-					+ (version.familyCoverageEnabled() ? "" : ", and policy " + version.id() + " has no family coverage")
-					+ " (E_NOT_INSURED).");
+					"The patient is neither insured nor a covered relative of an active insured person on "
+							+ serviceDate
+							+ (version.familyCoverageEnabled() ? ""
+									: ", and policy " + version.id() + " has no family coverage")
+							+ " (E_NOT_INSURED).");
 		}
 		return new Coverage(person.orElse(null), grantors, null, null);
 	}
@@ -43,7 +46,10 @@ record Coverage(Person insured, List<FamilyBinding> grantors, Rejection rejectio
 		return this.insured != null;
 	}
 
-	/** Valid bindings of an allowed relation to ACTIVE grantors, by validFrom then grantor, each grantor once. */
+	/**
+	 * Valid bindings of an allowed relation to ACTIVE grantors, by validFrom then
+	 * grantor, each grantor once.
+	 */
 	private static List<FamilyBinding> grantors(String patientId, LocalDate serviceDate, Registry registry,
 			PolicyVersion version) {
 		if (!version.familyCoverageEnabled()) {

@@ -4,9 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Words for clerks, rendered from a valuation's facts when asked (the claim API, the desk), never while
- * settling: one sentence per rule that produced an amount, and each line's rule. The response file's
- * one-sentence summary is the exception, as it is stored with the settlement.
+ * Words for clerks, rendered from a valuation's facts when asked (the claim API, the
+ * desk), never while settling: one sentence per rule that produced an amount, and each
+ * line's rule. The response file's one-sentence summary is the exception, as it is stored
+ * with the settlement.
  */
 public final class Explanation {
 
@@ -18,7 +19,10 @@ public final class Explanation {
 				+ amounts.accounts() + ", cash " + amounts.cash() + ".";
 	}
 
-	/** What decided a line: "class B, self-pay ratio 0.10", "not in the catalog on the service date, self-pay", … */
+	/**
+	 * What decided a line: "class B, self-pay ratio 0.10", "not in the catalog on the
+	 * service date, self-pay", …
+	 */
 	public static String rule(LineValuation line) {
 		LineRule rule = line.rule();
 		if (!rule.inCatalog()) {
@@ -36,8 +40,8 @@ public final class Explanation {
 
 	/**
 	 * One sentence per rule that produced an amount; a rejected claim's message alone.
-	 *
-	 * @param version the policy version the claim was valued under ({@link ClaimValuation#policyVersionId()})
+	 * @param version the policy version the claim was valued under
+	 * ({@link ClaimValuation#policyVersionId()})
 	 */
 	public static List<String> sentences(ClaimValuation valuation, PolicyVersion version) {
 		if (!valuation.settled()) {
@@ -54,7 +58,8 @@ public final class Explanation {
 		for (LineValuation line : valuation.lines()) {
 			classB += line.selfPayFirst().fen();
 		}
-		// the fund's share and its base, as FundRules had them: share = fund + overCap, base = share + coinsurance
+		// the fund's share and its base, as FundRules had them: share = fund + overCap,
+		// base = share + coinsurance
 		Money share = amounts.fund().plus(amounts.overCap());
 		Money base = share.plus(amounts.coinsurance());
 		Money firstSelfPay = amounts.selfPayFirst().minus(Money.ofFen(classB));
@@ -89,9 +94,9 @@ public final class Explanation {
 		}
 		if (amounts.deductible().isPositive()) {
 			said.add("Inpatient deductible (起付标准) " + amounts.deductible() + " for a " + basis.hospitalLevel()
-					+ " hospital, where a first admission of the year bears " + version.deductible(basis.hospitalLevel())
-					+ " and later ones " + version.inpatientSubsequentAdmissionFactor()
-					+ " of it, at most the eligible amount.");
+					+ " hospital, where a first admission of the year bears "
+					+ version.deductible(basis.hospitalLevel()) + " and later ones "
+					+ version.inpatientSubsequentAdmissionFactor() + " of it, at most the eligible amount.");
 		}
 		if (insured && share.isPositive()) {
 			said.add("The fund's share (统筹基金) is " + base + " × " + basis.fundRatio() + " = " + share + ", the "
@@ -113,7 +118,9 @@ public final class Explanation {
 		if (amounts.familyAccount().isPositive()) {
 			StringBuilder parts = new StringBuilder();
 			for (FamilyPayment payment : valuation.familyPayments()) {
-				parts.append(parts.length() == 0 ? "" : ", ").append(payment.grantorId()).append(' ')
+				parts.append(parts.length() == 0 ? "" : ", ")
+					.append(payment.grantorId())
+					.append(' ')
 					.append(payment.amount());
 			}
 			said.add("Family accounts (亲属历年账户) pay " + amounts.familyAccount() + " in binding order: " + parts + ".");

@@ -1,17 +1,26 @@
 package org.medclaims.policy;
 
-/** Step 4: the fund's share of the eligible amount, by the visit type the claim is valued as. */
+/**
+ * Step 4: the fund's share of the eligible amount, by the visit type the claim is valued
+ * as.
+ */
 final class FundRules {
 
 	private FundRules() {
 	}
 
-	/** The fund's part and the personal parts before it; {@code ratio} is the one of the visit type valued as. */
+	/**
+	 * The fund's part and the personal parts before it; {@code ratio} is the one of the
+	 * visit type valued as.
+	 */
 	record FundShare(VisitType valuedAs, Money current, Money segment, Money deductible, Money base, Ratio ratio,
 			Money share, Money coinsurance, Money fund, Money overCap, Money capLeft) {
 	}
 
-	/** OUT, and SPD without a valid certification: current-year account first, then the self-pay segment. */
+	/**
+	 * OUT, and SPD without a valid certification: current-year account first, then the
+	 * self-pay segment.
+	 */
 	static FundShare outpatient(PolicyVersion version, Person patient, HospitalLevel level, Money eligible,
 			Balances balances, YearTotals year) {
 		Money current = balances.currentAccount().max(Money.ZERO).min(eligible);
@@ -22,7 +31,10 @@ final class FundRules {
 		return capped(VisitType.OUT, current, segment, Money.ZERO, afterAccount.minus(segment), ratio, version, year);
 	}
 
-	/** INP: a deductible per admission, reduced for the second and later admissions of the year. */
+	/**
+	 * INP: a deductible per admission, reduced for the second and later admissions of the
+	 * year.
+	 */
 	static FundShare inpatient(PolicyVersion version, Person patient, HospitalLevel level, Money eligible,
 			YearTotals year) {
 		Money full = version.deductible(level);
@@ -34,7 +46,10 @@ final class FundRules {
 				year);
 	}
 
-	/** Certified SPD: special ratios on the whole eligible amount, no deductible, no segment. */
+	/**
+	 * Certified SPD: special ratios on the whole eligible amount, no deductible, no
+	 * segment.
+	 */
 	static FundShare specialDisease(PolicyVersion version, Person patient, HospitalLevel level, Money eligible,
 			YearTotals year) {
 		Ratio ratio = version.specialDiseaseRatio(patient.category(), level);

@@ -11,8 +11,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * The balances and yearly accumulators of everyone a household's claims touch, loaded from the ledger and
- * changed claim after claim in settlement order (step 6). Not thread-safe: one household, one thread.
+ * The balances and yearly accumulators of everyone a household's claims touch, loaded
+ * from the ledger and changed claim after claim in settlement order (step 6). Not
+ * thread-safe: one household, one thread.
  */
 public final class HouseholdState {
 
@@ -48,14 +49,18 @@ public final class HouseholdState {
 		return this.balances.getOrDefault(personId, Balances.ZERO);
 	}
 
-	/** Zero totals when nothing was loaded or settled for that person and year: a new year starts at zero. */
+	/**
+	 * Zero totals when nothing was loaded or settled for that person and year: a new year
+	 * starts at zero.
+	 */
 	public YearTotals yearTotals(String personId, int year) {
 		return this.yearTotals.getOrDefault(new PersonYear(personId, year), YearTotals.ZERO);
 	}
 
 	/**
-	 * Step 6 of policy.md for a settled claim; a rejected one changes nothing. All or nothing: throws
-	 * {@link IllegalStateException} and changes nothing when any balance would go below zero.
+	 * Step 6 of policy.md for a settled claim; a rejected one changes nothing. All or
+	 * nothing: throws {@link IllegalStateException} and changes nothing when any balance
+	 * would go below zero.
 	 */
 	public void apply(ClaimValuation valuation) {
 		if (!valuation.settled()) {
@@ -64,8 +69,8 @@ public final class HouseholdState {
 		Amounts amounts = valuation.amounts();
 		Map<String, Balances> updated = new HashMap<>();
 		if (valuation.insuredPatient()) {
-			updated.put(valuation.patientId(), balances(valuation.patientId()).minus(amounts.currentAccount(),
-					amounts.historicalAccount()));
+			updated.put(valuation.patientId(),
+					balances(valuation.patientId()).minus(amounts.currentAccount(), amounts.historicalAccount()));
 		}
 		for (FamilyPayment payment : valuation.familyPayments()) {
 			Balances before = updated.getOrDefault(payment.grantorId(), balances(payment.grantorId()));
@@ -81,8 +86,8 @@ public final class HouseholdState {
 		if (valuation.insuredPatient()) {
 			PersonYear key = new PersonYear(valuation.patientId(), valuation.year());
 			int admissions = valuation.valuedAs() == VisitType.INP ? 1 : 0;
-			this.yearTotals.put(key, yearTotals(key.personId(), key.year()).plus(amounts.fund(), amounts.segment(),
-					admissions));
+			this.yearTotals.put(key,
+					yearTotals(key.personId(), key.year()).plus(amounts.fund(), amounts.segment(), admissions));
 			this.touchedYears.add(key);
 			this.touchedPersons.add(valuation.patientId());
 		}
@@ -90,7 +95,10 @@ public final class HouseholdState {
 		this.touchedPersons.addAll(updated.keySet());
 	}
 
-	/** 个人账户划入: the credit goes into {@code account} (accounts.md decides which, {@link AccountCredit}). */
+	/**
+	 * 个人账户划入: the credit goes into {@code account} (accounts.md decides which,
+	 * {@link AccountCredit}).
+	 */
 	public void credit(String personId, Account account, Money amount) {
 		if (!amount.isPositive()) {
 			throw new IllegalArgumentException("A credit is a positive amount, not " + amount + ".");
@@ -99,7 +107,10 @@ public final class HouseholdState {
 		this.touchedPersons.add(personId);
 	}
 
-	/** 年终结转: the whole current-year balance moves into the historical account; returns what moved. */
+	/**
+	 * 年终结转: the whole current-year balance moves into the historical account; returns
+	 * what moved.
+	 */
 	public Money rollOver(String personId) {
 		Balances before = balances(personId);
 		Money moved = before.currentAccount();
@@ -111,10 +122,11 @@ public final class HouseholdState {
 	}
 
 	/**
-	 * 冲正: every movement of the claim goes back into the account it left, as that account is now, and
-	 * the patient's totals of the claim's year lose the claim's fund, segment and admission. Nothing
-	 * else is valued again. All or nothing: throws {@link IllegalStateException} and changes nothing
-	 * when the year's totals never counted the claim.
+	 * 冲正: every movement of the claim goes back into the account it left, as that account
+	 * is now, and the patient's totals of the claim's year lose the claim's fund, segment
+	 * and admission. Nothing else is valued again. All or nothing: throws
+	 * {@link IllegalStateException} and changes nothing when the year's totals never
+	 * counted the claim.
 	 */
 	public void reverse(ClaimReversal reversal) {
 		Map<String, Balances> updated = new HashMap<>();
@@ -136,7 +148,10 @@ public final class HouseholdState {
 		this.touchedPersons.addAll(updated.keySet());
 	}
 
-	/** Everyone whose balances or accumulators a settled claim changed (or was applied to), in order. */
+	/**
+	 * Everyone whose balances or accumulators a settled claim changed (or was applied
+	 * to), in order.
+	 */
 	public Set<String> touchedPersons() {
 		return Collections.unmodifiableSet(this.touchedPersons);
 	}

@@ -10,7 +10,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** A registry held in maps: for tests, previews and a settlement run's snapshot of reference data. */
+/**
+ * A registry held in maps: for tests, previews and a settlement run's snapshot of
+ * reference data.
+ */
 public final class InMemoryRegistry implements Registry {
 
 	private final Map<String, Person> persons;
@@ -83,7 +86,9 @@ public final class InMemoryRegistry implements Registry {
 		return Map.copyOf(copy);
 	}
 
-	/** Collects reference rows; a later person with the same ID replaces the earlier one. */
+	/**
+	 * Collects reference rows; a later person with the same ID replaces the earlier one.
+	 */
 	public static final class Builder {
 
 		private final Map<String, Person> persons = new HashMap<>();
@@ -121,7 +126,7 @@ public final class InMemoryRegistry implements Registry {
 
 		public Builder certification(Certification certification) {
 			this.certificationsByPerson.computeIfAbsent(certification.personId(), id -> new ArrayList<>())
-					.add(certification);
+				.add(certification);
 			return this;
 		}
 

@@ -5,7 +5,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Step 1: splits each line into 自费 (self-pay), 自理 (self-pay-first) and the eligible rest. */
+/**
+ * Step 1: splits each line into 自费 (self-pay), 自理 (self-pay-first) and the eligible rest.
+ */
 final class LineRules {
 
 	private LineRules() {
@@ -47,7 +49,10 @@ final class LineRules {
 				: LineRule.catalogued(item.selfPayRatio());
 	}
 
-	/** Warns W_OVER_PRICE even when rounding leaves no excess: the price itself broke the limit (最高限价). */
+	/**
+	 * Warns W_OVER_PRICE even when rounding leaves no excess: the price itself broke the
+	 * limit (最高限价).
+	 */
 	private static boolean abovePriceLimit(ClaimLine line, BigDecimal maxUnitPrice) {
 		return maxUnitPrice != null && line.unitPrice().compareTo(maxUnitPrice) > 0;
 	}

@@ -3,8 +3,8 @@ package org.medclaims.policy;
 import java.util.Objects;
 
 /**
- * Step 1 for one line. {@code selfPay} (自费) includes {@code overPrice}; amount = selfPay + selfPayFirst
- * + eligible.
+ * Step 1 for one line. {@code selfPay} (自费) includes {@code overPrice}; amount = selfPay
+ * + selfPayFirst + eligible.
  *
  * @param rule what decided it; {@link Explanation#rule} says it in words
  */
@@ -15,7 +15,10 @@ public record LineValuation(int lineNo, String itemCode, Money amount, Money sel
 		Objects.requireNonNull(rule, "rule");
 	}
 
-	/** The line split by its rule: the engine's step 1, and the same split again from stored facts. */
+	/**
+	 * The line split by its rule: the engine's step 1, and the same split again from
+	 * stored facts.
+	 */
 	public static LineValuation of(ClaimLine line, LineRule rule) {
 		if (!rule.inCatalog()) {
 			return new LineValuation(line.lineNo(), line.itemCode(), line.amount(), line.amount(), Money.ZERO,
@@ -42,7 +45,10 @@ public record LineValuation(int lineNo, String itemCode, Money amount, Money sel
 				eligible, rule);
 	}
 
-	/** amount − round(max × quantity), kept within [0, amount] in case an amount was not price × quantity. */
+	/**
+	 * amount − round(max × quantity), kept within [0, amount] in case an amount was not
+	 * price × quantity.
+	 */
 	private static Money overPrice(ClaimLine line, LineRule rule) {
 		Money allowed = Money.roundHalfUp(rule.maxUnitPrice().multiply(line.quantity()));
 		return line.amount().minus(allowed).max(Money.ZERO).min(line.amount());

@@ -5,11 +5,12 @@ import java.math.RoundingMode;
 import java.util.regex.Pattern;
 
 /**
- * An amount of money in integer fen (分, 0.01 yuan). All policy arithmetic happens here, so that
- * no binary floating point ever comes near money.
+ * An amount of money in integer fen (分, 0.01 yuan). All policy arithmetic happens here,
+ * so that no binary floating point ever comes near money.
  *
- * <p>Parsed and created amounts are never negative; a difference computed with {@link #minus} may be,
- * which is how callers detect a shortfall.
+ * <p>
+ * Parsed and created amounts are never negative; a difference computed with
+ * {@link #minus} may be, which is how callers detect a shortfall.
  */
 public record Money(long fen) implements Comparable<Money> {
 
@@ -21,7 +22,9 @@ public record Money(long fen) implements Comparable<Money> {
 		return fen == 0 ? ZERO : new Money(fen);
 	}
 
-	/** Parses yuan with exactly two decimals ("12.30"), as files and the API carry them. */
+	/**
+	 * Parses yuan with exactly two decimals ("12.30"), as files and the API carry them.
+	 */
 	public static Money parse(String yuan) {
 		if (yuan == null || !TWO_DECIMALS.matcher(yuan).matches()) {
 			throw new IllegalArgumentException(
@@ -31,7 +34,10 @@ public record Money(long fen) implements Comparable<Money> {
 		return ofFen(Long.parseLong(yuan.substring(0, point)) * 100 + Long.parseLong(yuan.substring(point + 1)));
 	}
 
-	/** Converts yuan that has at most two significant decimals (12.300 is fine, 12.305 is not). */
+	/**
+	 * Converts yuan that has at most two significant decimals (12.300 is fine, 12.305 is
+	 * not).
+	 */
 	public static Money ofYuan(BigDecimal yuan) {
 		if (yuan == null || yuan.signum() < 0 || yuan.stripTrailingZeros().scale() > 2) {
 			throw new IllegalArgumentException(
@@ -50,7 +56,10 @@ public record Money(long fen) implements Comparable<Money> {
 		return ofFen(roundedYuan(yuan).movePointRight(2).longValueExact());
 	}
 
-	/** The same rounding, kept a decimal: checks a file's price × quantity even beyond any amount. */
+	/**
+	 * The same rounding, kept a decimal: checks a file's price × quantity even beyond any
+	 * amount.
+	 */
 	public static BigDecimal roundedYuan(BigDecimal yuan) {
 		return yuan.setScale(2, RoundingMode.HALF_UP);
 	}
@@ -67,8 +76,10 @@ public record Money(long fen) implements Comparable<Money> {
 		if (ratio.isOne()) {
 			return this;
 		}
-		return ofFen(BigDecimal.valueOf(this.fen).multiply(ratio.value()).setScale(0, RoundingMode.HALF_UP)
-				.longValueExact());
+		return ofFen(BigDecimal.valueOf(this.fen)
+			.multiply(ratio.value())
+			.setScale(0, RoundingMode.HALF_UP)
+			.longValueExact());
 	}
 
 	public Money plus(Money other) {
@@ -104,7 +115,10 @@ public record Money(long fen) implements Comparable<Money> {
 		return Long.compare(this.fen, other.fen);
 	}
 
-	/** Yuan with two decimals, "12.30"; hand-built because explanations print many amounts. */
+	/**
+	 * Yuan with two decimals, "12.30"; hand-built because explanations print many
+	 * amounts.
+	 */
 	@Override
 	public String toString() {
 		if (this.fen == Long.MIN_VALUE) {
@@ -116,8 +130,11 @@ public record Money(long fen) implements Comparable<Money> {
 		if (this.fen < 0) {
 			text.append('-');
 		}
-		return text.append(abs / 100).append('.').append((char) ('0' + cents / 10)).append((char) ('0' + cents % 10))
-				.toString();
+		return text.append(abs / 100)
+			.append('.')
+			.append((char) ('0' + cents / 10))
+			.append((char) ('0' + cents % 10))
+			.toString();
 	}
 
 }

@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** All policy versions, each in force from its effective date until the next one takes over. */
+/**
+ * All policy versions, each in force from its effective date until the next one takes
+ * over.
+ */
 public final class PolicyBook {
 
 	private final List<PolicyVersion> versions;
@@ -33,7 +36,10 @@ public final class PolicyBook {
 		this.versions = List.copyOf(sorted);
 	}
 
-	/** The version in force on the service date; empty when the date precedes every version. */
+	/**
+	 * The version in force on the service date; empty when the date precedes every
+	 * version.
+	 */
 	public Optional<PolicyVersion> versionOn(LocalDate serviceDate) {
 		for (int i = this.versions.size() - 1; i >= 0; i--) {
 			PolicyVersion version = this.versions.get(i);

@@ -9,9 +9,10 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * One dated version of the reimbursement policy: every parameter of policy.md, in force from
- * {@code effectiveFrom} until the next version. Construction checks that every table is complete,
- * so a half-written policy file fails at load time rather than on some claim.
+ * One dated version of the reimbursement policy: every parameter of policy.md, in force
+ * from {@code effectiveFrom} until the next version. Construction checks that every table
+ * is complete, so a half-written policy file fails at load time rather than on some
+ * claim.
  */
 public record PolicyVersion(String id, LocalDate effectiveFrom, Map<Category, Money> outpatientSelfPaySegment,
 		Map<Category, Map<HospitalLevel, Ratio>> outpatientFundRatio, Map<HospitalLevel, Money> inpatientDeductible,
@@ -57,7 +58,9 @@ public record PolicyVersion(String id, LocalDate effectiveFrom, Map<Category, Mo
 		return this.specialDiseaseFundRatio.get(category).get(level);
 	}
 
-	/** Whether a binding of this relation lets a grantor's historical account pay (家庭共济). */
+	/**
+	 * Whether a binding of this relation lets a grantor's historical account pay (家庭共济).
+	 */
 	public boolean coversRelative(Relation relation) {
 		return this.familyCoverageEnabled && this.familyCoverageRelations.contains(relation);
 	}
@@ -72,8 +75,8 @@ public record PolicyVersion(String id, LocalDate effectiveFrom, Map<Category, Mo
 		return Collections.unmodifiableMap(new EnumMap<>(table));
 	}
 
-	private static Map<Category, Map<HospitalLevel, Ratio>> completeTable(Map<Category, Map<HospitalLevel, Ratio>> table,
-			String id, String name) {
+	private static Map<Category, Map<HospitalLevel, Ratio>> completeTable(
+			Map<Category, Map<HospitalLevel, Ratio>> table, String id, String name) {
 		require(table, id, name);
 		Map<Category, Map<HospitalLevel, Ratio>> copy = new EnumMap<>(Category.class);
 		for (Category category : Category.values()) {

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.Objects;
 
 /**
- * An exact decimal ratio in [0, 1]: self-pay ratios (自付比例), fund ratios, factors. Kept without
- * trailing zeros so that 0.10 and 0.1 are the same ratio.
+ * An exact decimal ratio in [0, 1]: self-pay ratios (自付比例), fund ratios, factors. Kept
+ * without trailing zeros so that 0.10 and 0.1 are the same ratio.
  */
 public record Ratio(BigDecimal value) {
 
@@ -26,7 +26,8 @@ public record Ratio(BigDecimal value) {
 			return new Ratio(new BigDecimal(Objects.requireNonNull(text, "ratio").trim()));
 		}
 		catch (NumberFormatException ex) {
-			throw new IllegalArgumentException("A ratio must be a decimal number such as 0.15, not '" + text + "'.", ex);
+			throw new IllegalArgumentException("A ratio must be a decimal number such as 0.15, not '" + text + "'.",
+					ex);
 		}
 	}
 
@@ -42,7 +43,10 @@ public record Ratio(BigDecimal value) {
 		return this.value.compareTo(BigDecimal.ONE) == 0;
 	}
 
-	/** At least two decimals, as the policy tables print ratios: "0.10", "0.5" becomes "0.50". */
+	/**
+	 * At least two decimals, as the policy tables print ratios: "0.10", "0.5" becomes
+	 * "0.50".
+	 */
 	@Override
 	public String toString() {
 		return this.value.setScale(Math.max(2, this.value.scale())).toPlainString();

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-/** Reference data as the engine sees it (reference-data.md); implementations must be side-effect free. */
+/**
+ * Reference data as the engine sees it (reference-data.md); implementations must be
+ * side-effect free.
+ */
 public interface Registry {
 
 	Optional<Person> person(String personId);

@@ -1,6 +1,9 @@
 package org.medclaims.policy;
 
-/** Warnings of a settled claim; they never reject. Declaration order is the order they are reported in. */
+/**
+ * Warnings of a settled claim; they never reject. Declaration order is the order they are
+ * reported in.
+ */
 public enum Warning {
 
 	/** An item not in the catalog on the service date: its amount is 自费. */

@@ -3,7 +3,10 @@ package org.medclaims.policy;
 import java.util.Objects;
 import java.util.Optional;
 
-/** A person's accumulators for one calendar year: fund paid, self-pay segment used, admissions settled. */
+/**
+ * A person's accumulators for one calendar year: fund paid, self-pay segment used,
+ * admissions settled.
+ */
 public record YearTotals(Money fundPaid, Money segmentUsed, int admissions) {
 
 	public static final YearTotals ZERO = new YearTotals(Money.ZERO, Money.ZERO, 0);
@@ -17,10 +20,14 @@ public record YearTotals(Money fundPaid, Money segmentUsed, int admissions) {
 	}
 
 	YearTotals plus(Money fund, Money segment, int newAdmissions) {
-		return new YearTotals(this.fundPaid.plus(fund), this.segmentUsed.plus(segment), this.admissions + newAdmissions);
+		return new YearTotals(this.fundPaid.plus(fund), this.segmentUsed.plus(segment),
+				this.admissions + newAdmissions);
 	}
 
-	/** Empty when a total would go below zero: these totals never counted what is taken back. */
+	/**
+	 * Empty when a total would go below zero: these totals never counted what is taken
+	 * back.
+	 */
 	Optional<YearTotals> minus(Money fund, Money segment, int removedAdmissions) {
 		Money fundLeft = this.fundPaid.minus(fund);
 		Money segmentLeft = this.segmentUsed.minus(segment);

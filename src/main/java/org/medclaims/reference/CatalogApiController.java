@@ -22,8 +22,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code GET /api/catalog?query=&date=} (interfaces.md): catalog items by code or name prefix as valid
- * on {@code date} (default today), each with its class, self-pay ratio and maximum price.
+ * {@code GET /api/catalog?query=&date=} (interfaces.md): catalog items by code or name
+ * prefix as valid on {@code date} (default today), each with its class, self-pay ratio
+ * and maximum price.
  */
 @RestController
 class CatalogApiController {
@@ -71,7 +72,10 @@ class CatalogApiController {
 	record Catalog(String query, String date, List<Item> items) {
 	}
 
-	/** One item; ratios and prices as decimal strings, {@code maxUnitPrice} and {@code validTo} null when none. */
+	/**
+	 * One item; ratios and prices as decimal strings, {@code maxUnitPrice} and
+	 * {@code validTo} null when none.
+	 */
 	@JsonInclude(JsonInclude.Include.ALWAYS)
 	record Item(String itemCode, String name, @JsonProperty("class") String itemClass, String selfPayRatio,
 			String maxUnitPrice, String validFrom, String validTo) {

@@ -11,8 +11,8 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * catalog.csv: the dated drug and service catalog (目录). The file is the whole catalog, so it
- * replaces the table; rows of one item must not overlap in time.
+ * catalog.csv: the dated drug and service catalog (目录). The file is the whole catalog, so
+ * it replaces the table; rows of one item must not overlap in time.
  */
 final class CatalogTable extends ReferenceTable<CatalogTable.Item> {
 
@@ -56,9 +56,10 @@ final class CatalogTable extends ReferenceTable<CatalogTable.Item> {
 				Period before = list.get(i - 1);
 				Period after = list.get(i);
 				if (before.to() == null || !before.to().isBefore(after.from())) {
-					problems.add(new Problem(after.line(), "item " + code + " valid from " + after.from()
-							+ " overlaps its row on line " + before.line() + " (valid from " + before.from() + " to "
-							+ (before.to() == null ? "open end" : before.to()) + ")"));
+					problems.add(new Problem(after.line(),
+							"item " + code + " valid from " + after.from() + " overlaps its row on line "
+									+ before.line() + " (valid from " + before.from() + " to "
+									+ (before.to() == null ? "open end" : before.to()) + ")"));
 				}
 			}
 		});

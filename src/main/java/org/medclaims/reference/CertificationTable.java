@@ -7,7 +7,10 @@ import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** certifications.csv (特殊病种备案): replaces the table; the disease must be a known special disease. */
+/**
+ * certifications.csv (特殊病种备案): replaces the table; the disease must be a known special
+ * disease.
+ */
 final class CertificationTable extends ReferenceTable<CertificationTable.Certification> {
 
 	record Certification(String personId, String diseaseCode, LocalDate validFrom, LocalDate validTo) {

@@ -14,8 +14,8 @@ import org.medclaims.system.CalendarDates;
 import org.medclaims.system.PersonIds;
 
 /**
- * One data row of a reference CSV with typed, validating accessors: every problem is collected
- * with its column, so a bad row is reported once with all its reasons.
+ * One data row of a reference CSV with typed, validating accessors: every problem is
+ * collected with its column, so a bad row is reported once with all its reasons.
  */
 final class CsvRow {
 
@@ -26,7 +26,8 @@ final class CsvRow {
 
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,6})?");
 
-	// unit prices have two to four decimals (claim-files.md); the column keeps four, never rounding
+	// unit prices have two to four decimals (claim-files.md); the column keeps four,
+	// never rounding
 	private static final Pattern PRICE = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,4})?");
 
 	private final CSVRecord record;
@@ -89,7 +90,8 @@ final class CsvRow {
 	String personId(String column) {
 		String value = raw(column);
 		if (!PersonIds.isValid(value)) {
-			problem(column + " '" + PersonIds.mask(value) + "' is not a valid 18-character resident ID (check character)");
+			problem(column + " '" + PersonIds.mask(value)
+					+ "' is not a valid 18-character resident ID (check character)");
 		}
 		return value;
 	}

@@ -11,8 +11,8 @@ import org.medclaims.system.PersonIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * family_bindings.csv (家庭共济): the grantor must be a person, the member need not be. The file is
- * the whole set of bindings, so it replaces the table.
+ * family_bindings.csv (家庭共济): the grantor must be a person, the member need not be. The
+ * file is the whole set of bindings, so it replaces the table.
  */
 final class FamilyBindingTable extends ReferenceTable<FamilyBindingTable.Binding> {
 
@@ -43,12 +43,13 @@ final class FamilyBindingTable extends ReferenceTable<FamilyBindingTable.Binding
 	@Override
 	void check(List<Parsed<Binding>> batch, JdbcTemplate jdbc) {
 		String[] ids = batch.stream().map(p -> p.row().grantorId()).distinct().toArray(String[]::new);
-		Set<String> known = new HashSet<>(jdbc.queryForList(
-				"SELECT person_id FROM person WHERE person_id = ANY (?)", String.class, (Object) ids));
+		Set<String> known = new HashSet<>(jdbc.queryForList("SELECT person_id FROM person WHERE person_id = ANY (?)",
+				String.class, (Object) ids));
 		for (Parsed<Binding> parsed : batch) {
 			if (!known.contains(parsed.row().grantorId())) {
-				parsed.source().problem("grantor " + PersonIds.mask(parsed.row().grantorId())
-						+ " is not a person of the registry");
+				parsed.source()
+					.problem(
+							"grantor " + PersonIds.mask(parsed.row().grantorId()) + " is not a person of the registry");
 			}
 		}
 	}

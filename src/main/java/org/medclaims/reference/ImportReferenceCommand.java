@@ -8,7 +8,10 @@ import org.medclaims.system.OperatorMistake;
 
 import org.springframework.stereotype.Component;
 
-/** {@code import-reference [dir]}: imports the reference CSVs; exit 0 when every file was imported. */
+/**
+ * {@code import-reference [dir]}: imports the reference CSVs; exit 0 when every file was
+ * imported.
+ */
 @Component
 class ImportReferenceCommand implements Command {
 
@@ -25,16 +28,18 @@ class ImportReferenceCommand implements Command {
 
 	@Override
 	public int run(List<String> arguments) throws Exception {
-		Path dir = arguments.isEmpty() ? this.referenceImport.configuredDir()
-			.orElseThrow(() -> new OperatorMistake(
-					"No folder given: run 'import-reference <dir>' or set medclaims.reference-dir."))
+		Path dir = arguments.isEmpty()
+				? this.referenceImport.configuredDir()
+					.orElseThrow(() -> new OperatorMistake(
+							"No folder given: run 'import-reference <dir>' or set medclaims.reference-dir."))
 				: Path.of(arguments.get(0));
 		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(dir);
 		outcome.summary().forEach(System.out::println);
 		outcome.problems().forEach(System.err::println);
 		if (!outcome.succeeded()) {
-			System.err.println("Reference import of " + dir + " ended " + outcome.execution().getExitStatus().getExitCode()
-					+ " (execution " + outcome.execution().getId() + "): " + outcome.whatToDo());
+			System.err
+				.println("Reference import of " + dir + " ended " + outcome.execution().getExitStatus().getExitCode()
+						+ " (execution " + outcome.execution().getId() + "): " + outcome.whatToDo());
 		}
 		return outcome.succeeded() ? 0 : 1;
 	}

@@ -10,8 +10,9 @@ import org.medclaims.system.PersonIds;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * persons.csv: name, category and status are updated; the two balances are opening balances, used
- * only when the person is first created: afterwards balances belong to the ledger.
+ * persons.csv: name, category and status are updated; the two balances are opening
+ * balances, used only when the person is first created: afterwards balances belong to the
+ * ledger.
  */
 final class PersonTable extends ReferenceTable<PersonTable.PersonRow> {
 

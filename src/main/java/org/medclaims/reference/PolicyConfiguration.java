@@ -13,7 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The dated policy versions, read and validated once at start, and the engine that applies them. */
+/**
+ * The dated policy versions, read and validated once at start, and the engine that
+ * applies them.
+ */
 @Configuration(proxyBeanMethods = false)
 class PolicyConfiguration {
 

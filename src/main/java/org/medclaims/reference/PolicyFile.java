@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The shape of one {@code config/policy/*.yaml} file, bound by Boot's configuration binder. Every
- * component is required; {@link PolicyFiles} names the first one missing.
+ * The shape of one {@code config/policy/*.yaml} file, bound by Boot's configuration
+ * binder. Every component is required; {@link PolicyFiles} names the first one missing.
  */
 record PolicyFile(LocalDate effectiveFrom, Outpatient outpatient, Inpatient inpatient, SpecialDisease specialDisease,
 		BigDecimal annualFundCap, HistoricalAccount historicalAccount, FamilyCoverage familyCoverage, Adhoc adhoc) {

@@ -37,10 +37,10 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.core.io.Resource;
 
 /**
- * Reads the dated policy versions (one YAML file per version), built into the jar or from the folder
- * {@code medclaims.policy-dir}, which replaces them, and refuses, with one sentence naming file and
- * key, a file with a missing parameter, a ratio outside [0, 1], an unknown key, or a second version
- * on the same date.
+ * Reads the dated policy versions (one YAML file per version), built into the jar or from
+ * the folder {@code medclaims.policy-dir}, which replaces them, and refuses, with one
+ * sentence naming file and key, a file with a missing parameter, a ratio outside [0, 1],
+ * an unknown key, or a second version on the same date.
  */
 public final class PolicyFiles {
 
@@ -130,22 +130,29 @@ public final class PolicyFiles {
 		}
 		Binder binder = new Binder(ConfigurationPropertySources.from(sources));
 		try {
-			return binder.bind("policy", Bindable.of(PolicyFile.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
-				.orElseThrow(() -> new OperatorMistake(
-						"Policy file " + file + " has no 'policy' section: see config/policy of the sources for the shape."));
+			return binder
+				.bind("policy", Bindable.of(PolicyFile.class), new NoUnboundElementsBindHandler(BindHandler.DEFAULT))
+				.orElseThrow(() -> new OperatorMistake("Policy file " + file
+						+ " has no 'policy' section: see config/policy of the sources for the shape."));
 		}
 		catch (BindException ex) {
 			if (ex.getCause() instanceof UnboundConfigurationPropertiesException unbound) {
 				String key = unbound.getUnboundProperties().iterator().next().getName().toString();
-				throw new OperatorMistake("Policy file " + file + " has an unknown key '" + key
-						+ "': remove it or fix its spelling.", ex);
+				throw new OperatorMistake(
+						"Policy file " + file + " has an unknown key '" + key + "': remove it or fix its spelling.",
+						ex);
 			}
-			throw new OperatorMistake("Policy file " + file + ": key '" + ex.getName() + "' has a value that cannot be read ("
-					+ (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()) + ").", ex);
+			throw new OperatorMistake(
+					"Policy file " + file + ": key '" + ex.getName() + "' has a value that cannot be read ("
+							+ (ex.getCause() != null ? ex.getCause().getMessage() : ex.getMessage()) + ").",
+					ex);
 		}
 	}
 
-	/** Converts the bound file into a policy version, naming the first missing or invalid key. */
+	/**
+	 * Converts the bound file into a policy version, naming the first missing or invalid
+	 * key.
+	 */
 	private record Reader(String file, PolicyFile p) {
 
 		PolicyVersion version() {
@@ -156,7 +163,8 @@ public final class PolicyFiles {
 			boolean familyEnabled = require(family.enabled(), "family-coverage.enabled");
 			java.time.LocalDate from = require(p.effectiveFrom(), "effective-from");
 			return new PolicyVersion(from.toString(), from,
-					byCategory(require(out.selfPaySegment(), "outpatient.self-pay-segment"), "outpatient.self-pay-segment"),
+					byCategory(require(out.selfPaySegment(), "outpatient.self-pay-segment"),
+							"outpatient.self-pay-segment"),
 					ratios(require(out.fundRatio(), "outpatient.fund-ratio"), "outpatient.fund-ratio"),
 					money(require(inp.deductible(), "inpatient.deductible"), "inpatient.deductible"),
 					ratio(inp.subsequentAdmissionFactor(), "inpatient.subsequent-admission-factor"),
@@ -210,8 +218,8 @@ public final class PolicyFiles {
 					relations.add(Relation.valueOf(name.trim()));
 				}
 				catch (IllegalArgumentException ex) {
-					throw invalid("family-coverage.relations", "names an unknown relation '" + name
-							+ "' (use SPOUSE, PARENT, CHILD)");
+					throw invalid("family-coverage.relations",
+							"names an unknown relation '" + name + "' (use SPOUSE, PARENT, CHILD)");
 				}
 			}
 			return relations;

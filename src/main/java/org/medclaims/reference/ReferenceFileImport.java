@@ -26,9 +26,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Imports one reference CSV all or nothing: a first streaming pass checks every row and reports
- * each bad one as {@code file:line: reason}; only a file without a bad row is written, in the
- * step's one transaction.
+ * Imports one reference CSV all or nothing: a first streaming pass checks every row and
+ * reports each bad one as {@code file:line: reason}; only a file without a bad row is
+ * written, in the step's one transaction.
  */
 final class ReferenceFileImport implements Tasklet {
 
@@ -66,10 +66,12 @@ final class ReferenceFileImport implements Tasklet {
 		List<String> problems = check(table, file);
 		if (!problems.isEmpty()) {
 			problems.forEach(p -> log.warn("Rejected reference row {}", p));
-			chunkContext.getStepContext().getStepExecution().getExecutionContext()
+			chunkContext.getStepContext()
+				.getStepExecution()
+				.getExecutionContext()
 				.put(PROBLEMS_KEY, new ArrayList<>(problems.subList(0, Math.min(problems.size(), 100))));
-			contribution.setExitStatus(new ExitStatus(INVALID, table.fileName() + " not imported: " + problems.size()
-					+ " bad row(s), first: " + problems.get(0)));
+			contribution.setExitStatus(new ExitStatus(INVALID,
+					table.fileName() + " not imported: " + problems.size() + " bad row(s), first: " + problems.get(0)));
 			return RepeatStatus.FINISHED;
 		}
 		long rows = write(this.tables.get(), file);
@@ -84,8 +86,10 @@ final class ReferenceFileImport implements Tasklet {
 		String name = table.fileName();
 		Consumer<List<ReferenceTable.Parsed<R>>> checkBatch = rows -> {
 			table.check(rows.stream().filter(p -> p.source().isValid()).toList(), this.jdbc);
-			rows.stream().filter(p -> !p.source().isValid()).forEach(p -> report(problems,
-					name + ":" + p.source().line() + ": " + String.join("; ", p.source().problems())));
+			rows.stream()
+				.filter(p -> !p.source().isValid())
+				.forEach(p -> report(problems,
+						name + ":" + p.source().line() + ": " + String.join("; ", p.source().problems())));
 			rows.clear();
 		};
 		boolean headerOk = read(table, file, problems, row -> {
@@ -120,14 +124,18 @@ final class ReferenceFileImport implements Tasklet {
 		return count[0];
 	}
 
-	/** Streams the rows of the file; false when its header is wrong (reported in problems). */
+	/**
+	 * Streams the rows of the file; false when its header is wrong (reported in
+	 * problems).
+	 */
 	private boolean read(ReferenceTable<?> table, Path file, List<String> problems, Consumer<CsvRow> rows)
 			throws IOException {
 		CSVFormat format = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get();
 		try (Reader reader = withoutBom(Files.newBufferedReader(file, StandardCharsets.UTF_8));
 				CSVParser parser = CSVParser.builder().setReader(reader).setFormat(format).get()) {
 			List<String> header = parser.getHeaderNames();
-			if (header.size() != table.columns().size() || !new HashSet<>(header).equals(new HashSet<>(table.columns()))) {
+			if (header.size() != table.columns().size()
+					|| !new HashSet<>(header).equals(new HashSet<>(table.columns()))) {
 				report(problems, table.fileName() + ":1: the header must be " + String.join(",", table.columns())
 						+ " but is " + String.join(",", header));
 				return false;

@@ -53,8 +53,9 @@ public class ReferenceImport {
 	}
 
 	/**
-	 * What {@code serve} imports at start: {@code medclaims.reference-dir}, else in demo mode the demo
-	 * registry built into the jar, copied out to {@value #DEMO_REFERENCE_DIR} for the job to read.
+	 * What {@code serve} imports at start: {@code medclaims.reference-dir}, else in demo
+	 * mode the demo registry built into the jar, copied out to
+	 * {@value #DEMO_REFERENCE_DIR} for the job to read.
 	 */
 	public Optional<Path> startupDir() throws IOException {
 		if (this.referenceDir.isPresent() || !this.demoServe) {
@@ -67,7 +68,8 @@ public class ReferenceImport {
 
 	public Outcome importFrom(Path dir) throws Exception {
 		if (!Files.isDirectory(dir)) {
-			throw new OperatorMistake("Reference folder " + dir + " does not exist: give the folder holding the CSV files.");
+			throw new OperatorMistake(
+					"Reference folder " + dir + " does not exist: give the folder holding the CSV files.");
 		}
 		JobExecution execution = this.jobOperator.start(this.referenceImportJob,
 				new JobParametersBuilder().addString("dir", dir.toAbsolutePath().normalize().toString())
@@ -93,7 +95,9 @@ public class ReferenceImport {
 				.toList();
 		}
 
-		/** What the operator does next: mend the bad rows, or what made the import fail. */
+		/**
+		 * What the operator does next: mend the bad rows, or what made the import fail.
+		 */
 		public String whatToDo() {
 			return problems().isEmpty() ? OperatorMessages.whyNotCompleted(this.execution)
 					: "fix the rows above and try again.";
@@ -108,8 +112,9 @@ public class ReferenceImport {
 			return switch (step.getExitStatus().getExitCode()) {
 				case ReferenceFileImport.NOT_PRESENT -> file + ": not present, left unchanged";
 				case ReferenceFileImport.INVALID -> file + ": NOT imported, bad rows";
-				default -> step.getStatus() == BatchStatus.COMPLETED ? file + ": " + step.getWriteCount() + " rows imported"
-						: file + ": " + step.getStatus() + " " + step.getExitStatus().getExitDescription();
+				default ->
+					step.getStatus() == BatchStatus.COMPLETED ? file + ": " + step.getWriteCount() + " rows imported"
+							: file + ": " + step.getStatus() + " " + step.getExitStatus().getExitDescription();
 			};
 		}
 

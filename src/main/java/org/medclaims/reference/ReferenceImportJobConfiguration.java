@@ -23,9 +23,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * referenceImportJob: one step per reference file, in dependency order (persons before the
- * bindings that name them). A file with a bad row is not imported and the job ends COMPLETED with
- * exit status INVALID; a fault (database down) fails it, and a restart resumes at the failed file.
+ * referenceImportJob: one step per reference file, in dependency order (persons before
+ * the bindings that name them). A file with a bad row is not imported and the job ends
+ * COMPLETED with exit status INVALID; a fault (database down) fails it, and a restart
+ * resumes at the failed file.
  */
 @Configuration(proxyBeanMethods = false)
 class ReferenceImportJobConfiguration {
@@ -43,8 +44,9 @@ class ReferenceImportJobConfiguration {
 			flow = flow.next(step(table, jobRepository, transactionManager, jdbc));
 		}
 		return flow.listener(new InvalidFilesListener())
-			.listener(new ExclusiveRuns(dataSource, "A settlement run, a credit import, a rollover or another reference import is in progress:"
-					+ " the registry does not change under a settlement run. Wait for it to end, then try again."))
+			.listener(new ExclusiveRuns(dataSource,
+					"A settlement run, a credit import, a rollover or another reference import is in progress:"
+							+ " the registry does not change under a settlement run. Wait for it to end, then try again."))
 			.build();
 	}
 
@@ -71,7 +73,8 @@ class ReferenceImportJobConfiguration {
 				.filter(s -> ReferenceFileImport.INVALID.equals(s.getExitCode()))
 				.map(ExitStatus::getExitDescription)
 				.toList();
-			// an absent file is no failure: the step's own exit code must not become the job's
+			// an absent file is no failure: the step's own exit code must not become the
+			// job's
 			jobExecution.setExitStatus(invalid.isEmpty() ? ExitStatus.COMPLETED
 					: new ExitStatus(ReferenceFileImport.INVALID, String.join(" | ", invalid)));
 		}

@@ -7,8 +7,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * How one reference CSV maps to its table: the columns, how a row is read and checked, and how the
- * checked rows are written. A new instance serves one import, so cross-row checks may keep state.
+ * How one reference CSV maps to its table: the columns, how a row is read and checked,
+ * and how the checked rows are written. A new instance serves one import, so cross-row
+ * checks may keep state.
  *
  * @param <R> the typed row
  */
@@ -16,12 +17,18 @@ abstract class ReferenceTable<R> {
 
 	private final Map<String, Long> keys = new HashMap<>();
 
-	/** Reports a key that an earlier row of the file already has: the table holds one row per key. */
+	/**
+	 * Reports a key that an earlier row of the file already has: the table holds one row
+	 * per key.
+	 */
 	void unique(CsvRow row, String column, String key) {
 		unique(row, column, key, key);
 	}
 
-	/** As {@link #unique(CsvRow, String, String)}, showing the key as {@code shown} (a masked ID). */
+	/**
+	 * As {@link #unique(CsvRow, String, String)}, showing the key as {@code shown} (a
+	 * masked ID).
+	 */
 	void unique(CsvRow row, String column, String key, String shown) {
 		Long first = this.keys.putIfAbsent(key, row.line());
 		if (first != null) {

@@ -15,7 +15,10 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
-/** {@code serve} imports {@code medclaims.reference-dir} (the demo registry in demo mode) at start. */
+/**
+ * {@code serve} imports {@code medclaims.reference-dir} (the demo registry in demo mode)
+ * at start.
+ */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class StartupReferenceImport implements ApplicationRunner {
@@ -28,7 +31,8 @@ class StartupReferenceImport implements ApplicationRunner {
 
 	StartupReferenceImport(ReferenceImport referenceImport, Environment environment) {
 		this.referenceImport = referenceImport;
-		this.serving = CommandLine.SERVE.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
+		this.serving = CommandLine.SERVE
+			.equals(environment.getProperty(CommandLine.COMMAND_PROPERTY, CommandLine.SERVE));
 	}
 
 	@Override
@@ -41,7 +45,8 @@ class StartupReferenceImport implements ApplicationRunner {
 		outcome.summary().forEach(line -> log.info("Reference import: {}", line));
 		if (!outcome.succeeded()) {
 			log.error("Reference import of {} ended {}: {}", dir.get(),
-					outcome.execution().getExitStatus().getExitCode(), OperatorMessages.whyNotCompleted(outcome.execution()));
+					outcome.execution().getExitStatus().getExitCode(),
+					OperatorMessages.whyNotCompleted(outcome.execution()));
 		}
 	}
 

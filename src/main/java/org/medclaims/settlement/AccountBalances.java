@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Writes the balances and yearly totals a {@link HouseholdState} changed: settlement, ad-hoc claims, credits,
- * rollovers and reversals alike, in the caller's transaction and under the locks it took on the person rows.
+ * Writes the balances and yearly totals a {@link HouseholdState} changed: settlement,
+ * ad-hoc claims, credits, rollovers and reversals alike, in the caller's transaction and
+ * under the locks it took on the person rows.
  */
 @Repository
 public class AccountBalances {
@@ -33,11 +34,13 @@ public class AccountBalances {
 			historical.add(b.historicalAccount().fen());
 		});
 		if (!people.isEmpty()) {
-			this.jdbc.update("""
-					UPDATE person p SET current_account = b.current_account, historical_account = b.historical_account
-					FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS b (person_id, current_account, historical_account)
-					WHERE p.person_id = b.person_id
-					""", array("text", people), array("bigint", current), array("bigint", historical));
+			this.jdbc.update(
+					"""
+							UPDATE person p SET current_account = b.current_account, historical_account = b.historical_account
+							FROM unnest(?::text[], ?::bigint[], ?::bigint[]) AS b (person_id, current_account, historical_account)
+							WHERE p.person_id = b.person_id
+							""",
+					array("text", people), array("bigint", current), array("bigint", historical));
 		}
 		List<Object> persons = new ArrayList<>();
 		List<Object> years = new ArrayList<>();

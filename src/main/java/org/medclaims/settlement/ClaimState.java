@@ -13,7 +13,10 @@ public enum ClaimState {
 	/** 冲正: a settled claim taken back; its settlement stays for the record. */
 	REVERSED;
 
-	/** Whether the claim holds its number: E_DUPLICATE_CLAIM counts only those (V16's number_in_use). */
+	/**
+	 * Whether the claim holds its number: E_DUPLICATE_CLAIM counts only those (V16's
+	 * number_in_use).
+	 */
 	public boolean holdsItsNumber() {
 		return this != REJECTED && this != REVERSED;
 	}

@@ -23,9 +23,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * In demo mode {@code serve} settles right after the intake instead of waiting for the night: once
- * the inbound folder holds no more claim file, so that files dropped together are settled together,
- * in settlement order, as the night would.
+ * In demo mode {@code serve} settles right after the intake instead of waiting for the
+ * night: once the inbound folder holds no more claim file, so that files dropped together
+ * are settled together, in settlement order, as the night would.
  */
 @Component
 class DemoSettlementAfterIntake {
@@ -77,7 +77,8 @@ class DemoSettlementAfterIntake {
 
 	private boolean moreFilesWaiting() {
 		try (Stream<Path> files = Files.list(this.inboundDir)) {
-			return files.anyMatch(f -> Files.isRegularFile(f) && !ClaimFileName.isTemporary(f.getFileName().toString()));
+			return files
+				.anyMatch(f -> Files.isRegularFile(f) && !ClaimFileName.isTemporary(f.getFileName().toString()));
 		}
 		catch (IOException ex) {
 			return false;

@@ -6,10 +6,11 @@ import java.util.List;
 import org.medclaims.intake.format.ResponseRow;
 
 /**
- * An accepted file whose every claim is final: its response, one row per claim in file order.
+ * An accepted file whose every claim is final: its response, one row per claim in file
+ * order.
  *
- * @param processedAt the moment its last claim became final (its decision when none was settled), so
- * a response written again after a crash is byte for byte the same
+ * @param processedAt the moment its last claim became final (its decision when none was
+ * settled), so a response written again after a crash is byte for byte the same
  */
 record DueResponse(long fileId, String fileName, String hospitalCode, OffsetDateTime processedAt,
 		List<ResponseRow> rows) {

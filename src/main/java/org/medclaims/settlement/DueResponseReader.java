@@ -17,10 +17,11 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
 import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 
 /**
- * The responses due: every accepted file not answered yet, with its claims and their settlements,
- * read in one pass ordered by file and position (one sequential read, whatever the size of the tables);
- * a file with a claim still waiting is not due and is passed over. It keeps no restart state: an
- * answered file is marked in the writer's transaction, and a restart reads what is left.
+ * The responses due: every accepted file not answered yet, with its claims and their
+ * settlements, read in one pass ordered by file and position (one sequential read,
+ * whatever the size of the tables); a file with a claim still waiting is not due and is
+ * passed over. It keeps no restart state: an answered file is marked in the writer's
+ * transaction, and a restart reads what is left.
  */
 class DueResponseReader implements ItemStreamReader<DueResponse> {
 

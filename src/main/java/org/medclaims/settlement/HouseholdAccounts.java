@@ -33,10 +33,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Locks the account rows claims may pay from and loads what their valuation needs. The nightly
- * settlement and the clerks' ad-hoc claims both go through here, so they never race: the rows of
- * the patients and of every grantor bound to them are locked ({@code SELECT ... FOR UPDATE}) in
- * person-ID order before any balance is read.
+ * Locks the account rows claims may pay from and loads what their valuation needs. The
+ * nightly settlement and the clerks' ad-hoc claims both go through here, so they never
+ * race: the rows of the patients and of every grantor bound to them are locked
+ * ({@code SELECT ... FOR UPDATE}) in person-ID order before any balance is read.
  */
 @Component
 public class HouseholdAccounts {
@@ -47,15 +47,19 @@ public class HouseholdAccounts {
 		this.jdbc = jdbc;
 	}
 
-	/** Locks and loads for these claims; call inside the transaction that will record them. */
+	/**
+	 * Locks and loads for these claims; call inside the transaction that will record
+	 * them.
+	 */
 	public LockedAccounts lock(Collection<ClaimToValue> claims) {
 		return load(claims, "FOR UPDATE");
 	}
 
 	/**
-	 * Loads for a valuation that records nothing (a preview): the rows are share-locked, so a settlement
-	 * or submit in progress is waited for rather than half seen, while previews of one household run side
-	 * by side instead of queueing for the exclusive lock.
+	 * Loads for a valuation that records nothing (a preview): the rows are share-locked,
+	 * so a settlement or submit in progress is waited for rather than half seen, while
+	 * previews of one household run side by side instead of queueing for the exclusive
+	 * lock.
 	 */
 	public LockedAccounts lockShared(Collection<ClaimToValue> claims) {
 		return load(claims, "FOR SHARE");
@@ -92,11 +96,14 @@ public class HouseholdAccounts {
 		return this.jdbc.query("""
 				SELECT grantor_id, member_id, relation, valid_from, valid_to FROM family_binding
 				WHERE member_id = ANY (?)
-				""", (rs, i) -> new FamilyBinding(rs.getString(1), rs.getString(2), Relation.valueOf(rs.getString(3)),
-				rs.getObject(4, java.time.LocalDate.class), rs.getObject(5, java.time.LocalDate.class)), array(members));
+				""",
+				(rs, i) -> new FamilyBinding(rs.getString(1), rs.getString(2), Relation.valueOf(rs.getString(3)),
+						rs.getObject(4, java.time.LocalDate.class), rs.getObject(5, java.time.LocalDate.class)),
+				array(members));
 	}
 
-	// ORDER BY before FOR UPDATE: every locker takes rows in person-ID order, so none deadlocks
+	// ORDER BY before FOR UPDATE: every locker takes rows in person-ID order, so none
+	// deadlocks
 	private Set<String> lockPersons(Set<String> ids, String lockMode, InMemoryRegistry.Builder registry,
 			HouseholdState state) {
 		Set<String> locked = new HashSet<>();
@@ -120,15 +127,17 @@ public class HouseholdAccounts {
 				""", rs -> {
 			state.putYearTotals(rs.getString(1), rs.getInt(2),
 					new YearTotals(Money.ofFen(rs.getLong(3)), Money.ofFen(rs.getLong(4)), rs.getInt(5)));
-		}, array(persons), this.jdbc.execute((ConnectionCallback<Array>) c -> c.createArrayOf("integer",
-				years.toArray())));
+		}, array(persons),
+				this.jdbc.execute((ConnectionCallback<Array>) c -> c.createArrayOf("integer", years.toArray())));
 	}
 
 	private List<Certification> certificationsOf(Set<String> patients) {
 		return this.jdbc.query("""
 				SELECT person_id, disease_code, valid_from, valid_to FROM certification WHERE person_id = ANY (?)
-				""", (rs, i) -> new Certification(rs.getString(1), rs.getString(2),
-				rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class)), array(patients));
+				""",
+				(rs, i) -> new Certification(rs.getString(1), rs.getString(2),
+						rs.getObject(3, java.time.LocalDate.class), rs.getObject(4, java.time.LocalDate.class)),
+				array(patients));
 	}
 
 	private List<CatalogItem> catalogOf(Set<String> itemCodes) {

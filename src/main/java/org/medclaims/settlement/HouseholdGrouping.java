@@ -17,17 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * Step 1 of settlement: assigns every waiting claim to its household, the connected component of
- * the family-binding graph its patient belongs to. A household's id is the smallest 17-digit body
- * of its members' IDs, so it is stable whatever order bindings are read in.
+ * Step 1 of settlement: assigns every waiting claim to its household, the connected
+ * component of the family-binding graph its patient belongs to. A household's id is the
+ * smallest 17-digit body of its members' IDs, so it is stable whatever order bindings are
+ * read in.
  */
 class HouseholdGrouping implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(HouseholdGrouping.class);
 
 	/**
-	 * The accepted files not yet answered: a response is written only once all claims of its file are final, so
-	 * every waiting claim of an accepted file is in one of them (no index on claim status: V13).
+	 * The accepted files not yet answered: a response is written only once all claims of
+	 * its file are final, so every waiting claim of an accepted file is in one of them
+	 * (no index on claim status: V13).
 	 */
 	static final String UNANSWERED_FILES = "SELECT id FROM claim_file WHERE status = 'ACCEPTED' AND response_written_at IS NULL";
 
@@ -39,14 +41,18 @@ class HouseholdGrouping implements Tasklet {
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
-		// intake loads claims in bulk, faster than autovacuum (if on at all) samples them: without fresh statistics
-		// PostgreSQL planned the reader as 1,000 scans of a whole index (27 s per partition at 1M claims, not 2 s)
+		// intake loads claims in bulk, faster than autovacuum (if on at all) samples
+		// them: without fresh statistics
+		// PostgreSQL planned the reader as 1,000 scans of a whole index (27 s per
+		// partition at 1M claims, not 2 s)
 		this.jdbc.execute("ANALYZE claim_file, claim, claim_line");
 		Components components = new Components();
 		this.jdbc.query("SELECT grantor_id, member_id FROM family_binding",
 				(RowCallbackHandler) rs -> components.union(rs.getString(1), rs.getString(2)));
-		// the files this run settles; their claims were all staged before they were accepted
-		// a file not grouped yet has no response yet: found through the index of the unanswered ones
+		// the files this run settles; their claims were all staged before they were
+		// accepted
+		// a file not grouped yet has no response yet: found through the index of the
+		// unanswered ones
 		int files = this.jdbc.update("UPDATE claim_file SET grouped_at = now() WHERE id IN (%s) AND grouped_at IS NULL"
 			.formatted(UNANSWERED_FILES));
 		this.jdbc.execute("CREATE TEMP TABLE household_member (person_id VARCHAR(18) PRIMARY KEY, household_id BIGINT)"
@@ -55,7 +61,8 @@ class HouseholdGrouping implements Tasklet {
 		components.forEachMember((person, household) -> members.add(person).add(household).endRow());
 		members.copy(this.jdbc);
 		this.jdbc.execute("ANALYZE household_member");
-		// intake staged each claim in its patient's own household: only claims of bound patients move, and back
+		// intake staged each claim in its patient's own household: only claims of bound
+		// patients move, and back
 		int alone = this.jdbc.update("""
 				UPDATE claim c SET household_id = substring(c.patient_id, 1, 17)::bigint
 				WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'
@@ -67,16 +74,19 @@ class HouseholdGrouping implements Tasklet {
 				WHERE c.file_id IN (%s) AND c.status = 'RECEIVED' AND c.patient_id = m.person_id
 				  AND c.household_id IS DISTINCT FROM m.household_id
 				""".formatted(UNANSWERED_FILES));
-		Integer waiting = this.jdbc.queryForObject(
-				"SELECT count(*) FROM claim c WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'".formatted(UNANSWERED_FILES),
-				Integer.class);
+		Integer waiting = this.jdbc
+			.queryForObject("SELECT count(*) FROM claim c WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'"
+				.formatted(UNANSWERED_FILES), Integer.class);
 		contribution.incrementWriteCount(waiting);
 		log.info("{} waiting claims grouped into households ({} files newly grouped, {} persons bound in families;"
 				+ " {} + {} assignments changed)", waiting, files, members.rows(), alone, bound);
 		return RepeatStatus.FINISHED;
 	}
 
-	/** Union-find over person IDs; each root is the smallest 17-digit body of its component. */
+	/**
+	 * Union-find over person IDs; each root is the smallest 17-digit body of its
+	 * component.
+	 */
 	static final class Components {
 
 		private final Map<String, String> parent = new HashMap<>();

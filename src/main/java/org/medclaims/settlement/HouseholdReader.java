@@ -27,11 +27,13 @@ import org.springframework.jdbc.core.ArgumentPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Streams the waiting claims (of files grouped by this run or an earlier one) of one partition of households, one household at a time, each with
- * its claims in settlement order (service date, source file name, position). The claims come sorted from one
- * cursor; their lines are fetched by claim id for some {@value #CLAIMS_PER_LINE_QUERY} claims of whole
- * households at a time, so the database sorts the claims only, not every line with its claim's columns. It keeps
- * no restart state: settled claims are no longer waiting, so a restart simply reads what is left.
+ * Streams the waiting claims (of files grouped by this run or an earlier one) of one
+ * partition of households, one household at a time, each with its claims in settlement
+ * order (service date, source file name, position). The claims come sorted from one
+ * cursor; their lines are fetched by claim id for some {@value #CLAIMS_PER_LINE_QUERY}
+ * claims of whole households at a time, so the database sorts the claims only, not every
+ * line with its claim's columns. It keeps no restart state: settled claims are no longer
+ * waiting, so a restart simply reads what is left.
  */
 class HouseholdReader implements ItemStreamReader<Household> {
 
@@ -52,14 +54,20 @@ class HouseholdReader implements ItemStreamReader<Household> {
 			WHERE claim_id = ANY (?) ORDER BY claim_id, position
 			""";
 
-	/** Households are read ahead until they hold this many claims, whose lines are then fetched in one query. */
+	/**
+	 * Households are read ahead until they hold this many claims, whose lines are then
+	 * fetched in one query.
+	 */
 	static final int CLAIMS_PER_LINE_QUERY = 1000;
 
 	/** One row of the cursor: a claim without its lines. */
 	private record Row(long claimId, long householdId, ClaimToValue claim) {
 	}
 
-	/** work_mem of the reader's own transaction: the sort of all waiting claims spills less to disk. */
+	/**
+	 * work_mem of the reader's own transaction: the sort of all waiting claims spills
+	 * less to disk.
+	 */
 	static final String SORT_MEMORY = "64MB";
 
 	private final JdbcCursorItemReader<Row> rows;
@@ -74,7 +82,8 @@ class HouseholdReader implements ItemStreamReader<Household> {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.rows = new SortingCursorReader<>(dataSource, CLAIMS);
 		this.rows.setName("waitingClaims");
-		this.rows.setPreparedStatementSetter(new ArgumentPreparedStatementSetter(new Object[] { partitions, partition }));
+		this.rows
+			.setPreparedStatementSetter(new ArgumentPreparedStatementSetter(new Object[] { partitions, partition }));
 		this.rows.setFetchSize(CLAIMS_PER_LINE_QUERY);
 		this.rows.setSaveState(false);
 		// PostgreSQL streams with a fetch size only outside auto-commit
@@ -82,8 +91,8 @@ class HouseholdReader implements ItemStreamReader<Household> {
 		this.rows.setRowMapper((rs, i) -> new Row(rs.getLong(1), rs.getLong(2),
 				new ClaimToValue(rs.getString(3), rs.getString(4), HospitalLevel.valueOf(rs.getString(5)),
 						Region.valueOf(rs.getString(6)), rs.getString(7), VisitType.valueOf(rs.getString(8)),
-						rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getString(11), List.of(),
-						false, false)));
+						rs.getObject(9, LocalDate.class), rs.getObject(10, LocalDate.class), rs.getString(11),
+						List.of(), false, false)));
 	}
 
 	@Override
@@ -94,7 +103,8 @@ class HouseholdReader implements ItemStreamReader<Household> {
 		return this.ready.poll();
 	}
 
-	// whole households up to about CLAIMS_PER_LINE_QUERY claims, then their lines in one query
+	// whole households up to about CLAIMS_PER_LINE_QUERY claims, then their lines in one
+	// query
 	private void readAhead() throws Exception {
 		List<List<Row>> households = new ArrayList<>();
 		int claims = 0;
@@ -109,12 +119,14 @@ class HouseholdReader implements ItemStreamReader<Household> {
 		if (households.isEmpty()) {
 			return;
 		}
-		Map<Long, List<ClaimLine>> lines = linesOf(households.stream().flatMap(List::stream).map(Row::claimId)
-			.toArray(Long[]::new));
+		Map<Long, List<ClaimLine>> lines = linesOf(
+				households.stream().flatMap(List::stream).map(Row::claimId).toArray(Long[]::new));
 		for (List<Row> household : households) {
-			this.ready.add(new Household(household.get(0).householdId(), household.stream()
-				.map(r -> new WaitingClaim(r.claimId(), withLines(r.claim(), lines.getOrDefault(r.claimId(), List.of()))))
-				.toList()));
+			this.ready.add(new Household(household.get(0).householdId(),
+					household.stream()
+						.map(r -> new WaitingClaim(r.claimId(),
+								withLines(r.claim(), lines.getOrDefault(r.claimId(), List.of()))))
+						.toList()));
 		}
 	}
 
@@ -155,7 +167,10 @@ class HouseholdReader implements ItemStreamReader<Household> {
 	public void update(ExecutionContext executionContext) {
 	}
 
-	/** Raises work_mem for the one query, in the reader's own connection and transaction (SET LOCAL). */
+	/**
+	 * Raises work_mem for the one query, in the reader's own connection and transaction
+	 * (SET LOCAL).
+	 */
 	private static final class SortingCursorReader<T> extends JdbcCursorItemReader<T> {
 
 		SortingCursorReader(DataSource dataSource, String sql) {

@@ -11,10 +11,11 @@ import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
 
 /**
- * Settles a chunk of households in the chunk's one transaction: locks their account rows, values
- * every claim with the policy engine against the balances read under that lock, household by
- * household in settlement order, and records the results. Valuing after the lock, not in a
- * processor before it, is what keeps a clerk's ad-hoc claim from slipping in between.
+ * Settles a chunk of households in the chunk's one transaction: locks their account rows,
+ * values every claim with the policy engine against the balances read under that lock,
+ * household by household in settlement order, and records the results. Valuing after the
+ * lock, not in a processor before it, is what keeps a clerk's ad-hoc claim from slipping
+ * in between.
  */
 class HouseholdSettlementWriter implements ItemWriter<Household> {
 
@@ -28,9 +29,11 @@ class HouseholdSettlementWriter implements ItemWriter<Household> {
 
 	private final long run;
 
-	/** @param run the job execution this writer settles for */
-	HouseholdSettlementWriter(HouseholdAccounts accounts, SettlementRecorder recorder, ClaimValuer valuer,
-			Clock clock, long run) {
+	/**
+	 * @param run the job execution this writer settles for
+	 */
+	HouseholdSettlementWriter(HouseholdAccounts accounts, SettlementRecorder recorder, ClaimValuer valuer, Clock clock,
+			long run) {
 		this.accounts = accounts;
 		this.recorder = recorder;
 		this.valuer = valuer;

@@ -11,12 +11,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Proves the balances from the ledger: every account's balance must equal its opening balance plus
- * what went in minus what went out (claims' payments, credits, rollovers, reversals); every rollover
- * moves as much out of the current-year account as into the historical one, and every reversal returns
- * exactly what its claim paid; and every claim refers to its file, every claim line, settlement and
- * ledger entry to a claim and every entry to a person, which the bulk tables do not declare as foreign
- * keys (V12).
+ * Proves the balances from the ledger: every account's balance must equal its opening
+ * balance plus what went in minus what went out (claims' payments, credits, rollovers,
+ * reversals); every rollover moves as much out of the current-year account as into the
+ * historical one, and every reversal returns exactly what its claim paid; and every claim
+ * refers to its file, every claim line, settlement and ledger entry to a claim and every
+ * entry to a person, which the bulk tables do not declare as foreign keys (V12).
  */
 @Component
 public class LedgerCheck {
@@ -53,7 +53,10 @@ public class LedgerCheck {
 			WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_id = e.person_id)
 			""";
 
-	/** One row per kind of movement that does not match its counterpart, with how many there are. */
+	/**
+	 * One row per kind of movement that does not match its counterpart, with how many
+	 * there are.
+	 */
 	static final String UNMATCHED = """
 			SELECT 'rollover whose amount out of the current-year account differs from the amount into the historical one'
 			           AS problem, count(*) AS rows
@@ -82,16 +85,22 @@ public class LedgerCheck {
 		this.jdbc = jdbc;
 	}
 
-	/** Counts of persons and entries checked, the totals of every kind, and what disagrees (empty when all balance). */
+	/**
+	 * Counts of persons and entries checked, the totals of every kind, and what disagrees
+	 * (empty when all balance).
+	 */
 	public Result check() {
 		Map<String, Object> counts = this.jdbc.queryForMap(
 				"SELECT (SELECT count(*) FROM person) AS persons, (SELECT count(*) FROM ledger_entry) AS entries");
-		List<KindTotal> totals = this.jdbc.query("""
-				SELECT kind, account, direction, count(*), sum(amount) FROM ledger_entry GROUP BY kind, account, direction
-				""", (rs, i) -> new KindTotal(LedgerKind.valueOf(rs.getString(1)), rs.getString(2),
-				LedgerDirection.valueOf(rs.getString(3)), rs.getLong(4), Money.ofFen(rs.getLong(5))))
+		List<KindTotal> totals = this.jdbc
+			.query("""
+					SELECT kind, account, direction, count(*), sum(amount) FROM ledger_entry GROUP BY kind, account, direction
+					""",
+					(rs, i) -> new KindTotal(LedgerKind.valueOf(rs.getString(1)), rs.getString(2),
+							LedgerDirection.valueOf(rs.getString(3)), rs.getLong(4), Money.ofFen(rs.getLong(5))))
 			.stream()
-			.sorted(Comparator.comparing(KindTotal::kind).thenComparing(KindTotal::account)
+			.sorted(Comparator.comparing(KindTotal::kind)
+				.thenComparing(KindTotal::account)
 				.thenComparing(KindTotal::direction))
 			.toList();
 		return new Result(((Number) counts.get("persons")).longValue(), ((Number) counts.get("entries")).longValue(),
@@ -100,8 +109,8 @@ public class LedgerCheck {
 
 	// one sentence per problem that has rows, e.g. "2 ledger_entry without its claim"
 	private List<String> sentences(String sql) {
-		return this.jdbc.query(sql, (rs, i) -> rs.getLong(2) == 0 ? null
-				: String.format("%,d %s", rs.getLong(2), rs.getString(1)))
+		return this.jdbc
+			.query(sql, (rs, i) -> rs.getLong(2) == 0 ? null : String.format("%,d %s", rs.getLong(2), rs.getString(1)))
 			.stream()
 			.filter(Objects::nonNull)
 			.toList();
@@ -112,8 +121,10 @@ public class LedgerCheck {
 	}
 
 	/**
-	 * @param orphans one sentence per kind of dangling reference, e.g. "2 ledger_entry without its claim"
-	 * @param unmatched one sentence per kind of rollover or reversal that does not match its counterpart
+	 * @param orphans one sentence per kind of dangling reference, e.g. "2 ledger_entry
+	 * without its claim"
+	 * @param unmatched one sentence per kind of rollover or reversal that does not match
+	 * its counterpart
 	 * @param totals per kind, account and direction
 	 */
 	public record Result(long persons, long entries, List<String> mismatches, List<String> orphans,

@@ -2,7 +2,10 @@ package org.medclaims.settlement;
 
 import org.medclaims.policy.Account;
 
-/** What moved money in or out of an account: a claim's payment (the first three), or accounts.md's movements. */
+/**
+ * What moved money in or out of an account: a claim's payment (the first three), or
+ * accounts.md's movements.
+ */
 public enum LedgerKind {
 
 	/** 当年账户: the patient's current-year account paid for a claim. */
@@ -14,10 +17,16 @@ public enum LedgerKind {
 	/** 亲属历年账户: a grantor's historical account paid for a bound relative's claim. */
 	FAMILY(Account.HISTORICAL),
 
-	/** 个人账户划入: a monthly credit, into the current-year account (historical for a rolled-over year). */
+	/**
+	 * 个人账户划入: a monthly credit, into the current-year account (historical for a
+	 * rolled-over year).
+	 */
 	CREDIT(null),
 
-	/** 年终结转: out of the current-year account and into the historical account, once per person and year. */
+	/**
+	 * 年终结转: out of the current-year account and into the historical account, once per
+	 * person and year.
+	 */
 	ROLLOVER(null),
 
 	/** 冲正: a reversed claim's payment back into the account it left. */
@@ -29,7 +38,10 @@ public enum LedgerKind {
 		this.paidFrom = paidFrom;
 	}
 
-	/** The account a claim's payment of this kind leaves; null for the kinds that are no payment. */
+	/**
+	 * The account a claim's payment of this kind leaves; null for the kinds that are no
+	 * payment.
+	 */
 	public Account paidFrom() {
 		return this.paidFrom;
 	}

@@ -12,8 +12,9 @@ import org.medclaims.policy.Person;
 import org.medclaims.policy.Registry;
 
 /**
- * The account rows some claims may pay from, locked in the current transaction, with the reference
- * data their valuation needs. Valid only inside the transaction that locked them.
+ * The account rows some claims may pay from, locked in the current transaction, with the
+ * reference data their valuation needs. Valid only inside the transaction that locked
+ * them.
  *
  * @param registry the registry rows read with the lock
  * @param state balances and yearly totals of every locked person, as the ledger left them

@@ -19,10 +19,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * Writes {@code <base>.res} to {@code outbound-dir/<hospital>/} (a temporary name, then a rename:
- * never half a file) and records it in the chunk's transaction. A folder missing is made; one that
- * cannot be written fails the step with its path and the reason, and a restart writes the answers
- * still missing, each once.
+ * Writes {@code <base>.res} to {@code outbound-dir/<hospital>/} (a temporary name, then a
+ * rename: never half a file) and records it in the chunk's transaction. A folder missing
+ * is made; one that cannot be written fails the step with its path and the reason, and a
+ * restart writes the answers still missing, each once.
  */
 class ResponseWriter implements ItemWriter<DueResponse>, StepExecutionListener {
 
@@ -40,7 +40,8 @@ class ResponseWriter implements ItemWriter<DueResponse>, StepExecutionListener {
 		this.transactionManager = transactionManager;
 	}
 
-	// settlement's chunks commit without waiting for the disk: on disk they are, before any answer tells of them
+	// settlement's chunks commit without waiting for the disk: on disk they are, before
+	// any answer tells of them
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		TransactionConfiguration.flushCommits(this.jdbc, this.transactionManager);

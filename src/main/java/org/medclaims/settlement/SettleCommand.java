@@ -10,8 +10,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code settle [--despite-unfinished-intake]}: runs the settlement job now; exit 0 when it
- * completed. Refused (exit 1) while a file taken in is not decided, unless the option says so.
+ * {@code settle [--despite-unfinished-intake]}: runs the settlement job now; exit 0 when
+ * it completed. Refused (exit 1) while a file taken in is not decided, unless the option
+ * says so.
  */
 @Component
 class SettleCommand implements org.medclaims.system.Command {

@@ -15,10 +15,11 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 
 /**
- * The part of a valuation that is not an amount column of {@code settlement}, as clerks read it: each line's
- * valuation and rule, each grantor's payment and the explanation, in words rendered when asked. Settlement
- * stores facts ({@link SettlementFacts}); rows settled before that hold this detail as JSON sentences in
- * {@code settlement.detail}, read as written.
+ * The part of a valuation that is not an amount column of {@code settlement}, as clerks
+ * read it: each line's valuation and rule, each grantor's payment and the explanation, in
+ * words rendered when asked. Settlement stores facts ({@link SettlementFacts}); rows
+ * settled before that hold this detail as JSON sentences in {@code settlement.detail},
+ * read as written.
  */
 @Component
 public class SettlementDetails {
@@ -32,7 +33,10 @@ public class SettlementDetails {
 	public record Payment(String grantorId, String amount) {
 	}
 
-	/** What clerks read; also the shape of the JSON in {@code settlement.detail} of rows settled before facts. */
+	/**
+	 * What clerks read; also the shape of the JSON in {@code settlement.detail} of rows
+	 * settled before facts.
+	 */
 	public record Detail(String valuedAs, List<Line> lines, List<Payment> familyPayments, List<String> explanation) {
 	}
 
@@ -47,8 +51,7 @@ public class SettlementDetails {
 
 	/** The detail of a valuation, its words rendered now. */
 	public Detail of(ClaimValuation valuation) {
-		List<String> explanation = Explanation.sentences(valuation,
-				valuation.settled() ? version(valuation) : null);
+		List<String> explanation = Explanation.sentences(valuation, valuation.settled() ? version(valuation) : null);
 		return new Detail(valuation.valuedAs() == null ? null : valuation.valuedAs().name(),
 				valuation.lines().stream().map(SettlementDetails::line).toList(),
 				valuation.familyPayments().stream().map(SettlementDetails::payment).toList(), explanation);
@@ -60,9 +63,8 @@ public class SettlementDetails {
 	}
 
 	/**
-	 * The detail of a stored settlement: rendered from its facts, or, for a row settled before facts were
-	 * stored, the JSON it holds.
-	 *
+	 * The detail of a stored settlement: rendered from its facts, or, for a row settled
+	 * before facts were stored, the JSON it holds.
 	 * @param lines the claim's lines in their order, read only when the facts need them
 	 */
 	public Detail stored(SettlementFacts.Row row, String facts, String legacyJson, Supplier<List<ClaimLine>> lines) {

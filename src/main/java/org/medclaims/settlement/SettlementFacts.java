@@ -23,10 +23,11 @@ import org.medclaims.policy.VisitType;
 import org.medclaims.policy.Warning;
 
 /**
- * The stored form of a settled claim's facts, column {@code settlement.facts}: only what the settlement's
- * amounts and codes, the claim row, its lines and the policy version do not say, or what may change after
- * settlement (the catalog and the registry are imported again). About 20 bytes for a claim, against 1.2 KB of
- * JSON sentences before. A rejected claim has none: its message says it all.
+ * The stored form of a settled claim's facts, column {@code settlement.facts}: only what
+ * the settlement's amounts and codes, the claim row, its lines and the policy version do
+ * not say, or what may change after settlement (the catalog and the registry are imported
+ * again). About 20 bytes for a claim, against 1.2 KB of JSON sentences before. A rejected
+ * claim has none: its message says it all.
  *
  * <pre>
  * facts   = level [category fundRatio] "|" line* ["|" payment ("," payment)*]
@@ -37,8 +38,8 @@ import org.medclaims.policy.Warning;
  *           line's price was above it, and that price's scale when it was not the four decimals claim_line keeps
  * ratio   = a decimal without its leading zero: ".15", "1"
  * payment = grantorId ":" fen          each grantor in paying order, zero payments included
- * </pre>
- * Example: {@code TI.85|AB.15@188.0000~2NC|330282195509255087:0,330203192904100713:13426}.
+ * </pre> Example:
+ * {@code TI.85|AB.15@188.0000~2NC|330282195509255087:0,330203192904100713:13426}.
  */
 public final class SettlementFacts {
 
@@ -55,7 +56,10 @@ public final class SettlementFacts {
 
 	}
 
-	/** claim_line.unit_price is NUMERIC(14, 4): a unit price valued with another scale keeps its own. */
+	/**
+	 * claim_line.unit_price is NUMERIC(14, 4): a unit price valued with another scale
+	 * keeps its own.
+	 */
 	static final int STORED_PRICE_SCALE = 4;
 
 	private static final String SEPARATORS = "|,:";
@@ -104,7 +108,9 @@ public final class SettlementFacts {
 				if (grantor.chars().anyMatch(c -> SEPARATORS.indexOf(c) >= 0)) {
 					throw new IllegalArgumentException("A grantor ID cannot hold '|', ',' or ':': " + grantor);
 				}
-				out.append(out.charAt(out.length() - 1) == '|' ? "" : ",").append(grantor).append(':')
+				out.append(out.charAt(out.length() - 1) == '|' ? "" : ",")
+					.append(grantor)
+					.append(':')
 					.append(payment.amount().fen());
 			}
 		}
@@ -112,8 +118,8 @@ public final class SettlementFacts {
 	}
 
 	/**
-	 * The valuation a settlement recorded, from its rows, its facts and the claim's lines in their order.
-	 *
+	 * The valuation a settlement recorded, from its rows, its facts and the claim's lines
+	 * in their order.
 	 * @param facts null for a rejected claim
 	 */
 	public static ClaimValuation decode(Row row, String facts, List<ClaimLine> lines) {
@@ -153,8 +159,8 @@ public final class SettlementFacts {
 		}
 		VisitType valuedAs = row.codes().contains(Warning.W_NOT_CERTIFIED.name()) ? VisitType.OUT : row.visitType();
 		return new ClaimValuation(row.claimNo(), row.patientId(), ClaimStatus.SETTLED, null, row.message(),
-				row.policyVersionId(), row.serviceDate(), valuedAs, category != null, row.amounts(), row.codes(), valued,
-				payments, new ValuationBasis(level, category, fundRatio, row.specialDiseaseCode()));
+				row.policyVersionId(), row.serviceDate(), valuedAs, category != null, row.amounts(), row.codes(),
+				valued, payments, new ValuationBasis(level, category, fundRatio, row.specialDiseaseCode()));
 	}
 
 	private static char code(Enum<?> constant) {
@@ -166,7 +172,9 @@ public final class SettlementFacts {
 		out.append(plain.startsWith("0.") ? plain.substring(1) : plain);
 	}
 
-	/** Reads the facts left to right, saying which claim's facts are broken when they are. */
+	/**
+	 * Reads the facts left to right, saying which claim's facts are broken when they are.
+	 */
 	private static final class Reader {
 
 		private final String text;
@@ -257,8 +265,8 @@ public final class SettlementFacts {
 		}
 
 		IllegalStateException broken(String why) {
-			return new IllegalStateException("The stored facts of claim " + this.claimNo + " are broken (" + why
-					+ "): '" + this.text + "'.");
+			return new IllegalStateException(
+					"The stored facts of claim " + this.claimNo + " are broken (" + why + "): '" + this.text + "'.");
 		}
 
 	}

@@ -32,10 +32,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * settlementJob: group households, settle them (chunked; partitioned by household, each partition
- * on a thread of its own, or on worker processes with {@code medclaims.workers.enabled}), write the responses. Waiting
- * claims carry status RECEIVED until the writer's transaction makes them final, so a restarted run
- * settles what is left and nothing twice.
+ * settlementJob: group households, settle them (chunked; partitioned by household, each
+ * partition on a thread of its own, or on worker processes with
+ * {@code medclaims.workers.enabled}), write the responses. Waiting claims carry status
+ * RECEIVED until the writer's transaction makes them final, so a restarted run settles
+ * what is left and nothing twice.
  */
 @Configuration(proxyBeanMethods = false)
 class SettlementJobConfiguration {
@@ -48,10 +49,10 @@ class SettlementJobConfiguration {
 	@Bean
 	Job settlementJob(JobRepository jobRepository, Step groupHouseholds, Step settleHouseholds, Step writeResponses,
 			DataSource dataSource) {
-		return new JobBuilder(JOB_NAME, jobRepository).listener(new ExclusiveRuns(dataSource,
-				"Another settlement run, a reference or credit import or a rollover is in progress and they run one"
-						+ " at a time:"
-						+ " wait for it to end, then settle again."))
+		return new JobBuilder(JOB_NAME, jobRepository)
+			.listener(new ExclusiveRuns(dataSource,
+					"Another settlement run, a reference or credit import or a rollover is in progress and they run one"
+							+ " at a time:" + " wait for it to end, then settle again."))
 			.start(groupHouseholds)
 			.next(settleHouseholds)
 			.next(writeResponses)
@@ -61,13 +62,18 @@ class SettlementJobConfiguration {
 	@Bean
 	Step groupHouseholds(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			JdbcTemplate jdbc) {
-		// not again on a restart: it finishes the files and households its run grouped, as if never interrupted;
+		// not again on a restart: it finishes the files and households its run grouped,
+		// as if never interrupted;
 		// files accepted since wait for the next run (SettlementRuns starts one)
-		return new StepBuilder("groupHouseholds", jobRepository).tasklet(new HouseholdGrouping(jdbc), transactionManager)
+		return new StepBuilder("groupHouseholds", jobRepository)
+			.tasklet(new HouseholdGrouping(jdbc), transactionManager)
 			.build();
 	}
 
-	/** On local threads, or, with medclaims.workers.enabled, on worker processes (medclaims.workers.partitions). */
+	/**
+	 * On local threads, or, with medclaims.workers.enabled, on worker processes
+	 * (medclaims.workers.partitions).
+	 */
 	@Bean
 	Step settleHouseholds(JobRepository jobRepository, Step settleHouseholdPartition, SettlementProperties settings,
 			ObjectProvider<RemotePartitions> remote) {
@@ -89,8 +95,9 @@ class SettlementJobConfiguration {
 	}
 
 	/**
-	 * Its chunks commit without waiting for the disk: no one outside sees a settlement before the
-	 * responses, whose commits wait (and a chunk lost in a server crash is settled again the same).
+	 * Its chunks commit without waiting for the disk: no one outside sees a settlement
+	 * before the responses, whose commits wait (and a chunk lost in a server crash is
+	 * settled again the same).
 	 */
 	@Bean
 	Step settleHouseholdPartition(JobRepository jobRepository,
@@ -118,7 +125,8 @@ class SettlementJobConfiguration {
 		return new HouseholdReader(dataSource, partitions, partition);
 	}
 
-	// each settlement records the execution that wrote it: a run's money and claims are read from there
+	// each settlement records the execution that wrote it: a run's money and claims are
+	// read from there
 	@Bean
 	@StepScope
 	HouseholdSettlementWriter householdSettlementWriter(HouseholdAccounts accounts, SettlementRecorder recorder,
@@ -126,7 +134,10 @@ class SettlementJobConfiguration {
 		return new HouseholdSettlementWriter(accounts, recorder, valuer, clock, run);
 	}
 
-	/** One response per transaction: a response on disk is one recorded, or one written again the same. */
+	/**
+	 * One response per transaction: a response on disk is one recorded, or one written
+	 * again the same.
+	 */
 	@Bean
 	Step writeResponses(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			DueResponseReader dueResponseReader, ResponseWriter responseWriter) {
@@ -151,8 +162,10 @@ class SettlementJobConfiguration {
 		return new ResponseWriter(jdbc, folders, transactionManager);
 	}
 
-	// the grid size, not the setting: a restart gets the size its first execution saved, so a setting changed
-	// between a crash and its restart neither runs households twice nor leaves a partition out
+	// the grid size, not the setting: a restart gets the size its first execution saved,
+	// so a setting changed
+	// between a crash and its restart neither runs households twice nor leaves a
+	// partition out
 	static Map<String, ExecutionContext> householdPartitions(int gridSize) {
 		Map<String, ExecutionContext> contexts = new HashMap<>();
 		for (int i = 0; i < gridSize; i++) {

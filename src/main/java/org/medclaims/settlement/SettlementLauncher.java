@@ -17,14 +17,18 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Service;
 
 /**
- * Starts a new settlement run: every claim waiting now is settled and every due response written.
- * Never while a file taken in is not decided yet: its claims would be settled after later ones of
- * the same households (settlement never settles around a hole), unless an operator says so.
+ * Starts a new settlement run: every claim waiting now is settled and every due response
+ * written. Never while a file taken in is not decided yet: its claims would be settled
+ * after later ones of the same households (settlement never settles around a hole),
+ * unless an operator says so.
  */
 @Service
 public class SettlementLauncher {
 
-	/** The job parameter that records an operator's choice to settle despite unfinished intakes. */
+	/**
+	 * The job parameter that records an operator's choice to settle despite unfinished
+	 * intakes.
+	 */
 	public static final String DESPITE_UNFINISHED_INTAKE = "despiteUnfinishedIntake";
 
 	private static final Logger log = LoggerFactory.getLogger(SettlementLauncher.class);
@@ -42,14 +46,17 @@ public class SettlementLauncher {
 		this.intake = intake;
 	}
 
-	/** Runs the job in the caller's thread and returns when it has ended; refused while an intake is unfinished. */
+	/**
+	 * Runs the job in the caller's thread and returns when it has ended; refused while an
+	 * intake is unfinished.
+	 */
 	public JobExecution settle() throws Exception {
 		return settle(false);
 	}
 
 	/**
-	 * @param despiteUnfinishedIntake settle even while files taken in are not decided (an operator's
-	 * explicit choice, recorded with the execution)
+	 * @param despiteUnfinishedIntake settle even while files taken in are not decided (an
+	 * operator's explicit choice, recorded with the execution)
 	 * @throws SettlementRefused when an intake is unfinished and that was not chosen
 	 */
 	public synchronized JobExecution settle(boolean despiteUnfinishedIntake) throws Exception {

@@ -19,9 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes what settlement decided, in the caller's transaction and under the locks of
- * {@link HouseholdAccounts}: the settlements, the ledger entries, the new balances and yearly
- * totals, and the claims' final status. A claim that is no longer waiting fails the whole write, so
- * nothing is ever settled twice.
+ * {@link HouseholdAccounts}: the settlements, the ledger entries, the new balances and
+ * yearly totals, and the claims' final status. A claim that is no longer waiting fails
+ * the whole write, so nothing is ever settled twice.
  */
 @Component
 public class SettlementRecorder {
@@ -43,12 +43,16 @@ public class SettlementRecorder {
 		record(claims, state, settledAt, null);
 	}
 
-	/** @param run the job execution that settled the claims, null for a clerk's ad-hoc claim */
+	/**
+	 * @param run the job execution that settled the claims, null for a clerk's ad-hoc
+	 * claim
+	 */
 	public void record(List<SettledClaim> claims, HouseholdState state, Instant settledAt, Long run) {
 		if (claims.isEmpty()) {
 			return;
 		}
-		// PostgreSQL keeps microseconds; the text of a COPY row says the instant the way setTimestamp did
+		// PostgreSQL keeps microseconds; the text of a COPY row says the instant the way
+		// setTimestamp did
 		String at = settledAt.toString();
 		markFinal(claims);
 		insertSettlements(claims, at, run);
@@ -56,7 +60,8 @@ public class SettlementRecorder {
 		this.balances.write(state);
 	}
 
-	// one statement for the chunk: a batch of single-row UPDATEs cost a round of index maintenance each
+	// one statement for the chunk: a batch of single-row UPDATEs cost a round of index
+	// maintenance each
 	private void markFinal(List<SettledClaim> claims) {
 		List<Object> ids = new ArrayList<>(claims.size());
 		List<Object> statuses = new ArrayList<>(claims.size());
@@ -81,14 +86,18 @@ public class SettlementRecorder {
 	}
 
 	private void insertSettlements(List<SettledClaim> claims, String at, Long run) {
-		CopyRows rows = new CopyRows("""
-				settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first, deductible,
-				    segment, coinsurance, over_cap, fund, current_account, historical_account, family_account, cash,
-				    facts, settled_at, job_execution_id)""");
+		CopyRows rows = new CopyRows(
+				"""
+						settlement (claim_id, status, codes, message, policy_version, total, self_pay, self_pay_first, deductible,
+						    segment, coinsurance, over_cap, fund, current_account, historical_account, family_account, cash,
+						    facts, settled_at, job_execution_id)""");
 		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
 			Amounts a = v.amounts();
-			rows.add(c.claimId()).add(v.status().name()).add(String.join(",", v.codes())).add(v.message())
+			rows.add(c.claimId())
+				.add(v.status().name())
+				.add(String.join(",", v.codes()))
+				.add(v.message())
 				.add(v.policyVersionId());
 			Money[] amounts = { a.total(), a.selfPay(), a.selfPayFirst(), a.deductible(), a.segment(), a.coinsurance(),
 					a.overCap(), a.fund(), a.currentAccount(), a.historicalAccount(), a.familyAccount(), a.cash() };
@@ -101,7 +110,8 @@ public class SettlementRecorder {
 	}
 
 	private void insertLedger(List<SettledClaim> claims, String at) {
-		CopyRows entries = new CopyRows("ledger_entry (claim_id, person_id, kind, direction, account, amount, created_at)");
+		CopyRows entries = new CopyRows(
+				"ledger_entry (claim_id, person_id, kind, direction, account, amount, created_at)");
 		for (SettledClaim c : claims) {
 			ClaimValuation v = c.valuation();
 			if (!v.settled()) {
@@ -118,8 +128,14 @@ public class SettlementRecorder {
 
 	private static void add(CopyRows entries, long claimId, String personId, LedgerKind kind, Money amount, String at) {
 		if (amount.isPositive()) {
-			entries.add(claimId).add(personId).add(kind.name()).add(LedgerDirection.OUT.name()).add(kind.paidFrom().name())
-				.add(amount.fen()).add(at).endRow();
+			entries.add(claimId)
+				.add(personId)
+				.add(kind.name())
+				.add(LedgerDirection.OUT.name())
+				.add(kind.paidFrom().name())
+				.add(amount.fen())
+				.add(at)
+				.endRow();
 		}
 	}
 

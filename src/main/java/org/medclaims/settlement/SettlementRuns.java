@@ -14,9 +14,9 @@ import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.stereotype.Service;
 
 /**
- * Settles everything waiting: restarts the last settlement run when a fault or a crash left it
- * FAILED or STOPPED (so it does not stay behind, unfinished), then starts a new run for the files
- * accepted since.
+ * Settles everything waiting: restarts the last settlement run when a fault or a crash
+ * left it FAILED or STOPPED (so it does not stay behind, unfinished), then starts a new
+ * run for the files accepted since.
  */
 @Service
 public class SettlementRuns {
@@ -36,8 +36,9 @@ public class SettlementRuns {
 	}
 
 	/**
-	 * The restart of the unfinished run, if any, then (when that completed) a new run: each execution
-	 * started. Refused, before anything starts, while a file taken in is not decided yet.
+	 * The restart of the unfinished run, if any, then (when that completed) a new run:
+	 * each execution started. Refused, before anything starts, while a file taken in is
+	 * not decided yet.
 	 * @throws SettlementLauncher.SettlementRefused when an intake is unfinished
 	 */
 	public List<JobExecution> settleEverythingWaiting() throws Exception {
@@ -52,7 +53,8 @@ public class SettlementRuns {
 			if (restarted.getStatus() != BatchStatus.COMPLETED) {
 				return List.of(restarted);
 			}
-			// the restart settled only what its run had grouped: files accepted since need a run of their own
+			// the restart settled only what its run had grouped: files accepted since
+			// need a run of their own
 			return List.of(restarted, this.launcher.settle());
 		}
 		return List.of(this.launcher.settle());

@@ -8,8 +8,9 @@ import org.medclaims.system.PersonIds;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code verify-ledger}: prints the totals of every kind of ledger entry; exit 0 when every balance equals
- * opening + in - out, rollovers and reversals match, and no row dangles.
+ * {@code verify-ledger}: prints the totals of every kind of ledger entry; exit 0 when
+ * every balance equals opening + in - out, rollovers and reversals match, and no row
+ * dangles.
  */
 @Component
 class VerifyLedgerCommand implements Command {
@@ -29,8 +30,9 @@ class VerifyLedgerCommand implements Command {
 	public int run(List<String> arguments) {
 		LedgerCheck.Result result = this.ledgerCheck.check();
 		System.out.printf("%-10s  %-10s  %-3s  %12s  %16s%n", "KIND", "ACCOUNT", "DIR", "ENTRIES", "AMOUNT");
-		result.totals().forEach(t -> System.out.printf("%-10s  %-10s  %-3s  %,12d  %16s%n", t.kind(), t.account(),
-				t.direction(), t.entries(), t.amount()));
+		result.totals()
+			.forEach(t -> System.out.printf("%-10s  %-10s  %-3s  %,12d  %16s%n", t.kind(), t.account(), t.direction(),
+					t.entries(), t.amount()));
 		if (result.consistent()) {
 			System.out.printf("Ledger consistent: %d accounts, %d entries; every balance = opening + in - out;"
 					+ " every rollover and reversal matches; every claim, line, settlement and entry refers to what"

@@ -13,8 +13,9 @@ import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
- * The files shipped inside the jar under {@code medclaims/} (config/ of the sources): the policy
- * versions, and the demo registry, account credits and claim files that demo mode starts with.
+ * The files shipped inside the jar under {@code medclaims/} (config/ of the sources): the
+ * policy versions, and the demo registry, account credits and claim files that demo mode
+ * starts with.
  */
 public final class BuiltInFiles {
 
@@ -36,8 +37,9 @@ public final class BuiltInFiles {
 	/** The files of a built-in folder, in name order. */
 	public static List<Resource> list(String folder) {
 		try {
-			return Arrays.stream(new PathMatchingResourcePatternResolver(BuiltInFiles.class.getClassLoader())
-				.getResources("classpath:" + folder + "/*"))
+			return Arrays
+				.stream(new PathMatchingResourcePatternResolver(BuiltInFiles.class.getClassLoader())
+					.getResources("classpath:" + folder + "/*"))
 				.filter(r -> r.getFilename() != null && !r.getFilename().isEmpty() && r.isReadable())
 				.sorted(Comparator.comparing(Resource::getFilename))
 				.toList();
@@ -47,7 +49,10 @@ public final class BuiltInFiles {
 		}
 	}
 
-	/** Copies a built-in folder's files into {@code target} (made if missing, same names replaced). */
+	/**
+	 * Copies a built-in folder's files into {@code target} (made if missing, same names
+	 * replaced).
+	 */
 	public static List<Path> copy(String folder, Path target) throws IOException {
 		Files.createDirectories(target);
 		List<Resource> files = list(folder);

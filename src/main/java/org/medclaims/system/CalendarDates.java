@@ -11,8 +11,9 @@ public final class CalendarDates {
 	}
 
 	/**
-	 * The date {@code text} writes in {@code format} (a strict one), or null when it writes none:
-	 * 20130230 no more than 00000101, since there is no year 0 (and PostgreSQL refuses it).
+	 * The date {@code text} writes in {@code format} (a strict one), or null when it
+	 * writes none: 20130230 no more than 00000101, since there is no year 0 (and
+	 * PostgreSQL refuses it).
 	 */
 	public static LocalDate parse(String text, DateTimeFormatter format) {
 		if (text == null) {

@@ -2,7 +2,10 @@ package org.medclaims.system;
 
 import java.util.List;
 
-/** One command of the command line (interfaces.md); its return value is the process exit status. */
+/**
+ * One command of the command line (interfaces.md); its return value is the process exit
+ * status.
+ */
 public interface Command {
 
 	String name();

@@ -27,7 +27,8 @@ class CommandRunner implements ApplicationRunner, ExitCodeGenerator {
 
 	CommandRunner(List<Command> commands, Environment environment) {
 		for (Command command : commands) {
-			// help prints the usage without starting Spring: a command without its line there would be invisible
+			// help prints the usage without starting Spring: a command without its line
+			// there would be invisible
 			if (CommandUsage.find(command.name()).isEmpty()) {
 				throw new IllegalStateException("Command '" + command.name() + "' has no usage line in CommandUsage");
 			}

@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Every command of the command line with its usage line (interfaces.md): what {@code help} prints
- * and what a command name is checked against before anything starts, so it needs no Spring context.
- * A new command adds its one line here; {@code CommandRunner} refuses to start with a command that
- * has none.
+ * Every command of the command line with its usage line (interfaces.md): what
+ * {@code help} prints and what a command name is checked against before anything starts,
+ * so it needs no Spring context. A new command adds its one line here;
+ * {@code CommandRunner} refuses to start with a command that has none.
  */
 public final class CommandUsage {
 
@@ -17,15 +17,18 @@ public final class CommandUsage {
 	}
 
 	private static final List<Line> LINES = List.of(
-			new Line("serve", "", "(default) watch the inbound folder and SFTP, settle nightly, serve web pages and API"),
-			new Line("run-once", "", "import medclaims.reference-dir when set, take in every claim file present, settle,"
-					+ " write every answer, exit"),
+			new Line("serve", "",
+					"(default) watch the inbound folder and SFTP, settle nightly, serve web pages and API"),
+			new Line("run-once", "",
+					"import medclaims.reference-dir when set, take in every claim file present, settle,"
+							+ " write every answer, exit"),
 			new Line("import-reference", "[dir]", "import the reference data (registry, catalog) from dir"),
 			new Line("settle", "[--despite-unfinished-intake]", "run the settlement job now"),
 			new Line("credit-accounts", "<file>", "credit the personal accounts from a contribution system's file"),
 			new Line("rollover", "<year>", "move every current-year balance of the year into the historical account"),
-			new Line("verify-ledger", "", "print the ledger's totals; prove every balance = opening + in - out and"
-					+ " that nothing dangles"),
+			new Line("verify-ledger", "",
+					"print the ledger's totals; prove every balance = opening + in - out and"
+							+ " that nothing dangles"),
 			new Line("jobs", "[id] [--status=S] [--job=NAME] [--limit=N]",
 					"list job executions, or show one with its steps and, for a settlement run, its money"),
 			new Line("restart", "<executionId>", "restart a FAILED or STOPPED execution and wait for it"),

@@ -11,9 +11,9 @@ import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcOperations;
 
 /**
- * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), sent through PgJDBC's CopyManager
- * on the caller's transactional connection: bulk rows without a statement per row, several times
- * faster than batched INSERTs (measured in bench/RESULTS.md).
+ * Rows for PostgreSQL's {@code COPY ... FROM STDIN} (text format), sent through PgJDBC's
+ * CopyManager on the caller's transactional connection: bulk rows without a statement per
+ * row, several times faster than batched INSERTs (measured in bench/RESULTS.md).
  */
 public final class CopyRows {
 
@@ -25,7 +25,10 @@ public final class CopyRows {
 
 	private int rows;
 
-	/** @param table the table, followed by its column list, e.g. {@code claim_line (claim_id, position)} */
+	/**
+	 * @param table the table, followed by its column list, e.g.
+	 * {@code claim_line (claim_id, position)}
+	 */
 	public CopyRows(String table) {
 		this.copy = "COPY " + table + " FROM STDIN";
 	}
@@ -66,8 +69,10 @@ public final class CopyRows {
 		}
 		Long copied = jdbc.execute((ConnectionCallback<Long>) connection -> {
 			try {
-				// bytes, not a Reader: PgJDBC encodes a Reader 64K chars at a time and breaks a surrogate pair
-				// (a rare Chinese character in a name) that straddles two pieces into "??"
+				// bytes, not a Reader: PgJDBC encodes a Reader 64K chars at a time and
+				// breaks a surrogate pair
+				// (a rare Chinese character in a name) that straddles two pieces into
+				// "??"
 				return connection.unwrap(PGConnection.class)
 					.getCopyAPI()
 					.copyIn(this.copy, new ByteArrayInputStream(this.text.toString().getBytes(StandardCharsets.UTF_8)));

@@ -17,9 +17,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * Every page's header: the signed-in user, their roles (the nav shows only what they may open) and
- * this page in the other language. Exception handlers, which get a model of their own, call
- * {@link #addTo(Model)}.
+ * Every page's header: the signed-in user, their roles (the nav shows only what they may
+ * open) and this page in the other language. Exception handlers, which get a model of
+ * their own, call {@link #addTo(Model)}.
  */
 @ControllerAdvice(annotations = org.springframework.stereotype.Controller.class)
 public class CurrentUserAdvice {
@@ -35,11 +35,13 @@ public class CurrentUserAdvice {
 		model.addAttribute("currentUser", signedIn ? user.getName() : null);
 		model.addAttribute("clerk", signedIn && hasRole(user, SecurityConfiguration.CLERK));
 		model.addAttribute("operator", signedIn && hasRole(user, SecurityConfiguration.OPERATOR));
-		String lang = LocaleContextHolder.getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? "zh-CN" : "en";
+		String lang = LocaleContextHolder.getLocale().getLanguage().equals(Locale.ENGLISH.getLanguage()) ? "zh-CN"
+				: "en";
 		model.addAttribute("otherLanguage", shownPage().replaceQueryParam("lang", lang).build().toUriString());
 	}
 
-	// the page the user asked for, also when a 403 or an error page is rendered by a forward to another path
+	// the page the user asked for, also when a 403 or an error page is rendered by a
+	// forward to another path
 	private static UriComponentsBuilder shownPage() {
 		ServletUriComponentsBuilder here = ServletUriComponentsBuilder.fromCurrentRequest();
 		HttpServletRequest request = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())

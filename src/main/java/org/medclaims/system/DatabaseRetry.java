@@ -20,13 +20,15 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Rides out a database that is away for a while: an action that fails on a transient fault
- * ({@link TransientDatabaseFaults}) is tried again with exponential backoff (1 s, doubling, at most
- * 16 s between attempts) for up to {@code medclaims.database.retry-for}, with one log line per attempt.
- * Only an outage longer than that fails, with {@link DatabaseUnavailable}. The budget is the
- * process's, not each action's: it counts from the first failure any thread saw until an action
- * that had failed succeeds (the database answered), so an outage ends every thread's retries within
- * the budget, however many actions wait. A failure after a quiet minute starts a new outage.
+ * Rides out a database that is away for a while: an action that fails on a transient
+ * fault ({@link TransientDatabaseFaults}) is tried again with exponential backoff (1 s,
+ * doubling, at most 16 s between attempts) for up to
+ * {@code medclaims.database.retry-for}, with one log line per attempt. Only an outage
+ * longer than that fails, with {@link DatabaseUnavailable}. The budget is the process's,
+ * not each action's: it counts from the first failure any thread saw until an action that
+ * had failed succeeds (the database answered), so an outage ends every thread's retries
+ * within the budget, however many actions wait. A failure after a quiet minute starts a
+ * new outage.
  */
 @Component
 public class DatabaseRetry {
@@ -50,13 +52,17 @@ public class DatabaseRetry {
 		this(settings, Duration.ofMinutes(1));
 	}
 
-	// quiet: longer than the longest backoff (16 s) and a pool's connection timeout (30 s by default)
+	// quiet: longer than the longest backoff (16 s) and a pool's connection timeout (30 s
+	// by default)
 	DatabaseRetry(Settings settings, Duration quiet) {
 		this.retryFor = settings.retryFor();
 		this.quietNanos = quiet.toNanos();
 	}
 
-	/** {@code medclaims.database.*}. @param retryFor how long a database outage is ridden out */
+	/**
+	 * {@code medclaims.database.*}. @param retryFor how long a database outage is ridden
+	 * out
+	 */
 	@ConfigurationProperties("medclaims.database")
 	public record Settings(@DefaultValue("2m") Duration retryFor) {
 	}
@@ -65,7 +71,10 @@ public class DatabaseRetry {
 		return this.retryFor;
 	}
 
-	/** Runs {@code action}, again after each transient database fault, until it succeeds or the budget is spent. */
+	/**
+	 * Runs {@code action}, again after each transient database fault, until it succeeds
+	 * or the budget is spent.
+	 */
 	public <T> T call(String what, Supplier<T> action) {
 		try {
 			return execute(what, action::get);
@@ -76,8 +85,9 @@ public class DatabaseRetry {
 	}
 
 	/**
-	 * Runs {@code action} under {@link #policy}. Its success after a failure ends the outage for every
-	 * thread; a success without one proves nothing (the action may not have reached the database).
+	 * Runs {@code action} under {@link #policy}. Its success after a failure ends the
+	 * outage for every thread; a success without one proves nothing (the action may not
+	 * have reached the database).
 	 */
 	public <T> T execute(String what, Retryable<T> action) throws RetryException {
 		boolean[] failed = { false };
@@ -103,7 +113,10 @@ public class DatabaseRetry {
 		});
 	}
 
-	/** A fresh policy for one action: backoff from 1 s, within what is left of the outage's budget. */
+	/**
+	 * A fresh policy for one action: backoff from 1 s, within what is left of the
+	 * outage's budget.
+	 */
 	private RetryPolicy policy(String what) {
 		ExponentialBackOff exponential = new ExponentialBackOff(1_000, 2.0);
 		exponential.setMaxInterval(16_000);
@@ -129,9 +142,11 @@ public class DatabaseRetry {
 	/** What an outage longer than the budget says, in one sentence. */
 	public RuntimeException failure(String what, Throwable last) {
 		if (last != null && TransientDatabaseFaults.isTransient(last)) {
-			return new DatabaseUnavailable("The database was unavailable for longer than " + format(this.retryFor)
-					+ " (medclaims.database.retry-for) while " + what + ": " + OperatorMessages.describe(last)
-					+ " Nothing was half done: once PostgreSQL answers, restart the execution or run again.", last);
+			return new DatabaseUnavailable(
+					"The database was unavailable for longer than " + format(this.retryFor)
+							+ " (medclaims.database.retry-for) while " + what + ": " + OperatorMessages.describe(last)
+							+ " Nothing was half done: once PostgreSQL answers, restart the execution or run again.",
+					last);
 		}
 		return (last instanceof RuntimeException runtime) ? runtime : new IllegalStateException(last);
 	}
@@ -150,7 +165,10 @@ public class DatabaseRetry {
 
 	}
 
-	/** Says, before each wait, that the database is unavailable and when the next attempt comes. */
+	/**
+	 * Says, before each wait, that the database is unavailable and when the next attempt
+	 * comes.
+	 */
 	private final class Logged implements BackOff {
 
 		private final BackOff backOff;
@@ -171,7 +189,8 @@ public class DatabaseRetry {
 					return BackOffExecution.STOP;
 				}
 				long next = Math.min(execution.nextBackOff(), left);
-				// whole seconds, rounded up: a wait of what is left of the budget is shorter than 1 s
+				// whole seconds, rounded up: a wait of what is left of the budget is
+				// shorter than 1 s
 				log.warn("Database unavailable while {}, retrying in {} s", this.what, (next + 999) / 1000);
 				return next;
 			};

@@ -10,7 +10,10 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
-/** A page refused to the signed-in user: the 403 page names the role it needs (or says the form expired). */
+/**
+ * A page refused to the signed-in user: the 403 page names the role it needs (or says the
+ * form expired).
+ */
 class DeniedPage implements AccessDeniedHandler {
 
 	static final String PATH = "/denied";

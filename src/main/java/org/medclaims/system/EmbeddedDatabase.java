@@ -14,9 +14,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Demo mode's PostgreSQL in {@code data/postgres}: started here, or, when a live medclaims process
- * (a running {@code serve}) already runs it, shared with that process, so a command such as
- * {@code jobs} typed beside the demo sees the same data and never stops its server.
+ * Demo mode's PostgreSQL in {@code data/postgres}: started here, or, when a live
+ * medclaims process (a running {@code serve}) already runs it, shared with that process,
+ * so a command such as {@code jobs} typed beside the demo sees the same data and never
+ * stops its server.
  */
 final class EmbeddedDatabase implements AutoCloseable {
 
@@ -38,7 +39,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 		Path dir = dataDir.toAbsolutePath();
 		if (ownedByLiveProcess(dir)) {
 			int port = Integer.parseInt(Files.readAllLines(dir.resolve("postmaster.pid")).get(3).trim());
-			log.info("The embedded PostgreSQL in {} is run by another medclaims process: using it (port {})", dir, port);
+			log.info("The embedded PostgreSQL in {} is run by another medclaims process: using it (port {})", dir,
+					port);
 			return new EmbeddedDatabase(null, "jdbc:postgresql://localhost:" + port + "/postgres?user=postgres");
 		}
 		OrphanPostmaster.stopIfRunning(dir);
@@ -47,8 +49,10 @@ final class EmbeddedDatabase implements AutoCloseable {
 			.setDataDirectory(dir)
 			.setCleanDataDirectory(false)
 			.setServerConfig("max_connections", "60")
-			// stopped by the context after the pool and the session locks (IntakeLock), never by a JVM hook of its
-			// own: on SIGTERM that hook raced the context and cut the lock's session ("Advisory lock 6 not released")
+			// stopped by the context after the pool and the session locks (IntakeLock),
+			// never by a JVM hook of its
+			// own: on SIGTERM that hook raced the context and cut the lock's session
+			// ("Advisory lock 6 not released")
 			.setRegisterShutdownHook(false)
 			.start();
 		return new EmbeddedDatabase(postgres, postgres.getJdbcUrl("postgres", "postgres"));
@@ -67,8 +71,8 @@ final class EmbeddedDatabase implements AutoCloseable {
 
 	private static boolean ownedByLiveProcess(Path dir) throws IOException {
 		Path lockFile = dir.resolve(OWNER_LOCK);
-		List<String> pid = Files.exists(dir.resolve("postmaster.pid")) ? Files.readAllLines(dir.resolve("postmaster.pid"))
-				: List.of();
+		List<String> pid = Files.exists(dir.resolve("postmaster.pid"))
+				? Files.readAllLines(dir.resolve("postmaster.pid")) : List.of();
 		if (!Files.exists(lockFile) || pid.size() < 4) {
 			return false;
 		}

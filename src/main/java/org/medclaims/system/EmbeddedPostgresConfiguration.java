@@ -12,8 +12,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The zero-install database: a real PostgreSQL started from Maven Central binaries, used only
- * when {@code spring.datasource.url} is not set (demo mode). Its data survives restarts.
+ * The zero-install database: a real PostgreSQL started from Maven Central binaries, used
+ * only when {@code spring.datasource.url} is not set (demo mode). Its data survives
+ * restarts.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(DemoMode.Condition.class)
@@ -28,7 +29,8 @@ class EmbeddedPostgresConfiguration {
 	@Bean
 	DataSource dataSource(EmbeddedDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
-		// zonky's URL lacks batched-insert rewriting, which the reference import's batched upserts need for speed
+		// zonky's URL lacks batched-insert rewriting, which the reference import's
+		// batched upserts need for speed
 		dataSource.setJdbcUrl(database.jdbcUrl() + "&reWriteBatchedInserts=true");
 		dataSource.setMaximumPoolSize(20);
 		dataSource.setPoolName("embedded-postgres");

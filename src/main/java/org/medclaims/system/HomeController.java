@@ -8,7 +8,10 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
-/** The login page, {@code /} sending each user to the pages of their role, and the 403 page. */
+/**
+ * The login page, {@code /} sending each user to the pages of their role, and the 403
+ * page.
+ */
 @Controller
 class HomeController {
 
@@ -23,7 +26,9 @@ class HomeController {
 		return "redirect:" + (operator ? "/operations" : "/desk");
 	}
 
-	/** Forwarded here by {@link DeniedPage}, whatever the method of the refused request. */
+	/**
+	 * Forwarded here by {@link DeniedPage}, whatever the method of the refused request.
+	 */
 	@RequestMapping(DeniedPage.PATH)
 	String denied(HttpServletRequest request, Model model) {
 		model.addAttribute("requiredRole", request.getAttribute(DeniedPage.REQUIRED_ROLE));

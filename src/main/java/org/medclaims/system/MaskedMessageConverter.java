@@ -7,8 +7,9 @@ import ch.qos.logback.classic.pattern.ClassicConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 
 /**
- * The log message with every resident-ID-shaped token (17 digits and a digit or X) masked as
- * {@link PersonIds#mask} does: a safety net under the code's own masking (logback-spring.xml).
+ * The log message with every resident-ID-shaped token (17 digits and a digit or X) masked
+ * as {@link PersonIds#mask} does: a safety net under the code's own masking
+ * (logback-spring.xml).
  */
 public class MaskedMessageConverter extends ClassicConverter {
 

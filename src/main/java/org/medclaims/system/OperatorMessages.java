@@ -17,7 +17,8 @@ public final class OperatorMessages {
 	}
 
 	public static String describe(Throwable failure) {
-		// printed on stderr, stored as exit descriptions: an SQL error may quote a row with a person's ID
+		// printed on stderr, stored as exit descriptions: an SQL error may quote a row
+		// with a person's ID
 		return MaskedMessageConverter.mask(unmasked(failure));
 	}
 
@@ -36,8 +37,9 @@ public final class OperatorMessages {
 	}
 
 	/**
-	 * Why a job execution did not complete, in one sentence: its first failure (a partition's before
-	 * the step that only says a partition failed), else its exit description.
+	 * Why a job execution did not complete, in one sentence: its first failure (a
+	 * partition's before the step that only says a partition failed), else its exit
+	 * description.
 	 */
 	public static String whyNotCompleted(JobExecution execution) {
 		return firstFailure(execution).map(failure -> {
@@ -46,12 +48,16 @@ public final class OperatorMessages {
 		}).orElseGet(() -> MaskedMessageConverter.mask(firstLine(execution.getExitStatus().getExitDescription())));
 	}
 
-	/** The failure that says most: a partition's (step name {@code worker:partition}), then a step's, then the job's. */
+	/**
+	 * The failure that says most: a partition's (step name {@code worker:partition}),
+	 * then a step's, then the job's.
+	 */
 	public static Optional<Throwable> firstFailure(JobExecution execution) {
-		return Stream.concat(execution.getStepExecutions()
-			.stream()
-			.sorted(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":")))
-			.flatMap(step -> step.getFailureExceptions().stream()), execution.getFailureExceptions().stream())
+		return Stream
+			.concat(execution.getStepExecutions()
+				.stream()
+				.sorted(Comparator.comparing((StepExecution step) -> !step.getStepName().contains(":")))
+				.flatMap(step -> step.getFailureExceptions().stream()), execution.getFailureExceptions().stream())
 			.findFirst();
 	}
 

@@ -1,8 +1,8 @@
 package org.medclaims.system;
 
 /**
- * A mistake an operator or a configuration can make (unknown id, bad policy file...): its message
- * is one sentence saying what to do, shown without a stack trace.
+ * A mistake an operator or a configuration can make (unknown id, bad policy file...): its
+ * message is one sentence saying what to do, shown without a stack trace.
  */
 public class OperatorMistake extends RuntimeException {
 

@@ -12,8 +12,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * After the JVM was killed with {@code kill -9}, its PostgreSQL child lives on and holds the data
- * directory. It has no clients left, so a smart shutdown (SIGTERM) ends it promptly.
+ * After the JVM was killed with {@code kill -9}, its PostgreSQL child lives on and holds
+ * the data directory. It has no clients left, so a smart shutdown (SIGTERM) ends it
+ * promptly.
  */
 final class OrphanPostmaster {
 

@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * What people read, written one way on every page, CSV and command: times in
- * {@code medclaims.time-zone} (default Asia/Shanghai) as {@code yyyy-MM-dd HH:mm}, amounts with
- * thousands separators, codes as their labels in the page's language. Templates call it as
- * {@code @fmt}.
+ * {@code medclaims.time-zone} (default Asia/Shanghai) as {@code yyyy-MM-dd HH:mm},
+ * amounts with thousands separators, codes as their labels in the page's language.
+ * Templates call it as {@code @fmt}.
  */
 @Component("fmt")
 public class PageFormats {
@@ -45,8 +45,9 @@ public class PageFormats {
 	}
 
 	/**
-	 * {@code yyyy-MM-dd HH:mm} in the configured zone; a LocalDateTime is taken as this JVM's local time,
-	 * which is how Spring Batch records its start and end times; text is an ISO instant. Null gives "".
+	 * {@code yyyy-MM-dd HH:mm} in the configured zone; a LocalDateTime is taken as this
+	 * JVM's local time, which is how Spring Batch records its start and end times; text
+	 * is an ISO instant. Null gives "".
 	 */
 	public String time(Object value) {
 		ZonedDateTime at = zoned(value);
@@ -83,7 +84,10 @@ public class PageFormats {
 		return instant.atZone(this.zone);
 	}
 
-	/** {@code 12,345.60}: yuan given as Money, a decimal or text with two decimals; null gives "". */
+	/**
+	 * {@code 12,345.60}: yuan given as Money, a decimal or text with two decimals; null
+	 * gives "".
+	 */
 	public String money(Object yuan) {
 		BigDecimal amount;
 		if (yuan == null || (yuan instanceof String s && s.isBlank())) {

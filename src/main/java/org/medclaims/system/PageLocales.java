@@ -14,9 +14,10 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
- * The pages speak Chinese (zh-CN) first and English on request: {@code ?lang=en} (remembered in a
- * cookie, {@code ?lang=zh-CN} switches back), else a browser whose Accept-Language prefers English;
- * any other language gets Chinese. Texts come from {@code messages*.properties}.
+ * The pages speak Chinese (zh-CN) first and English on request: {@code ?lang=en}
+ * (remembered in a cookie, {@code ?lang=zh-CN} switches back), else a browser whose
+ * Accept-Language prefers English; any other language gets Chinese. Texts come from
+ * {@code messages*.properties}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)

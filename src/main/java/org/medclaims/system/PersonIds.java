@@ -1,8 +1,8 @@
 package org.medclaims.system;
 
 /**
- * PRC resident ID numbers (居民身份证号码, GB 11643): 17 digits and an ISO 7064 MOD 11-2
- * check character.
+ * PRC resident ID numbers (居民身份证号码, GB 11643): 17 digits and an ISO 7064 MOD 11-2 check
+ * character.
  */
 public final class PersonIds {
 
@@ -14,8 +14,8 @@ public final class PersonIds {
 	}
 
 	/**
-	 * Whether the ID has 17 ASCII digits and the right check character. Only an upper-case
-	 * {@code X} stands for 10, as the spec writes it; {@code x} is invalid.
+	 * Whether the ID has 17 ASCII digits and the right check character. Only an
+	 * upper-case {@code X} stands for 10, as the spec writes it; {@code x} is invalid.
 	 */
 	public static boolean isValid(String id) {
 		if (id == null || id.length() != 18) {
@@ -34,7 +34,10 @@ public final class PersonIds {
 		return CHECK[sum % 11];
 	}
 
-	/** The ID for logs: first 6 (region) and last 2 characters kept, e.g. {@code 330282**********37}. */
+	/**
+	 * The ID for logs: first 6 (region) and last 2 characters kept, e.g.
+	 * {@code 330282**********37}.
+	 */
 	public static String mask(String id) {
 		if (id == null) {
 			return "null";

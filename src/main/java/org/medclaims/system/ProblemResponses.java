@@ -15,7 +15,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
-/** The API's 401 and 403 as {@code application/problem+json} (RFC 9457) with a {@code code} member. */
+/**
+ * The API's 401 and 403 as {@code application/problem+json} (RFC 9457) with a
+ * {@code code} member.
+ */
 class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
 	@Override

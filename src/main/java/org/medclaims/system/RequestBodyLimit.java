@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The API's body limit: a request that announces a larger body is answered 413 problem+json before
- * anything reads it (a body sent without a length is cut off by the controller that reads it).
+ * The API's body limit: a request that announces a larger body is answered 413
+ * problem+json before anything reads it (a body sent without a length is cut off by the
+ * controller that reads it).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -41,7 +42,8 @@ public class RequestBodyLimit extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-			// the connection is closed after the answer: the rest of the body is not worth reading
+			// the connection is closed after the answer: the rest of the body is not
+			// worth reading
 			response.setHeader("Connection", "close");
 			ProblemResponses.write(request, response, HttpStatus.CONTENT_TOO_LARGE, CODE, tooLarge());
 			return;

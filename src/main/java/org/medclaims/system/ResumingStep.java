@@ -15,10 +15,11 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.dao.OptimisticLockingFailureException;
 
 /**
- * A step that, when it fails on a transient database fault, waits (exponential backoff) and runs again
- * in the same step execution from its last commit: counts and execution context are read back from the
- * job repository, as a restart would, so the chunk or tasklet transaction that was lost is done once.
- * An outage longer than {@code medclaims.database.retry-for} leaves the step FAILED with a sentence.
+ * A step that, when it fails on a transient database fault, waits (exponential backoff)
+ * and runs again in the same step execution from its last commit: counts and execution
+ * context are read back from the job repository, as a restart would, so the chunk or
+ * tasklet transaction that was lost is done once. An outage longer than
+ * {@code medclaims.database.retry-for} leaves the step FAILED with a sentence.
  */
 class ResumingStep implements Step {
 
@@ -74,7 +75,8 @@ class ResumingStep implements Step {
 			if (ex.getLastException() instanceof JobInterruptedException interrupted) {
 				throw interrupted;
 			}
-			// the step ended FAILED on its own; the sentence says why it was not tried again
+			// the step ended FAILED on its own; the sentence says why it was not tried
+			// again
 			stepExecution.setExitStatus(stepExecution.getExitStatus()
 				.addExitDescription(this.retry.failure(what, ex.getLastException()).getMessage()));
 			try {
@@ -82,15 +84,17 @@ class ResumingStep implements Step {
 			}
 			catch (OptimisticLockingFailureException later) {
 				log.warn("Step {} (execution {}) ends {} here; the job repository holds a later state of it: {}",
-						stepExecution.getStepName(), stepExecution.getId(), stepExecution.getStatus(), later.getMessage());
+						stepExecution.getStepName(), stepExecution.getId(), stepExecution.getStatus(),
+						later.getMessage());
 			}
 		}
 	}
 
 	/**
-	 * UNKNOWN, as the step could not save its end: its last commit was done though its answer was lost in the
-	 * outage, and the repository is a version ahead. Resumed if the repository still has it running, not if
-	 * another process ended it meanwhile (a manager that found its heartbeat too old).
+	 * UNKNOWN, as the step could not save its end: its last commit was done though its
+	 * answer was lost in the outage, and the repository is a version ahead. Resumed if
+	 * the repository still has it running, not if another process ended it meanwhile (a
+	 * manager that found its heartbeat too old).
 	 */
 	private boolean savedOverALostAnswer(StepExecution execution) {
 		if (execution.getStatus() != BatchStatus.UNKNOWN) {
@@ -100,11 +104,13 @@ class ResumingStep implements Step {
 		return committed != null && committed.getStatus() == BatchStatus.STARTED;
 	}
 
-	// what the repository holds is what the last commit left: the lost transaction is done again
+	// what the repository holds is what the last commit left: the lost transaction is
+	// done again
 	private void resumeFromLastCommit(StepExecution execution) {
 		StepExecution committed = this.jobRepository.get().getStepExecution(execution.getId());
 		if (committed == null) {
-			throw new IllegalStateException("Step execution " + execution.getId() + " is gone from the job repository.");
+			throw new IllegalStateException(
+					"Step execution " + execution.getId() + " is gone from the job repository.");
 		}
 		log.info("Step {} (execution {}) resumes from its last commit: read {}, written {}", execution.getStepName(),
 				execution.getId(), committed.getReadCount(), committed.getWriteCount());

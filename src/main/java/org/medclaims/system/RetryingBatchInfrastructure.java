@@ -15,12 +15,12 @@ import org.springframework.core.retry.RetryException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Spring Batch rides out a database outage: every call of the job repository made outside a
- * transaction is retried on a transient fault ({@link DatabaseRetry}), and every step that works
- * (not a partitioned one) resumes from its last commit, in the same execution, after such a fault
- * ({@link ResumingStep}). A call inside a transaction is not retried there: its transaction is lost,
- * and the step around it resumes. A partition a stopping worker hands back is recorded as such
- * ({@link StepHandBacks}).
+ * Spring Batch rides out a database outage: every call of the job repository made outside
+ * a transaction is retried on a transient fault ({@link DatabaseRetry}), and every step
+ * that works (not a partitioned one) resumes from its last commit, in the same execution,
+ * after such a fault ({@link ResumingStep}). A call inside a transaction is not retried
+ * there: its transaction is lost, and the step around it resumes. A partition a stopping
+ * worker hands back is recorded as such ({@link StepHandBacks}).
  */
 @Configuration(proxyBeanMethods = false)
 class RetryingBatchInfrastructure {

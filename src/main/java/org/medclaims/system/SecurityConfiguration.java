@@ -29,10 +29,11 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Who may do what (interfaces.md). Users and roles come from {@code medclaims.security.users.*};
- * demo mode alone adds clerk/clerk and operator/operator. The API authenticates with HTTP Basic,
- * statelessly, remembering verified credentials for a short while ({@link VerifiedCredentials}), and
- * answers 401/403 as problem+json; pages use a login form with CSRF protection.
+ * Who may do what (interfaces.md). Users and roles come from
+ * {@code medclaims.security.users.*}; demo mode alone adds clerk/clerk and
+ * operator/operator. The API authenticates with HTTP Basic, statelessly, remembering
+ * verified credentials for a short while ({@link VerifiedCredentials}), and answers
+ * 401/403 as problem+json; pages use a login form with CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
@@ -91,7 +92,10 @@ public class SecurityConfiguration {
 		return User.withUsername(name).password(user.password()).roles(roles.toArray(String[]::new)).build();
 	}
 
-	/** The role the pages under this path need, for the 403 page; null where any signed-in user may go. */
+	/**
+	 * The role the pages under this path need, for the 403 page; null where any signed-in
+	 * user may go.
+	 */
 	static String pageRole(String path) {
 		if (path.startsWith("/operations")) {
 			return OPERATOR;
@@ -114,18 +118,27 @@ public class SecurityConfiguration {
 			bcrypt.setPasswordEncoder(encoder);
 			bcrypt.setUserDetailsPasswordService(users);
 			http.securityMatcher("/api/**", "/actuator/**")
-				// no parent manager: a refused password is checked once, not a second time by the global one
+				// no parent manager: a refused password is checked once, not a second
+				// time by the global one
 				.authenticationManager(new ProviderManager(new VerifiedCredentials(bcrypt, users, lifetime, clock)))
-				.authorizeHttpRequests(requests -> requests
-					.requestMatchers("/api/adhoc-claims/**").hasRole(CLERK)
-					.requestMatchers(HttpMethod.GET, "/api/claims/**").hasAnyRole(CLERK, OPERATOR)
-					.requestMatchers(HttpMethod.POST, "/api/claims/*/*/reversal").hasRole(CLERK)
-					.requestMatchers(HttpMethod.GET, "/api/reversals").hasAnyRole(CLERK, OPERATOR)
-					.requestMatchers("/api/persons/**", "/api/catalog", "/api/catalog/**").hasRole(CLERK)
-					.requestMatchers("/api/jobs/**").hasRole(OPERATOR)
-					.requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-					.requestMatchers("/actuator/**").hasRole(OPERATOR)
-					.anyRequest().authenticated())
+				.authorizeHttpRequests(requests -> requests.requestMatchers("/api/adhoc-claims/**")
+					.hasRole(CLERK)
+					.requestMatchers(HttpMethod.GET, "/api/claims/**")
+					.hasAnyRole(CLERK, OPERATOR)
+					.requestMatchers(HttpMethod.POST, "/api/claims/*/*/reversal")
+					.hasRole(CLERK)
+					.requestMatchers(HttpMethod.GET, "/api/reversals")
+					.hasAnyRole(CLERK, OPERATOR)
+					.requestMatchers("/api/persons/**", "/api/catalog", "/api/catalog/**")
+					.hasRole(CLERK)
+					.requestMatchers("/api/jobs/**")
+					.hasRole(OPERATOR)
+					.requestMatchers("/actuator/health", "/actuator/health/**")
+					.permitAll()
+					.requestMatchers("/actuator/**")
+					.hasRole(OPERATOR)
+					.anyRequest()
+					.authenticated())
 				.httpBasic(basic -> basic.authenticationEntryPoint(problems))
 				.exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 				.sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -137,16 +150,20 @@ public class SecurityConfiguration {
 		@Order(2)
 		SecurityFilterChain pageSecurity(HttpSecurity http) throws Exception {
 			http.authorizeHttpRequests(requests -> requests
-					.requestMatchers("/login", "/css/**", "/desk/*.css", "/desk/*.js", "/favicon.ico", "/error",
-							DeniedPage.PATH)
-					.permitAll()
-					// reading claims is for both roles, as in the API; entering and settling them is for clerks
-					.requestMatchers(HttpMethod.GET, "/desk/search", "/desk/search.csv", "/desk/claims/*/*",
-							"/desk/claims/*/*/receipt")
-					.hasAnyRole(CLERK, OPERATOR)
-					.requestMatchers("/desk/**").hasRole(CLERK)
-					.requestMatchers("/operations/**").hasRole(OPERATOR)
-					.anyRequest().authenticated())
+				.requestMatchers("/login", "/css/**", "/desk/*.css", "/desk/*.js", "/favicon.ico", "/error",
+						DeniedPage.PATH)
+				.permitAll()
+				// reading claims is for both roles, as in the API; entering and settling
+				// them is for clerks
+				.requestMatchers(HttpMethod.GET, "/desk/search", "/desk/search.csv", "/desk/claims/*/*",
+						"/desk/claims/*/*/receipt")
+				.hasAnyRole(CLERK, OPERATOR)
+				.requestMatchers("/desk/**")
+				.hasRole(CLERK)
+				.requestMatchers("/operations/**")
+				.hasRole(OPERATOR)
+				.anyRequest()
+				.authenticated())
 				.exceptionHandling(errors -> errors.accessDeniedHandler(new DeniedPage()))
 				.formLogin(form -> form.loginPage("/login").permitAll())
 				.logout(logout -> logout.logoutSuccessUrl("/login?logout"));

@@ -6,8 +6,9 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * {@code medclaims.security.users.<name>.password} (Spring Security encoded: {@code {bcrypt}…},
- * {@code {noop}…} in tests) and {@code .roles} (comma-separated CLERK, OPERATOR).
+ * {@code medclaims.security.users.<name>.password} (Spring Security encoded:
+ * {@code {bcrypt}…}, {@code {noop}…} in tests) and {@code .roles} (comma-separated CLERK,
+ * OPERATOR).
  */
 @ConfigurationProperties("medclaims.security")
 public record SecurityUsers(Map<String, User> users) {

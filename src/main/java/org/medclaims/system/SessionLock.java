@@ -12,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A PostgreSQL session advisory lock held on a connection of its own, across processes: released
- * by {@link #close()}, or by the database itself when the holding process dies.
+ * A PostgreSQL session advisory lock held on a connection of its own, across processes:
+ * released by {@link #close()}, or by the database itself when the holding process dies.
  */
 public final class SessionLock implements AutoCloseable {
 

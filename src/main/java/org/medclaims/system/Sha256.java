@@ -15,7 +15,10 @@ public final class Sha256 {
 	private Sha256() {
 	}
 
-	/** A file's hash (lower-case hex) and the number of bytes hashed, in one streaming pass. */
+	/**
+	 * A file's hash (lower-case hex) and the number of bytes hashed, in one streaming
+	 * pass.
+	 */
 	public record Hashed(String hex, long size) {
 	}
 

@@ -22,14 +22,15 @@ import org.springframework.transaction.support.DefaultTransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Two transaction managers on the one database. The primary one waits, at each commit, for the
- * commit to be on disk ({@code synchronous_commit} as the server sets it). The {@link #BOOKKEEPING}
- * one does not wait: for Spring Batch's own records and for chunks whose effects nobody outside sees
- * before a later waiting commit, which writes every commit before it to disk (PostgreSQL's log is one
- * sequence). A server crash can then lose only the last of those commits, data and step position
- * together, and what it leaves is a state the work passed through: a restart does the rest once. A
- * process crash loses nothing either way. Whatever is told to the outside (a file moved, an answer
- * written, a clerk's claim settled) follows a waiting commit.
+ * Two transaction managers on the one database. The primary one waits, at each commit,
+ * for the commit to be on disk ({@code synchronous_commit} as the server sets it). The
+ * {@link #BOOKKEEPING} one does not wait: for Spring Batch's own records and for chunks
+ * whose effects nobody outside sees before a later waiting commit, which writes every
+ * commit before it to disk (PostgreSQL's log is one sequence). A server crash can then
+ * lose only the last of those commits, data and step position together, and what it
+ * leaves is a state the work passed through: a restart does the rest once. A process
+ * crash loses nothing either way. Whatever is told to the outside (a file moved, an
+ * answer written, a clerk's claim settled) follows a waiting commit.
  */
 @Configuration(proxyBeanMethods = false)
 public class TransactionConfiguration {
@@ -53,15 +54,19 @@ public class TransactionConfiguration {
 	}
 
 	/**
-	 * Puts every commit made so far on disk: a waiting commit of a transaction that has a transaction
-	 * id (PostgreSQL writes the log in order). Call it before telling the outside what those commits did.
+	 * Puts every commit made so far on disk: a waiting commit of a transaction that has a
+	 * transaction id (PostgreSQL writes the log in order). Call it before telling the
+	 * outside what those commits did.
 	 */
 	public static void flushCommits(JdbcTemplate jdbc, PlatformTransactionManager waiting) {
-		new TransactionTemplate(waiting).executeWithoutResult(status -> jdbc.queryForObject("SELECT txid_current()",
-				Long.class));
+		new TransactionTemplate(waiting)
+			.executeWithoutResult(status -> jdbc.queryForObject("SELECT txid_current()", Long.class));
 	}
 
-	/** Makes the commit of the current transaction wait for the disk, whatever its manager. */
+	/**
+	 * Makes the commit of the current transaction wait for the disk, whatever its
+	 * manager.
+	 */
 	public static void commitDurably(Connection connection) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("SET LOCAL synchronous_commit TO on");
@@ -69,10 +74,11 @@ public class TransactionConfiguration {
 	}
 
 	/**
-	 * A rollback that fails because the connection is gone has nothing to undo: PostgreSQL ends a lost
-	 * session's transaction without committing it. Said as such, the transaction counts as rolled back
-	 * (not as in an unknown state, which Spring Batch would not resume or restart), and the fault that
-	 * lost the connection is what the caller sees.
+	 * A rollback that fails because the connection is gone has nothing to undo:
+	 * PostgreSQL ends a lost session's transaction without committing it. Said as such,
+	 * the transaction counts as rolled back (not as in an unknown state, which Spring
+	 * Batch would not resume or restart), and the fault that lost the connection is what
+	 * the caller sees.
 	 */
 	private static class LostSessionRollsBack extends JdbcTransactionManager {
 

@@ -16,13 +16,15 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /**
- * Tells a database fault that passes from one that does not: the server starting, shutting down or
- * restarting, a connection refused, reset or closed, a serialization failure or a deadlock are
- * ridden out; a constraint violated, a bad statement or a row another writer changed is not.
+ * Tells a database fault that passes from one that does not: the server starting,
+ * shutting down or restarting, a connection refused, reset or closed, a serialization
+ * failure or a deadlock are ridden out; a constraint violated, a bad statement or a row
+ * another writer changed is not.
  */
 public final class TransientDatabaseFaults {
 
-	// PostgreSQL SQLSTATEs: admin_shutdown, crash_shutdown, cannot_connect_now, serialization_failure,
+	// PostgreSQL SQLSTATEs: admin_shutdown, crash_shutdown, cannot_connect_now,
+	// serialization_failure,
 	// deadlock_detected, too_many_connections; class 08 is a connection exception
 	private static final Set<String> TRANSIENT_STATES = Set.of("57P01", "57P02", "57P03", "40001", "40P01", "53300");
 
@@ -31,7 +33,8 @@ public final class TransientDatabaseFaults {
 
 	public static boolean isTransient(Throwable failure) {
 		for (Throwable t = failure; t != null; t = (t.getCause() == t) ? null : t.getCause()) {
-			// a row another transaction changed (a TransientDataAccessException) stays changed however often tried
+			// a row another transaction changed (a TransientDataAccessException) stays
+			// changed however often tried
 			if (t instanceof OptimisticLockingFailureException) {
 				return false;
 			}
@@ -53,7 +56,8 @@ public final class TransientDatabaseFaults {
 		return false;
 	}
 
-	// HikariCP's answer on a connection it has closed after the server cut it, without an SQLSTATE
+	// HikariCP's answer on a connection it has closed after the server cut it, without an
+	// SQLSTATE
 	private static boolean closedByPool(SQLException ex) {
 		return ex.getSQLState() == null && "Connection is closed".equals(ex.getMessage());
 	}

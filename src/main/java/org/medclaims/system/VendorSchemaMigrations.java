@@ -13,9 +13,9 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
- * Flyway owns every schema, the frameworks' too: the Spring Batch job repository and the Spring
- * Integration metadata store and locks are created from the scripts their own jars ship, so they
- * always match the library versions.
+ * Flyway owns every schema, the frameworks' too: the Spring Batch job repository and the
+ * Spring Integration metadata store and locks are created from the scripts their own jars
+ * ship, so they always match the library versions.
  */
 @Configuration(proxyBeanMethods = false)
 class VendorSchemaMigrations {

@@ -23,12 +23,13 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * HTTP Basic for scripts that send their credentials with every request, as curl does, without a
- * bcrypt check (75 ms of CPU) each time: credentials that passed the real check (the delegate,
- * bcrypt) are remembered for {@code lifetime} as an HMAC-SHA256 under a key made at start and
- * never stored, compared in constant time. The HMAC covers the user's stored password hash, so a
- * password change refuses the old password at once; a wrong password is never remembered,
- * always costs a full check, and does not evict the user's remembered one.
+ * HTTP Basic for scripts that send their credentials with every request, as curl does,
+ * without a bcrypt check (75 ms of CPU) each time: credentials that passed the real check
+ * (the delegate, bcrypt) are remembered for {@code lifetime} as an HMAC-SHA256 under a
+ * key made at start and never stored, compared in constant time. The HMAC covers the
+ * user's stored password hash, so a password change refuses the old password at once; a
+ * wrong password is never remembered, always costs a full check, and does not evict the
+ * user's remembered one.
  */
 public final class VerifiedCredentials implements AuthenticationProvider {
 
@@ -74,14 +75,16 @@ public final class VerifiedCredentials implements AuthenticationProvider {
 		if (remembered != null) {
 			return remembered;
 		}
-		// one full check per user at a time: fifty clients starting together cost one bcrypt, not fifty
+		// one full check per user at a time: fifty clients starting together cost one
+		// bcrypt, not fifty
 		synchronized (this.stripes[Math.floorMod(name.hashCode(), this.stripes.length)]) {
 			remembered = remembered(name, password);
 			if (remembered != null) {
 				return remembered;
 			}
 			Authentication result = this.delegate.authenticate(authentication);
-			// the check may have upgraded a {noop} password to bcrypt: remember the hash stored now
+			// the check may have upgraded a {noop} password to bcrypt: remember the hash
+			// stored now
 			UserDetails checked = storedUser(name);
 			if (result != null && result.isAuthenticated() && checked != null) {
 				this.verified.put(name, new Verified(mac(name, password, checked.getPassword()),
@@ -91,7 +94,8 @@ public final class VerifiedCredentials implements AuthenticationProvider {
 		}
 	}
 
-	// a refused password leaves the entry alone: someone guessing cannot make the user's own requests slow
+	// a refused password leaves the entry alone: someone guessing cannot make the user's
+	// own requests slow
 	private Authentication remembered(String name, String password) {
 		Verified earlier = this.verified.get(name);
 		if (earlier == null || !this.clock.instant().isBefore(earlier.until())) {
@@ -125,7 +129,8 @@ public final class VerifiedCredentials implements AuthenticationProvider {
 			mac.init(this.key);
 			for (String part : new String[] { name, password, String.valueOf(storedHash) }) {
 				byte[] bytes = part.getBytes(StandardCharsets.UTF_8);
-				// length-prefixed, so no two splits of the same characters give the same input
+				// length-prefixed, so no two splits of the same characters give the same
+				// input
 				mac.update(new byte[] { (byte) (bytes.length >>> 24), (byte) (bytes.length >>> 16),
 						(byte) (bytes.length >>> 8), (byte) bytes.length });
 				mac.update(bytes);

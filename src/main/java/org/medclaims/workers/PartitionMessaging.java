@@ -19,8 +19,8 @@ import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
  * The broker's side of scale-out: one durable queue of partition requests (Spring Batch's
- * {@code StepExecutionRequest}: a step name and a step execution id, as JSON), declared by managers
- * and workers alike, and the flow that sends a manager's requests to it.
+ * {@code StepExecutionRequest}: a step name and a step execution id, as JSON), declared
+ * by managers and workers alike, and the flow that sends a manager's requests to it.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(WorkersUsed.class)
@@ -34,7 +34,10 @@ class PartitionMessaging {
 		return QueueBuilder.durable(WorkersProperties.QUEUE).build();
 	}
 
-	/** JSON with one trusted package: nothing but a partition request is ever read from the broker. */
+	/**
+	 * JSON with one trusted package: nothing but a partition request is ever read from
+	 * the broker.
+	 */
 	@Bean
 	MessageConverter partitionRequestConverter() {
 		return new JacksonJsonMessageConverter("org.springframework.batch.integration.partition");
@@ -45,7 +48,10 @@ class PartitionMessaging {
 		return new DirectChannel();
 	}
 
-	/** Sends each partition request to the queue (the default exchange routes by queue name). */
+	/**
+	 * Sends each partition request to the queue (the default exchange routes by queue
+	 * name).
+	 */
 	@Bean
 	IntegrationFlow partitionRequestsToBroker(AmqpTemplate rabbitTemplate) {
 		return IntegrationFlow.from(REQUESTS)

@@ -26,11 +26,11 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 
 /**
- * In a manager: fails the partitions no worker runs any more, so their job ends FAILED and a restart
- * sends them again. A partition running (STARTED) whose worker has not said it is alive for
- * {@code medclaims.workers.heartbeat-timeout} is taken for dead (no PID check reaches another host);
- * while the broker cannot be reached for that long, the partitions still waiting (STARTING) are
- * failed too, since their requests may be lost.
+ * In a manager: fails the partitions no worker runs any more, so their job ends FAILED
+ * and a restart sends them again. A partition running (STARTED) whose worker has not said
+ * it is alive for {@code medclaims.workers.heartbeat-timeout} is taken for dead (no PID
+ * check reaches another host); while the broker cannot be reached for that long, the
+ * partitions still waiting (STARTING) are failed too, since their requests may be lost.
  */
 @Component
 @Conditional(WorkersUsed.Manager.class)
@@ -114,9 +114,10 @@ class PartitionWatch implements SmartLifecycle {
 		}
 		Optional<PartitionOwners.Silence> silence = this.owners.silence(partition.getId());
 		if (silence.isPresent() && silence.get().since().compareTo(this.timeout) > 0) {
-			fail(partition, "its worker " + silence.get().owner() + " has not said it is alive since "
-					+ silence.get().lastHeartbeat() + " (medclaims.workers.heartbeat-timeout " + this.timeout.toSeconds()
-					+ " s)");
+			fail(partition,
+					"its worker " + silence.get().owner() + " has not said it is alive since "
+							+ silence.get().lastHeartbeat() + " (medclaims.workers.heartbeat-timeout "
+							+ this.timeout.toSeconds() + " s)");
 		}
 		else if (silence.isEmpty() && partition.getLastUpdated() != null
 				&& partition.getLastUpdated().plus(this.timeout).isBefore(LocalDateTime.now())) {
@@ -127,8 +128,8 @@ class PartitionWatch implements SmartLifecycle {
 	private void fail(StepExecution partition, String why) {
 		partition.setStatus(BatchStatus.FAILED);
 		partition.setEndTime(LocalDateTime.now());
-		partition.setExitStatus(ExitStatus.FAILED.addExitDescription("Partition " + partition.getStepName() + " failed: "
-				+ why + ". Restart the execution: only its unfinished partitions are sent again."));
+		partition.setExitStatus(ExitStatus.FAILED.addExitDescription("Partition " + partition.getStepName()
+				+ " failed: " + why + ". Restart the execution: only its unfinished partitions are sent again."));
 		try {
 			this.jobRepository.update(partition);
 			log.error("Partition {} (step execution {}) failed: {}", partition.getStepName(), partition.getId(), why);

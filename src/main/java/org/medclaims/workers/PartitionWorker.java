@@ -19,10 +19,11 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * Runs the partitions a worker receives (what Spring Batch's StepExecutionRequestHandler does, with
- * two guards): a request whose partition is no longer waiting (run already, failed by a manager,
- * stopped) is acknowledged and left alone, since a broker may deliver a request twice; a partition
- * this worker hands back on its way out is sent again for the next worker.
+ * Runs the partitions a worker receives (what Spring Batch's StepExecutionRequestHandler
+ * does, with two guards): a request whose partition is no longer waiting (run already,
+ * failed by a manager, stopped) is acknowledged and left alone, since a broker may
+ * deliver a request twice; a partition this worker hands back on its way out is sent
+ * again for the next worker.
  */
 @Component
 @Conditional(WorkersUsed.Worker.class)
@@ -44,7 +45,10 @@ class PartitionWorker {
 		this.broker = broker;
 	}
 
-	/** Runs the requested partition to its end (or to its hand-back); the request is acknowledged after. */
+	/**
+	 * Runs the requested partition to its end (or to its hand-back); the request is
+	 * acknowledged after.
+	 */
 	public void run(StepExecutionRequest request) {
 		StepExecution partition = this.jobRepository.getStepExecution(request.getStepExecutionId());
 		if (partition == null) {
@@ -53,19 +57,20 @@ class PartitionWorker {
 			return;
 		}
 		if (!partition.getStepName().startsWith(request.getStepName() + ":")) {
-			log.warn("Partition request for step execution {} names step {}, but that execution is {}: left alone (a"
-					+ " request of another database's queue?)", partition.getId(), request.getStepName(),
-					partition.getStepName());
+			log.warn(
+					"Partition request for step execution {} names step {}, but that execution is {}: left alone (a"
+							+ " request of another database's queue?)",
+					partition.getId(), request.getStepName(), partition.getStepName());
 			return;
 		}
 		if (partition.getStatus() != BatchStatus.STARTING) {
-			log.info("Partition {} (step execution {}) is {} already: the request is left alone", partition.getStepName(),
-					partition.getId(), partition.getStatus());
+			log.info("Partition {} (step execution {}) is {} already: the request is left alone",
+					partition.getStepName(), partition.getId(), partition.getStatus());
 			return;
 		}
 		Step step = this.steps.getBean(request.getStepName(), Step.class);
-		log.info("Running partition {} (step execution {}, job execution {})", partition.getStepName(), partition.getId(),
-				partition.getJobExecutionId());
+		log.info("Running partition {} (step execution {}, job execution {})", partition.getStepName(),
+				partition.getId(), partition.getJobExecutionId());
 		this.running.add(partition);
 		try {
 			step.execute(partition);

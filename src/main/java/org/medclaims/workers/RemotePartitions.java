@@ -17,10 +17,10 @@ import org.springframework.messaging.MessageChannel;
 import org.springframework.stereotype.Component;
 
 /**
- * Builds the manager side of a partitioned step whose partitions run on worker processes: Spring
- * Batch's remote partitioning in polling mode. The requests go to the broker in the order given, and
- * the manager reads the partitions' progress from the job repository, so it keeps nothing in memory
- * that a restart would need.
+ * Builds the manager side of a partitioned step whose partitions run on worker processes:
+ * Spring Batch's remote partitioning in polling mode. The requests go to the broker in
+ * the order given, and the manager reads the partitions' progress from the job
+ * repository, so it keeps nothing in memory that a restart would need.
  */
 @Component
 @Conditional(WorkersUsed.Manager.class)
@@ -40,8 +40,8 @@ public class RemotePartitions {
 	}
 
 	/**
-	 * @param order the order the partitions' requests are sent in (their execution contexts say which
-	 * comes first)
+	 * @param order the order the partitions' requests are sent in (their execution
+	 * contexts say which comes first)
 	 */
 	public Step managerStep(String name, String workerStepName, Partitioner partitioner, int gridSize,
 			Comparator<StepExecution> order) {
@@ -54,7 +54,8 @@ public class RemotePartitions {
 				return ordered;
 			}
 		};
-		return new RemotePartitioningManagerStepBuilder(name, this.jobRepository).partitioner(workerStepName, partitioner)
+		return new RemotePartitioningManagerStepBuilder(name, this.jobRepository)
+			.partitioner(workerStepName, partitioner)
 			.splitter(splitter)
 			.gridSize(gridSize)
 			.outputChannel(this.requests)

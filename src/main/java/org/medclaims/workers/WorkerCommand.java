@@ -23,10 +23,11 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code worker}: runs the intake and settlement partitions a manager sends over the broker, until
- * it is stopped (SIGTERM: the partitions running finish their current chunk and are handed back). No
- * web server, no poller, no schedule. It refuses to start, with one sentence, when it cannot reach
- * the broker or the shared folders the claim files lie in.
+ * {@code worker}: runs the intake and settlement partitions a manager sends over the
+ * broker, until it is stopped (SIGTERM: the partitions running finish their current chunk
+ * and are handed back). No web server, no poller, no schedule. It refuses to start, with
+ * one sentence, when it cannot reach the broker or the shared folders the claim files lie
+ * in.
  */
 @Component
 @Conditional(WorkersUsed.Worker.class)
@@ -76,11 +77,12 @@ class WorkerCommand implements org.medclaims.system.Command {
 		this.stopped.countDown();
 	}
 
-	// intake partitions read claim files where their arrival recorded them, and move them: on shared storage
+	// intake partitions read claim files where their arrival recorded them, and move
+	// them: on shared storage
 	private void sharedFoldersReachable() {
 		Map<String, Path> shared = Map.of("medclaims.inbound-dir", this.folders.inboundDir(), "medclaims.outbound-dir",
-				this.folders.outboundDir(), "medclaims.archive-dir", this.folders.archiveDir(), "medclaims.rejected-dir",
-				this.folders.rejectedDir());
+				this.folders.outboundDir(), "medclaims.archive-dir", this.folders.archiveDir(),
+				"medclaims.rejected-dir", this.folders.rejectedDir());
 		for (Map.Entry<String, Path> folder : shared.entrySet()) {
 			Path dir = folder.getValue().toAbsolutePath();
 			if (!Files.isDirectory(dir) || !Files.isWritable(dir) || !probe(dir)) {

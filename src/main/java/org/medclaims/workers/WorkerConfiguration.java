@@ -9,9 +9,10 @@ import org.springframework.integration.amqp.dsl.Amqp;
 import org.springframework.integration.dsl.IntegrationFlow;
 
 /**
- * A worker's side of scale-out: partition requests taken from the queue one at a time per consumer
- * (prefetch 1: a worker holds no request it does not run, and the requests of one hospital's files
- * are delivered in the order they were sent), each acknowledged once its partition has run.
+ * A worker's side of scale-out: partition requests taken from the queue one at a time per
+ * consumer (prefetch 1: a worker holds no request it does not run, and the requests of
+ * one hospital's files are delivered in the order they were sent), each acknowledged once
+ * its partition has run.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(WorkersUsed.Worker.class)
@@ -19,7 +20,10 @@ class WorkerConfiguration {
 
 	static final String ADAPTER_ID = "partitionRequestReceiver";
 
-	/** Takes partition requests from the broker and runs them; started by the worker command once its checks pass. */
+	/**
+	 * Takes partition requests from the broker and runs them; started by the worker
+	 * command once its checks pass.
+	 */
 	@Bean
 	IntegrationFlow partitionRequestsFromBroker(ConnectionFactory connectionFactory, MessageConverter converter,
 			PartitionWorker worker, WorkersProperties properties) {

@@ -11,9 +11,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
- * A stopping worker (SIGTERM) hands its partitions back before its consumers stop: each finishes
- * the chunk it is in, is recorded as waiting again and sent again, and the next worker resumes it
- * from that commit.
+ * A stopping worker (SIGTERM) hands its partitions back before its consumers stop: each
+ * finishes the chunk it is in, is recorded as waiting again and sent again, and the next
+ * worker resumes it from that commit.
  */
 @Component
 @Conditional(WorkersUsed.Worker.class)
@@ -48,7 +48,8 @@ class WorkerShutdown implements SmartLifecycle {
 		Instant deadline = Instant.now().plus(this.properties.heartbeatTimeout());
 		while (!this.worker.running().isEmpty() && Instant.now().isBefore(deadline)) {
 			try {
-				Thread.sleep(100); // a chunk is short; the consumers stop once this returns
+				Thread.sleep(100); // a chunk is short; the consumers stop once this
+									// returns
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();

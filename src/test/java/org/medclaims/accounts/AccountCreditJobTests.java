@@ -29,7 +29,10 @@ import static org.medclaims.TestRegistry.D_PATIENT;
 import static org.medclaims.TestRegistry.MOTHER;
 import static org.medclaims.CreditFiles.row;
 
-/** accounts.md, account credits: every rule and bad row, idempotence, restarts, and credits after a rollover. */
+/**
+ * accounts.md, account credits: every rule and bad row, idempotence, restarts, and
+ * credits after a rollover.
+ */
 @SpringBootTest(properties = "medclaims.accounts.chunk-size=2")
 class AccountCreditJobTests {
 
@@ -75,11 +78,14 @@ class AccountCreditJobTests {
 			.isEqualTo("Credited 3 person-months, 262.40 in all; 0 rows were credited already.");
 		assertThat(balances(A_PATIENT)).containsExactly(20000L + 15240 + 1000, 500000L);
 		assertThat(balances(B_PATIENT)).containsExactly(10000L, 10000L);
-		assertThat(this.jdbc.queryForList("""
-				SELECT person_id || ' ' || to_char(month, 'YYYY-MM') || ' ' || direction || ' ' || account || ' ' || amount
-				FROM ledger_entry WHERE kind = 'CREDIT' AND claim_id IS NULL ORDER BY person_id, month
-				""", String.class)).containsExactlyInAnyOrder(A_PATIENT + " 2014-01 IN CURRENT 15240",
-				A_PATIENT + " 2014-02 IN CURRENT 1000", B_PATIENT + " 2014-01 IN CURRENT 10000");
+		assertThat(this.jdbc.queryForList(
+				"""
+						SELECT person_id || ' ' || to_char(month, 'YYYY-MM') || ' ' || direction || ' ' || account || ' ' || amount
+						FROM ledger_entry WHERE kind = 'CREDIT' AND claim_id IS NULL ORDER BY person_id, month
+						""",
+				String.class))
+			.containsExactlyInAnyOrder(A_PATIENT + " 2014-01 IN CURRENT 15240", A_PATIENT + " 2014-02 IN CURRENT 1000",
+					B_PATIENT + " 2014-01 IN CURRENT 10000");
 		assertThat(this.ledgerCheck.check().consistent()).isTrue();
 	}
 
@@ -99,8 +105,8 @@ class AccountCreditJobTests {
 		assertThat(again.succeeded()).isTrue();
 		assertThat(again.earlier()).isTrue();
 		assertThat(again.execution().getId()).isEqualTo(once.execution().getId());
-		assertThat(again.summary()).startsWith("a.csv: imported before by execution " + once.execution().getId()
-				+ ", nothing changed");
+		assertThat(again.summary())
+			.startsWith("a.csv: imported before by execution " + once.execution().getId() + ", nothing changed");
 		assertThat(overlapping.succeeded()).isTrue();
 		assertThat(overlapping.execution().getExitStatus().getExitDescription())
 			.isEqualTo("Credited 1 person-months, 50.00 in all; 2 rows were credited already.");
@@ -156,13 +162,13 @@ class AccountCreditJobTests {
 
 	@Test
 	void aFileWithoutTheHeaderIsRefusedAsAWhole() throws Exception {
-		Path file = CreditFiles.writeRaw(this.dir, "noheader.csv", "personId,amount,month\r\n" + A_PATIENT
-				+ ",152.40,2014-01\r\n");
+		Path file = CreditFiles.writeRaw(this.dir, "noheader.csv",
+				"personId,amount,month\r\n" + A_PATIENT + ",152.40,2014-01\r\n");
 
 		AccountCredits.Outcome outcome = this.credits.importFile(file);
 
-		assertThat(outcome.problems()).containsExactly(
-				"noheader.csv:1: the header must be personId,month,amount but is personId,amount,month");
+		assertThat(outcome.problems())
+			.containsExactly("noheader.csv:1: the header must be personId,month,amount but is personId,amount,month");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry", Integer.class)).isZero();
 	}
 
@@ -194,7 +200,8 @@ class AccountCreditJobTests {
 				CREATE FUNCTION refuse_d() RETURNS trigger LANGUAGE plpgsql AS $$
 				BEGIN IF NEW.person_id = '%s' THEN RAISE EXCEPTION 'disk full (induced)'; END IF; RETURN NEW; END $$
 				""".formatted(D_PATIENT));
-		this.jdbc.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON ledger_entry FOR EACH ROW EXECUTE FUNCTION refuse_d()");
+		this.jdbc
+			.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON ledger_entry FOR EACH ROW EXECUTE FUNCTION refuse_d()");
 		AccountCredits.Outcome failed;
 		try {
 			failed = this.credits.importFile(file);
@@ -257,8 +264,9 @@ class AccountCreditJobTests {
 	}
 
 	private List<Object> balances(String person) {
-		return List.copyOf(this.jdbc.queryForMap(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?", person).values());
+		return List.copyOf(this.jdbc
+			.queryForMap("SELECT current_account, historical_account FROM person WHERE person_id = ?", person)
+			.values());
 	}
 
 	private static int withStderr(ByteArrayOutputStream into, ThrowingSupplier run) throws Exception {

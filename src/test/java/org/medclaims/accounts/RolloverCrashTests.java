@@ -24,9 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code rollover 2013} in a process of its own killed with SIGKILL in the middle of its chunks, then
- * restarted with {@code restart <id>}: every person is rolled over once, and the balances, the ledger and
- * the result are those of a rollover never interrupted (run first on the same registry).
+ * {@code rollover 2013} in a process of its own killed with SIGKILL in the middle of its
+ * chunks, then restarted with {@code restart <id>}: every person is rolled over once, and
+ * the balances, the ledger and the result are those of a rollover never interrupted (run
+ * first on the same registry).
  */
 @SpringBootTest(properties = "medclaims.accounts.chunk-size=10")
 class RolloverCrashTests {
@@ -85,12 +86,15 @@ class RolloverCrashTests {
 
 		Process killed = rollover(this.environment.getProperty("spring.datasource.url"));
 		try {
-			await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(20))
+			await().atMost(Duration.ofSeconds(240))
+				.pollInterval(Duration.ofMillis(20))
 				.until(() -> !killed.isAlive() || rolledOver() >= moving / 3);
-			assertThat(killed.isAlive()).as("still running when killed (%s)", this.testData.resolve("killed.log")).isTrue();
+			assertThat(killed.isAlive()).as("still running when killed (%s)", this.testData.resolve("killed.log"))
+				.isTrue();
 		}
 		finally {
-			killed.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback but PostgreSQL's own
+			killed.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback but
+										// PostgreSQL's own
 			killed.waitFor(30, TimeUnit.SECONDS);
 		}
 		assertThat(rolledOver()).as("killed mid-rollover").isBetween(moving / 3, moving - 1);
@@ -112,17 +116,18 @@ class RolloverCrashTests {
 		assertThat(this.jdbc.queryForList(LEDGER, String.class)).isEqualTo(uninterruptedLedger);
 		assertThat(this.jdbc.queryForObject(RESULT, String.class)).isEqualTo(uninterruptedResult);
 		assertThat(this.jdbc.queryForObject("SELECT exit_message FROM batch_job_execution WHERE status = 'COMPLETED'",
-				String.class)).startsWith("Rolled over 2013: " + moving + " persons, ");
+				String.class))
+			.startsWith("Rolled over 2013: " + moving + " persons, ");
 	}
 
 	private int rolledOver() {
-		return this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE kind = 'ROLLOVER' AND direction = 'OUT'",
-				Integer.class);
+		return this.jdbc.queryForObject(
+				"SELECT count(*) FROM ledger_entry WHERE kind = 'ROLLOVER' AND direction = 'OUT'", Integer.class);
 	}
 
 	private Process rollover(String url) throws IOException {
-		List<String> line = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
-				System.getProperty("java.class.path"), MedclaimsApplication.class.getName(), "rollover", "2013",
+		List<String> line = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m",
+				"-cp", System.getProperty("java.class.path"), MedclaimsApplication.class.getName(), "rollover", "2013",
 				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
 				"--medclaims.accounts.chunk-size=10");
 		Files.createDirectories(this.testData);

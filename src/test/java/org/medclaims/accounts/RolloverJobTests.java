@@ -44,9 +44,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** accounts.md, year-end rollover: what moves, once per person and year, in order, and what operators see. */
-@SpringBootTest(properties = { "medclaims.accounts.chunk-size=3", "medclaims.security.users.olga.password={noop}olga-pw",
-		"medclaims.security.users.olga.roles=OPERATOR" })
+/**
+ * accounts.md, year-end rollover: what moves, once per person and year, in order, and
+ * what operators see.
+ */
+@SpringBootTest(properties = { "medclaims.accounts.chunk-size=3",
+		"medclaims.security.users.olga.password={noop}olga-pw", "medclaims.security.users.olga.roles=OPERATOR" })
 class RolloverJobTests {
 
 	static final String RESULT_2013 = "Rolled over 2013: 2 persons, 230.00 moved to their historical accounts;"
@@ -124,7 +127,8 @@ class RolloverJobTests {
 		finally {
 			System.setOut(original);
 		}
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("rolloverJob").contains("year=2013")
+		assertThat(out.toString(StandardCharsets.UTF_8)).contains("rolloverJob")
+			.contains("year=2013")
 			.contains("COMPLETED: " + RESULT_2013);
 		this.mvc.perform(get("/operations").with(user("olga").roles("OPERATOR")))
 			.andExpect(status().isOk())
@@ -138,9 +142,11 @@ class RolloverJobTests {
 	@Test
 	void aYearIsRolledOverOnceAndTheSecondTimeIsRefusedWithOneSentence() throws Exception {
 		JobExecution first = this.rollover.rollOver(2013, this.jobOperator);
-		String finishedAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").format(this.jdbc.queryForObject(
-				"SELECT finished_at FROM account_rollover WHERE year = 2013", java.sql.Timestamp.class).toInstant()
-			.atZone(ZoneId.of("Asia/Shanghai")));
+		String finishedAt = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+			.format(this.jdbc
+				.queryForObject("SELECT finished_at FROM account_rollover WHERE year = 2013", java.sql.Timestamp.class)
+				.toInstant()
+				.atZone(ZoneId.of("Asia/Shanghai")));
 		String refusal = "2013 was rolled over on " + finishedAt + " by execution " + first.getId() + ".";
 
 		assertThat(this.rollover.refusal(2013)).contains(refusal);
@@ -157,8 +163,8 @@ class RolloverJobTests {
 		assertThat(this.rollover.refusal(2012)).contains("2012 comes before 2013, the year of the earliest policy"
 				+ " version: the first year to roll over is 2013.");
 		int thisYear = this.rollover.lastEndedYear() + 1;
-		assertThat(this.rollover.refusal(thisYear)).contains(thisYear + " has not ended yet: roll it over from 1 January "
-				+ (thisYear + 1) + " on.");
+		assertThat(this.rollover.refusal(thisYear))
+			.contains(thisYear + " has not ended yet: roll it over from 1 January " + (thisYear + 1) + " on.");
 		assertThatThrownBy(() -> this.command.run(List.of("2014"))).isInstanceOf(OperatorMistake.class)
 			.hasMessage("Years are rolled over in order: roll over 2013 before 2014.");
 		assertThatThrownBy(() -> this.command.run(List.of("last"))).isInstanceOf(OperatorMistake.class)
@@ -181,8 +187,8 @@ class RolloverJobTests {
 		}
 		assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
 		assertThat(refused.getAllFailureExceptions()).singleElement()
-			.satisfies(ex -> assertThat(ex.getMessage()).startsWith("A settlement run, a credit or reference import or"
-					+ " another rollover is in progress"));
+			.satisfies(ex -> assertThat(ex.getMessage())
+				.startsWith("A settlement run, a credit or reference import or" + " another rollover is in progress"));
 		assertThat(balances(A_PATIENT)).containsExactly(20000L, 500000L);
 
 		JobExecution finished = this.rollover.rollOver(2013, this.jobOperator);
@@ -216,7 +222,8 @@ class RolloverJobTests {
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
 			.andExpect(jsonPath("$.errors[0].field").value("year"));
-		this.mvc.perform(post("/api/jobs/rollover").contentType(MediaType.APPLICATION_JSON).content("{\"year\": \"x\"}"))
+		this.mvc
+			.perform(post("/api/jobs/rollover").contentType(MediaType.APPLICATION_JSON).content("{\"year\": \"x\"}"))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("INVALID_INPUT"));
 		this.mvc.perform(post("/api/jobs/rollover").contentType(MediaType.TEXT_PLAIN).content("year=2014"))
@@ -224,8 +231,9 @@ class RolloverJobTests {
 	}
 
 	private List<Object> balances(String person) {
-		return List.copyOf(this.jdbc.queryForMap(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?", person).values());
+		return List.copyOf(this.jdbc
+			.queryForMap("SELECT current_account, historical_account FROM person WHERE person_id = ?", person)
+			.values());
 	}
 
 }

@@ -17,7 +17,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medclaims.TestRegistry.A_PATIENT;
 
-/** {@code serve} with {@code medclaims.rollover.cron}: at 02:00 on 1 January 2014 in Shanghai it rolls over 2013, once. */
+/**
+ * {@code serve} with {@code medclaims.rollover.cron}: at 02:00 on 1 January 2014 in
+ * Shanghai it rolls over 2013, once.
+ */
 @SpringBootTest(properties = { "medclaims.command=serve", "medclaims.rollover.cron=0 0 2 1 1 *" })
 class ScheduledRolloverTests {
 
@@ -36,10 +39,13 @@ class ScheduledRolloverTests {
 		this.scheduled.rollOverTheYearThatEnded();
 
 		assertThat(this.jdbc.queryForList("SELECT year FROM account_rollover WHERE finished_at IS NOT NULL",
-				Integer.class)).containsExactly(2013);
+				Integer.class))
+			.containsExactly(2013);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch_job_execution", Integer.class)).isOne();
-		assertThat(this.jdbc.queryForList("SELECT current_account || ' ' || historical_account FROM person"
-				+ " WHERE person_id = ?", String.class, A_PATIENT)).containsExactly("0 520000");
+		assertThat(this.jdbc.queryForList(
+				"SELECT current_account || ' ' || historical_account FROM person" + " WHERE person_id = ?",
+				String.class, A_PATIENT))
+			.containsExactly("0 520000");
 	}
 
 	@TestConfiguration

@@ -39,7 +39,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** accounts.md, worked example E, end to end: credits, the claim, a credit again, the rollover, credits, the reversal, verify-ledger. */
+/**
+ * accounts.md, worked example E, end to end: credits, the claim, a credit again, the
+ * rollover, credits, the reversal, verify-ledger.
+ */
 @SpringBootTest(properties = { "medclaims.security.users.clerk.password={noop}clerk",
 		"medclaims.security.users.clerk.roles=CLERK" })
 class WorkedExampleETests {
@@ -89,12 +92,19 @@ class WorkedExampleETests {
 
 		// 2. an OUT claim of 300.00, all class A, at a tertiary hospital on 2013-12-20
 		given.file("HOS1", "HOS1_20131231_001.clm");
-		long claim = given.claim("E2", P, "OUT", LocalDate.of(2013, 12, 20), null, line("DRUG-A", "300.00", "1", 30000L));
+		long claim = given.claim("E2", P, "OUT", LocalDate.of(2013, 12, 20), null,
+				line("DRUG-A", "300.00", "1", 30000L));
 		assertThat(this.settlement.settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		// total, segment, fund, current, historical, cash
-		assertThat(List.copyOf(this.jdbc.queryForMap("""
-				SELECT total, segment, fund, current_account, historical_account, cash FROM settlement WHERE claim_id = ?
-				""", claim).values())).containsExactly(30000L, 20000L, 0L, 10000L, 10000L, 10000L);
+		assertThat(
+				List.copyOf(this.jdbc
+					.queryForMap(
+							"""
+									SELECT total, segment, fund, current_account, historical_account, cash FROM settlement WHERE claim_id = ?
+									""",
+							claim)
+					.values()))
+			.containsExactly(30000L, 20000L, 0L, 10000L, 10000L, 10000L);
 		assertThat(balances()).containsExactly(0L, 0L);
 		assertThat(yearTotals()).containsExactly(0L, 20000L, 0);
 
@@ -108,11 +118,13 @@ class WorkedExampleETests {
 		JobExecution rolledOver = this.rollover.rollOver(2013, this.jobOperator);
 		assertThat(rolledOver.getExitStatus().getExitDescription()).isEqualTo(
 				"Rolled over 2013: 1 persons, 200.00 moved to their historical accounts; 7 persons had nothing to move.");
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE kind = 'ROLLOVER' AND person_id = ?",
-				Integer.class, P)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM ledger_entry WHERE kind = 'ROLLOVER' AND person_id = ?", Integer.class, P))
+			.isZero();
 		assertThat(balances()).containsExactly(0L, 0L);
 
-		// 5. a credit for 2014-01, and a late one for 2013-10, which goes to the historical account
+		// 5. a credit for 2014-01, and a late one for 2013-10, which goes to the
+		// historical account
 		credit(CreditFiles.write(dir, "2014-01.csv", row(P, "2014-01", "60.00"), row(P, "2013-10", "40.00")));
 		assertThat(balances()).containsExactly(6000L, 4000L);
 
@@ -129,19 +141,22 @@ class WorkedExampleETests {
 			.andExpect(jsonPath("$.years[0].year").value(2013))
 			.andExpect(jsonPath("$.years[0].segmentUsed").value("0.00"));
 
-		// 7. verify-ledger: current 0 + (50 + 50 + 60) - 100 + 100 = 160.00; historical 100 + 40 - 100 + 100 = 140.00
+		// 7. verify-ledger: current 0 + (50 + 50 + 60) - 100 + 100 = 160.00; historical
+		// 100 + 40 - 100 + 100 = 140.00
 		assertThat(this.jdbc.queryForObject("""
 				SELECT string_agg(account || ' ' || direction || ' ' || total, ', ' ORDER BY account, direction) FROM (
 				    SELECT account, direction, sum(amount) AS total FROM ledger_entry WHERE person_id = ?
 				    GROUP BY account, direction) t
-				""", String.class, P)).isEqualTo("CURRENT IN 26000, CURRENT OUT 10000, HISTORICAL IN 14000, HISTORICAL OUT 10000");
+				""", String.class, P))
+			.isEqualTo("CURRENT IN 26000, CURRENT OUT 10000, HISTORICAL IN 14000, HISTORICAL OUT 10000");
 		LedgerCheck.Result check = this.ledgerCheck.check();
 		assertThat(check.consistent()).isTrue();
-		assertThat(check.totals()).extracting(t -> t.kind() + " " + t.account() + " " + t.direction() + " " + t.entries()
-				+ " " + t.amount())
+		assertThat(check.totals())
+			.extracting(t -> t.kind() + " " + t.account() + " " + t.direction() + " " + t.entries() + " " + t.amount())
 			.containsExactly("CURRENT CURRENT OUT 1 100.00", "HISTORICAL HISTORICAL OUT 1 100.00",
 					"CREDIT CURRENT IN 3 160.00", "CREDIT HISTORICAL IN 1 40.00", "ROLLOVER CURRENT OUT 1 200.00",
-					"ROLLOVER HISTORICAL IN 1 200.00", "REVERSAL CURRENT IN 1 100.00", "REVERSAL HISTORICAL IN 1 100.00");
+					"ROLLOVER HISTORICAL IN 1 200.00", "REVERSAL CURRENT IN 1 100.00",
+					"REVERSAL HISTORICAL IN 1 100.00");
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		PrintStream original = System.out;
 		System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
@@ -168,8 +183,8 @@ class WorkedExampleETests {
 	}
 
 	private List<Object> balances() {
-		Map<String, Object> row = this.jdbc.queryForMap(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?", P);
+		Map<String, Object> row = this.jdbc
+			.queryForMap("SELECT current_account, historical_account FROM person WHERE person_id = ?", P);
 		return List.copyOf(row.values());
 	}
 

@@ -41,10 +41,10 @@ import static org.medclaims.adhoc.AdhocRequests.json;
 import static org.medclaims.adhoc.AdhocRequests.line;
 
 /**
- * One household at the same moment: 20 clerks' ad-hoc claims, 5 reversals, a credit import and a settlement
- * run. Everything is serialised on the household's account locks: no update is lost, every balance is
- * opening + in - out, every settlement adds up, the yearly totals count exactly the claims that stand, and
- * no balance goes below zero.
+ * One household at the same moment: 20 clerks' ad-hoc claims, 5 reversals, a credit
+ * import and a settlement run. Everything is serialised on the household's account locks:
+ * no update is lost, every balance is opening + in - out, every settlement adds up, the
+ * yearly totals count exactly the claims that stand, and no balance goes below zero.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "medclaims.security.users.clerk.password={noop}clerk",
@@ -116,7 +116,8 @@ class AccountsRaceTests {
 			creditRows.add(CreditFiles.row(GRANTOR, String.format("2013-%02d", month), "150.00"));
 			creditRows.add(CreditFiles.row(SPOUSE, String.format("2013-%02d", month), "90.50"));
 		}
-		Path creditFile = CreditFiles.write(this.data.resolve("credits"), "2013.csv", creditRows.toArray(String[]::new));
+		Path creditFile = CreditFiles.write(this.data.resolve("credits"), "2013.csv",
+				creditRows.toArray(String[]::new));
 
 		ExecutorService pool = Executors.newFixedThreadPool(CLERKS + REVERSALS + 2);
 		CountDownLatch first = new CountDownLatch(1);
@@ -127,7 +128,8 @@ class AccountsRaceTests {
 		});
 		Future<AccountCredits.Outcome> credit = pool.submit(() -> {
 			first.await();
-			// two launches at the same instant collide in the job repository's serializable create: the run first
+			// two launches at the same instant collide in the job repository's
+			// serializable create: the run first
 			await().atMost(Duration.ofSeconds(60)).until(() -> this.jdbc.queryForObject("""
 					SELECT count(*) FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
 					WHERE i.job_name = 'settlementJob'
@@ -146,7 +148,8 @@ class AccountsRaceTests {
 					json(Map.of("reason", "race " + i)))));
 		}
 		first.countDown();
-		// a credit import and a settlement run never overlap: the one that found the other running was refused,
+		// a credit import and a settlement run never overlap: the one that found the
+		// other running was refused,
 		// and runs again, as an operator would, beside the second half of the clerks
 		JobExecution settled = settlement.get();
 		AccountCredits.Outcome credited = credit.get();
@@ -154,7 +157,9 @@ class AccountsRaceTests {
 		Future<Boolean> again = pool.submit(() -> {
 			second.await();
 			if (settled.getStatus() != BatchStatus.COMPLETED) {
-				return this.runs.settleEverythingWaiting().stream().allMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
+				return this.runs.settleEverythingWaiting()
+					.stream()
+					.allMatch(e -> e.getStatus() == BatchStatus.COMPLETED);
 			}
 			return this.credits.importFile(creditFile).succeeded();
 		});
@@ -187,31 +192,44 @@ class AccountsRaceTests {
 		assertThat(ledger.orphans()).isEmpty();
 		assertThat(ledger.unmatched()).isEmpty();
 		assertThat(this.jdbc.queryForObject(
-				"SELECT count(*) FROM person WHERE current_account < 0 OR historical_account < 0", Integer.class)).isZero();
-		assertThat(this.jdbc.queryForObject("""
-				SELECT count(*) FROM settlement WHERE total <> fund + current_account + historical_account + family_account + cash
-				   OR total <> self_pay + self_pay_first + deductible + segment + coinsurance + over_cap + fund + current_account
-				""", Integer.class)).isZero();
-		// what each claim paid from the accounts is its settlement's share: nothing lost, nothing twice
-		assertThat(this.jdbc.queryForObject("""
-				SELECT count(*) FROM settlement s
-				LEFT JOIN (SELECT claim_id, sum(amount) AS paid FROM ledger_entry
-				           WHERE kind IN ('CURRENT', 'HISTORICAL', 'FAMILY') GROUP BY claim_id) l ON l.claim_id = s.claim_id
-				WHERE s.status = 'SETTLED' AND coalesce(l.paid, 0) <> s.current_account + s.historical_account + s.family_account
-				""", Integer.class)).isZero();
-		// the yearly totals count exactly the claims that stand (settled, not reversed) of the insured patients
-		assertThat(this.jdbc.queryForList("""
-				SELECT p.person_id FROM person p
-				LEFT JOIN person_year y ON y.person_id = p.person_id AND y.year = 2013
-				LEFT JOIN (SELECT c.patient_id, sum(s.fund) AS fund, sum(s.segment) AS segment,
-				                  count(*) FILTER (WHERE c.visit_type = 'INP') AS admissions
-				           FROM claim c JOIN settlement s ON s.claim_id = c.id
-				           WHERE c.status = 'SETTLED' GROUP BY c.patient_id) t ON t.patient_id = p.person_id
-				WHERE p.person_id IN (?, ?)
-				  AND (coalesce(y.fund_paid, 0) <> coalesce(t.fund, 0) OR coalesce(y.segment_used, 0) <> coalesce(t.segment, 0)
-				       OR coalesce(y.admissions, 0) <> coalesce(t.admissions, 0))
-				""", String.class, GRANTOR, SPOUSE)).isEmpty();
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM person_year WHERE person_id = ?", Integer.class, CHILD))
+				"SELECT count(*) FROM person WHERE current_account < 0 OR historical_account < 0", Integer.class))
+			.isZero();
+		assertThat(this.jdbc.queryForObject(
+				"""
+						SELECT count(*) FROM settlement WHERE total <> fund + current_account + historical_account + family_account + cash
+						   OR total <> self_pay + self_pay_first + deductible + segment + coinsurance + over_cap + fund + current_account
+						""",
+				Integer.class))
+			.isZero();
+		// what each claim paid from the accounts is its settlement's share: nothing lost,
+		// nothing twice
+		assertThat(this.jdbc.queryForObject(
+				"""
+						SELECT count(*) FROM settlement s
+						LEFT JOIN (SELECT claim_id, sum(amount) AS paid FROM ledger_entry
+						           WHERE kind IN ('CURRENT', 'HISTORICAL', 'FAMILY') GROUP BY claim_id) l ON l.claim_id = s.claim_id
+						WHERE s.status = 'SETTLED' AND coalesce(l.paid, 0) <> s.current_account + s.historical_account + s.family_account
+						""",
+				Integer.class))
+			.isZero();
+		// the yearly totals count exactly the claims that stand (settled, not reversed)
+		// of the insured patients
+		assertThat(this.jdbc.queryForList(
+				"""
+						SELECT p.person_id FROM person p
+						LEFT JOIN person_year y ON y.person_id = p.person_id AND y.year = 2013
+						LEFT JOIN (SELECT c.patient_id, sum(s.fund) AS fund, sum(s.segment) AS segment,
+						                  count(*) FILTER (WHERE c.visit_type = 'INP') AS admissions
+						           FROM claim c JOIN settlement s ON s.claim_id = c.id
+						           WHERE c.status = 'SETTLED' GROUP BY c.patient_id) t ON t.patient_id = p.person_id
+						WHERE p.person_id IN (?, ?)
+						  AND (coalesce(y.fund_paid, 0) <> coalesce(t.fund, 0) OR coalesce(y.segment_used, 0) <> coalesce(t.segment, 0)
+						       OR coalesce(y.admissions, 0) <> coalesce(t.admissions, 0))
+						""",
+				String.class, GRANTOR, SPOUSE))
+			.isEmpty();
+		assertThat(
+				this.jdbc.queryForObject("SELECT count(*) FROM person_year WHERE person_id = ?", Integer.class, CHILD))
 			.isZero();
 	}
 

@@ -45,7 +45,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The worked examples of policy.md and the ad-hoc first self-pay, through the clerks' API. */
+/**
+ * The worked examples of policy.md and the ad-hoc first self-pay, through the clerks'
+ * API.
+ */
 @SpringBootTest(properties = { "medclaims.security.users.clerk.password={noop}clerk",
 		"medclaims.security.users.clerk.roles=CLERK", "medclaims.security.users.operator.password={noop}operator",
 		"medclaims.security.users.operator.roles=OPERATOR" })
@@ -82,14 +85,17 @@ class AdhocClaimApiTests {
 			.andExpect(jsonPath("$.lines[1].selfPayFirst").value("20.00"))
 			.andExpect(jsonPath("$.lines[1].eligible").value("180.00"))
 			.andExpect(jsonPath("$.lines[1].rule").isNotEmpty())
-			.andExpect(jsonPath("$.explanation", hasItem(org.hamcrest.Matchers.containsString("180.00 × 0.60 = 108.00"))));
+			.andExpect(
+					jsonPath("$.explanation", hasItem(org.hamcrest.Matchers.containsString("180.00 × 0.60 = 108.00"))));
 		assertThat(balances(A_PATIENT)).containsExactly(0L, 480800L);
 		assertThat(this.jdbc.queryForList("SELECT status FROM claim WHERE claim_no = 'A'", String.class))
 			.containsExactly("SETTLED");
 		assertThat(this.jdbc.queryForList("SELECT kind || ' ' || amount FROM ledger_entry ORDER BY kind", String.class))
 			.containsExactly("CURRENT 20000", "HISTORICAL 19200");
-		assertThat(this.jdbc.queryForList("SELECT fund_paid || ' ' || segment_used FROM person_year WHERE person_id = ?",
-				String.class, A_PATIENT)).containsExactly("10800 100000");
+		assertThat(
+				this.jdbc.queryForList("SELECT fund_paid || ' ' || segment_used FROM person_year WHERE person_id = ?",
+						String.class, A_PATIENT))
+			.containsExactly("10800 100000");
 	}
 
 	@Test
@@ -103,13 +109,14 @@ class AdhocClaimApiTests {
 		result.andExpect(jsonPath("$.codes", contains("W_OVER_CAP")));
 		assertThat(balances(B_PATIENT)).containsExactly(0L, 0L);
 		assertThat(this.jdbc.queryForList("SELECT fund_paid || ' ' || admissions FROM person_year WHERE person_id = ?",
-				String.class, B_PATIENT)).containsExactly("15000000 2");
+				String.class, B_PATIENT))
+			.containsExactly("15000000 2");
 	}
 
 	@Test
 	void settlesExampleCAnUninsuredChildFromTheFathersAccount() throws Exception {
-		ResultActions result = submit(claim("C", "HOS1", CHILD, "OUT", "2013-06-10",
-				line("ITEM-B20", "100.00", "1", "100.00")))
+		ResultActions result = submit(
+				claim("C", "HOS1", CHILD, "OUT", "2013-06-10", line("ITEM-B20", "100.00", "1", "100.00")))
 			.andExpect(status().isCreated());
 
 		expectAmounts(result, "100.00", "0.00", "20.00", "0.00", "0.00", "80.00", "0.00", "0.00", "0.00", "0.00",
@@ -174,24 +181,27 @@ class AdhocClaimApiTests {
 			.andExpect(jsonPath("$.codes", contains("E_SPECIAL_DISEASE")))
 			.andExpect(jsonPath("$.amounts.cash").value("0.00"));
 
-		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class)).containsExactly("REJECTED");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class))
+			.containsExactly("REJECTED");
 		assertThat(this.jdbc.queryForList("SELECT reject_code FROM claim ORDER BY claim_no", String.class))
 			.containsExactly("E_DATES", "E_COVERAGE_SUSPENDED", "E_SPECIAL_DISEASE");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry", Integer.class)).isZero();
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM person_year WHERE year = 2012", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM person_year WHERE year = 2012", Integer.class))
+			.isZero();
 		assertThat(balances(A_PATIENT)).containsExactly(20000L, 500000L);
 	}
 
 	@Test
 	void settlesExampleDRoundingHalfUp() throws Exception {
-		ResultActions result = submit(claim("D", "HOS3", D_PATIENT, "INP", "2013-06-05",
-				line("ITEM-B15", "333.33", "1", "333.33")))
+		ResultActions result = submit(
+				claim("D", "HOS3", D_PATIENT, "INP", "2013-06-05", line("ITEM-B15", "333.33", "1", "333.33")))
 			.andExpect(status().isCreated());
 
 		expectAmounts(result, "333.33", "0.00", "50.00", "283.33", "0.00", "0.00", "0.00", "0.00", "0.00", "0.00",
 				"0.00", "333.33");
 		assertThat(this.jdbc.queryForList("SELECT admissions FROM person_year WHERE person_id = ?", Integer.class,
-				D_PATIENT)).containsExactly(1);
+				D_PATIENT))
+			.containsExactly(1);
 	}
 
 	@Test
@@ -208,16 +218,20 @@ class AdhocClaimApiTests {
 		ResultActions first = submit(unregistered).andExpect(status().isCreated());
 		ResultActions second = submit(registered).andExpect(status().isCreated());
 
-		// E 1000.00, first self-pay 100.00; fund round(900.00 × 0.60); the historical account pays 360.00 + 自理 100.00
+		// E 1000.00, first self-pay 100.00; fund round(900.00 × 0.60); the historical
+		// account pays 360.00 + 自理 100.00
 		expectAmounts(first, "1000.00", "0.00", "100.00", "0.00", "0.00", "360.00", "0.00", "540.00", "0.00", "460.00",
 				"0.00", "0.00");
-		first.andExpect(jsonPath("$.explanation", hasItem(org.hamcrest.Matchers.startsWith("Ad-hoc first self-pay 100.00"))));
+		first.andExpect(
+				jsonPath("$.explanation", hasItem(org.hamcrest.Matchers.startsWith("Ad-hoc first self-pay 100.00"))));
 		expectAmounts(second, "1000.00", "0.00", "0.00", "0.00", "0.00", "400.00", "0.00", "600.00", "0.00", "400.00",
 				"0.00", "0.00");
-		assertThat(this.jdbc.queryForMap("SELECT level, region, designated, registered FROM hospital WHERE code = 'SH0001'"))
+		assertThat(this.jdbc
+			.queryForMap("SELECT level, region, designated, registered FROM hospital WHERE code = 'SH0001'"))
 			.containsValues("TERTIARY", "OUT_OF_AREA", false, false);
 		assertThat(this.jdbc.queryForList(
-				"SELECT adhoc_reason || ' ' || registered_in_advance || ' ' || entered_by FROM claim ORDER BY id", String.class))
+				"SELECT adhoc_reason || ' ' || registered_in_advance || ' ' || entered_by FROM claim ORDER BY id",
+				String.class))
 			.containsExactly("OUT_OF_AREA false clerk", "OUT_OF_AREA true clerk");
 	}
 
@@ -227,7 +241,8 @@ class AdhocClaimApiTests {
 				line("DRUG-A", "300.00", "1", "300.00"), line("ITEM-B10", "200.00", "1", "200.00"));
 		hospital(body).putAll(Map.of("level", "COMMUNITY", "region", "OUT_OF_AREA"));
 
-		// the clerk's OUT_OF_AREA is ignored: HOS1 is LOCAL, so no first self-pay, and TERTIARY's 0.60
+		// the clerk's OUT_OF_AREA is ignored: HOS1 is LOCAL, so no first self-pay, and
+		// TERTIARY's 0.60
 		expectAmounts(submit(body).andExpect(status().isCreated()), "500.00", "0.00", "20.00", "0.00", "100.00",
 				"72.00", "0.00", "108.00", "200.00", "192.00", "0.00", "0.00");
 	}
@@ -236,8 +251,12 @@ class AdhocClaimApiTests {
 	void previewValuesWithoutChangingAnythingButTheAuditTrail() throws Exception {
 		Map<String, Object> body = claim("A", "HOS1", A_PATIENT, "OUT", "2013-06-01",
 				line("DRUG-A", "300.00", "1", "300.00"), line("ITEM-B10", "200.00", "1", "200.00"));
-		ResultActions preview = this.mvc.perform(post("/api/adhoc-claims/preview").with(clerk()).with(csrf())
-			.contentType(MediaType.APPLICATION_JSON).content(json(body))).andExpect(status().isOk());
+		ResultActions preview = this.mvc
+			.perform(post("/api/adhoc-claims/preview").with(clerk())
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json(body)))
+			.andExpect(status().isOk());
 
 		expectAmounts(preview, "500.00", "0.00", "20.00", "0.00", "100.00", "72.00", "0.00", "108.00", "200.00",
 				"192.00", "0.00", "0.00");
@@ -250,9 +269,11 @@ class AdhocClaimApiTests {
 
 	@Test
 	void takesClaimsAsJsonOnly() throws Exception {
-		this.mvc.perform(post("/api/adhoc-claims").with(clerk()).with(csrf())
-			.contentType(MediaType.TEXT_PLAIN)
-			.content(json(claim("A", "HOS1", A_PATIENT, "OUT", "2013-06-01", line("DRUG-A", "1.00", "1", "1.00")))))
+		this.mvc
+			.perform(post("/api/adhoc-claims").with(clerk())
+				.with(csrf())
+				.contentType(MediaType.TEXT_PLAIN)
+				.content(json(claim("A", "HOS1", A_PATIENT, "OUT", "2013-06-01", line("DRUG-A", "1.00", "1", "1.00")))))
 			.andExpect(status().isUnsupportedMediaType())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value("INVALID_INPUT"));
@@ -261,9 +282,11 @@ class AdhocClaimApiTests {
 
 	@Test
 	void previewOfAStrangerIsRejectedWith200() throws Exception {
-		this.mvc.perform(post("/api/adhoc-claims/preview").with(clerk()).with(csrf())
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json(claim("X", "HOS1", STRANGER, "OUT", "2013-06-01", line("DRUG-A", "1.00", "1", "1.00")))))
+		this.mvc
+			.perform(post("/api/adhoc-claims/preview").with(clerk())
+				.with(csrf())
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(json(claim("X", "HOS1", STRANGER, "OUT", "2013-06-01", line("DRUG-A", "1.00", "1", "1.00")))))
 			.andExpect(status().isOk())
 			.andExpect(jsonPath("$.status").value("REJECTED"))
 			.andExpect(jsonPath("$.codes", contains("E_NOT_INSURED")));
@@ -376,10 +399,14 @@ class AdhocClaimApiTests {
 		for (String path : List.of("/api/adhoc-claims", "/api/adhoc-claims/preview")) {
 			this.mvc.perform(post(path).contentType(MediaType.APPLICATION_JSON).content(body))
 				.andExpect(status().isUnauthorized());
-			this.mvc.perform(post(path).with(httpBasic("clerk", "wrong")).contentType(MediaType.APPLICATION_JSON)
-				.content(body)).andExpect(status().isUnauthorized());
-			this.mvc.perform(post(path).with(httpBasic("operator", "operator")).contentType(MediaType.APPLICATION_JSON)
-				.content(body)).andExpect(status().isForbidden());
+			this.mvc.perform(
+					post(path).with(httpBasic("clerk", "wrong")).contentType(MediaType.APPLICATION_JSON).content(body))
+				.andExpect(status().isUnauthorized());
+			this.mvc
+				.perform(post(path).with(httpBasic("operator", "operator"))
+					.contentType(MediaType.APPLICATION_JSON)
+					.content(body))
+				.andExpect(status().isForbidden());
 		}
 		String account = "/api/persons/" + A_PATIENT + "/account";
 		this.mvc.perform(get(account)).andExpect(status().isUnauthorized());
@@ -387,16 +414,19 @@ class AdhocClaimApiTests {
 		this.mvc.perform(get("/api/claims/HOS1/A")).andExpect(status().isUnauthorized());
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
 
-		this.mvc.perform(post("/api/adhoc-claims").with(httpBasic("clerk", "clerk"))
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(body)).andExpect(status().isCreated());
+		this.mvc
+			.perform(post("/api/adhoc-claims").with(httpBasic("clerk", "clerk"))
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(body))
+			.andExpect(status().isCreated());
 		this.mvc.perform(get("/api/claims/HOS1/A").with(httpBasic("operator", "operator"))).andExpect(status().isOk());
 		this.mvc.perform(get(account).with(httpBasic("clerk", "clerk"))).andExpect(status().isOk());
 		assertThat(this.jdbc.queryForList("SELECT username FROM adhoc_audit", String.class)).containsOnly("clerk");
 	}
 
 	private ResultActions submit(Map<String, Object> body) throws Exception {
-		return this.mvc.perform(post("/api/adhoc-claims").with(clerk()).with(csrf())
+		return this.mvc.perform(post("/api/adhoc-claims").with(clerk())
+			.with(csrf())
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(json(body)));
 	}
@@ -406,16 +436,17 @@ class AdhocClaimApiTests {
 	}
 
 	private static void expectAmounts(ResultActions result, String... amounts) throws Exception {
-		String[] names = { "total", "selfPay", "selfPayFirst", "deductible", "segment", "coinsurance", "overCap", "fund",
-				"currentAccount", "historicalAccount", "familyAccount", "cash" };
+		String[] names = { "total", "selfPay", "selfPayFirst", "deductible", "segment", "coinsurance", "overCap",
+				"fund", "currentAccount", "historicalAccount", "familyAccount", "cash" };
 		for (int i = 0; i < names.length; i++) {
 			result.andExpect(jsonPath("$.amounts." + names[i]).value(amounts[i]));
 		}
 	}
 
 	private List<Object> balances(String person) {
-		return List.copyOf(this.jdbc.queryForMap(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?", person).values());
+		return List.copyOf(this.jdbc
+			.queryForMap("SELECT current_account, historical_account FROM person WHERE person_id = ?", person)
+			.values());
 	}
 
 }

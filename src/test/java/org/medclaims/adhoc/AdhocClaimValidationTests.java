@@ -34,7 +34,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** Every malformed field of an ad-hoc claim is a 400 problem naming it; nothing is stored or settled. */
+/**
+ * Every malformed field of an ad-hoc claim is a 400 problem naming it; nothing is stored
+ * or settled.
+ */
 @SpringBootTest
 class AdhocClaimValidationTests {
 
@@ -139,8 +142,9 @@ class AdhocClaimValidationTests {
 				"endDate");
 		// 3.3333 × 3 = 9.9999, which rounds half-up to 10.00; 9.99 is wrong
 		expectInvalid(with(b -> AdhocRequests.line(b, 1).put("amount", "9.99")), "E_LINE_AMOUNT", "lines[1].amount");
-		expectInvalid(with(b -> AdhocRequests.line(b, 1).putAll(Map.of("unitPrice", "9999999999.00", "quantity",
-				"9999999"))), "E_LINE_AMOUNT", "lines[1].amount");
+		expectInvalid(
+				with(b -> AdhocRequests.line(b, 1).putAll(Map.of("unitPrice", "9999999999.00", "quantity", "9999999"))),
+				"E_LINE_AMOUNT", "lines[1].amount");
 		expectInvalid(with(b -> AdhocRequests.line(b, 0).putAll(Map.of("quantity", "0", "amount", "0.00"))),
 				"E_LINE_AMOUNT", "lines[0].quantity");
 		// several problems: the first code in claim-files.md's table order decides
@@ -176,8 +180,8 @@ class AdhocClaimValidationTests {
 
 	@Test
 	void needsNameLevelAndRegionForAHospitalOutsideTheRegistry() throws Exception {
-		expectInvalid(with(b -> hospital(b).put("code", "SH0001")), "INVALID_INPUT", "hospital.name",
-				"hospital.level", "hospital.region");
+		expectInvalid(with(b -> hospital(b).put("code", "SH0001")), "INVALID_INPUT", "hospital.name", "hospital.level",
+				"hospital.region");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM hospital WHERE code = 'SH0001'", Integer.class))
 			.isZero();
 	}

@@ -9,7 +9,10 @@ import org.springframework.http.ResponseEntity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An error nobody foresaw is still answered as the API's problems are: problem+json with a code. */
+/**
+ * An error nobody foresaw is still answered as the API's problems are: problem+json with
+ * a code.
+ */
 class AdhocProblemsTests {
 
 	@Test

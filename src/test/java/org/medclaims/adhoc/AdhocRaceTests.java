@@ -40,8 +40,8 @@ import static org.medclaims.adhoc.AdhocRequests.json;
 import static org.medclaims.adhoc.AdhocRequests.line;
 
 /**
- * Clerks and the settlement job on one household at the same moment: no update is lost, nothing is
- * settled twice, and every balance is its opening balance minus its ledger.
+ * Clerks and the settlement job on one household at the same moment: no update is lost,
+ * nothing is settled twice, and every balance is its opening balance minus its ledger.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "medclaims.security.users.clerk.password={noop}clerk",
@@ -106,8 +106,8 @@ class AdhocRaceTests {
 					line("DRUG-A", "40.00", "3", "120.00"), line("ITEM-B20", "33.33", "1", "33.33"));
 			answers.add(pool.submit(submission(start, json(body))));
 		}
-		String doubleClicked = json(claim("ADH-TWICE", "HOS2", CHILD, "OUT", "2013-06-15",
-				line("ITEM-B20", "55.55", "1", "55.55")));
+		String doubleClicked = json(
+				claim("ADH-TWICE", "HOS2", CHILD, "OUT", "2013-06-15", line("ITEM-B20", "55.55", "1", "55.55")));
 		List<Future<HttpResponse<String>>> clicks = new ArrayList<>();
 		for (int i = 0; i < DOUBLE_CLICKS; i++) {
 			clicks.add(pool.submit(submission(start, doubleClicked)));
@@ -132,7 +132,8 @@ class AdhocRaceTests {
 		assertAddsUp(this.json.readTree(clickBodies.get(0)));
 
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE NOT adhoc AND status = 'SETTLED'",
-				Integer.class)).isEqualTo(WAITING);
+				Integer.class))
+			.isEqualTo(WAITING);
 		assertThat(this.launcher.settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		LedgerCheck.Result ledger = this.ledgerCheck.check();
 		assertThat(ledger.mismatches()).isEmpty();
@@ -140,19 +141,25 @@ class AdhocRaceTests {
 		assertThat(ledger.entries()).isPositive();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'SETTLED'", Integer.class))
 			.isEqualTo(WAITING + CLERKS + 1);
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isEqualTo(WAITING + CLERKS + 1);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class))
+			.isEqualTo(WAITING + CLERKS + 1);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class))
 			.isEqualTo(WAITING + CLERKS + 1);
 		assertThat(this.jdbc.queryForObject(
-				"SELECT count(*) FROM person WHERE current_account < 0 OR historical_account < 0", Integer.class)).isZero();
+				"SELECT count(*) FROM person WHERE current_account < 0 OR historical_account < 0", Integer.class))
+			.isZero();
 		// the household's accounts were used up: the order of settlement mattered
 		assertThat(this.jdbc.queryForObject("SELECT historical_account FROM person WHERE person_id = ?", Long.class,
-				GRANTOR)).isLessThan(300000L);
+				GRANTOR))
+			.isLessThan(300000L);
 		// every stored settlement adds up too
-		assertThat(this.jdbc.queryForObject("""
-				SELECT count(*) FROM settlement WHERE total <> fund + current_account + historical_account + family_account + cash
-				   OR total <> self_pay + self_pay_first + deductible + segment + coinsurance + over_cap + fund + current_account
-				""", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"""
+						SELECT count(*) FROM settlement WHERE total <> fund + current_account + historical_account + family_account + cash
+						   OR total <> self_pay + self_pay_first + deductible + segment + coinsurance + over_cap + fund + current_account
+						""",
+				Integer.class))
+			.isZero();
 	}
 
 	private Callable<HttpResponse<String>> submission(CountDownLatch start, String body) {
@@ -174,7 +181,9 @@ class AdhocRaceTests {
 		JsonNode a = result.get("amounts");
 		long total = fen(a, "total");
 		assertThat(fen(a, "fund") + fen(a, "currentAccount") + fen(a, "historicalAccount") + fen(a, "familyAccount")
-				+ fen(a, "cash")).as(result.toString()).isEqualTo(total);
+				+ fen(a, "cash"))
+			.as(result.toString())
+			.isEqualTo(total);
 		assertThat(fen(a, "selfPay") + fen(a, "selfPayFirst") + fen(a, "deductible") + fen(a, "segment")
 				+ fen(a, "coinsurance") + fen(a, "overCap") + fen(a, "fund") + fen(a, "currentAccount"))
 			.as(result.toString())

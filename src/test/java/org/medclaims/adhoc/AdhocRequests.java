@@ -7,7 +7,9 @@ import java.util.Map;
 
 import tools.jackson.databind.json.JsonMapper;
 
-/** Ad-hoc claim bodies as clerks send them, built as maps so tests can spoil any field. */
+/**
+ * Ad-hoc claim bodies as clerks send them, built as maps so tests can spoil any field.
+ */
 final class AdhocRequests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();

@@ -38,11 +38,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 /**
- * What the claim API and the ad-hoc API answer, byte for byte, on the spec's example and a few ad-hoc claims
- * that reach every sentence (first self-pay, a unit price typed with two decimals above the maximum, an
- * uninsured relative, an uncertified special disease): the answers in {@code claim-api/answers.json} were
- * taken from the code that stored the explanation as JSON sentences (commit 45208b3), the explanations now
- * rendered from stored facts. The same answers come from rows in that old form,
+ * What the claim API and the ad-hoc API answer, byte for byte, on the spec's example and
+ * a few ad-hoc claims that reach every sentence (first self-pay, a unit price typed with
+ * two decimals above the maximum, an uninsured relative, an uncertified special disease):
+ * the answers in {@code claim-api/answers.json} were taken from the code that stored the
+ * explanation as JSON sentences (commit 45208b3), the explanations now rendered from
+ * stored facts. The same answers come from rows in that old form,
  * {@code claim-api/legacy-details.json}, as that code wrote them.
  */
 @SpringBootTest(properties = { "medclaims.security.users.clerk.password={noop}clerk",
@@ -71,7 +72,10 @@ class ClaimApiAnswersTests {
 	@Test
 	void answerAsTheCodeThatStoredSentencesDidFromBothForms() throws Exception {
 		Examples.copyInbound(this.properties.inboundDir());
-		assertThat(this.commands.stream().filter(c -> c.name().equals("run-once")).findFirst().orElseThrow()
+		assertThat(this.commands.stream()
+			.filter(c -> c.name().equals("run-once"))
+			.findFirst()
+			.orElseThrow()
 			.run(List.of())).isZero();
 		MockMvc mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 		Map<String, JsonNode> answers = new LinkedHashMap<>();
@@ -81,7 +85,8 @@ class ClaimApiAnswersTests {
 			answers.put("submit " + adhoc.getKey(), answer(mvc, post("/api/adhoc-claims"), body));
 		}
 		answers.put("submit again ADH-1", answer(mvc, post("/api/adhoc-claims"), json(adhocClaims().get("ADH-1"))));
-		List<String[]> claims = this.jdbc.query("SELECT hospital_code, claim_no FROM claim ORDER BY hospital_code, claim_no",
+		List<String[]> claims = this.jdbc.query(
+				"SELECT hospital_code, claim_no FROM claim ORDER BY hospital_code, claim_no",
 				(rs, i) -> new String[] { rs.getString(1), rs.getString(2) });
 		assertThat(claims).hasSizeGreaterThan(60);
 		for (String[] c : claims) {
@@ -95,7 +100,8 @@ class ClaimApiAnswersTests {
 			.as("settlements that still store sentences")
 			.isZero();
 
-		// the same database as the code before facts left it: JSON sentences in detail, no facts
+		// the same database as the code before facts left it: JSON sentences in detail,
+		// no facts
 		int rows = 0;
 		for (Map.Entry<String, JsonNode> legacy : JSON.readTree(resource("legacy-details.json")).properties()) {
 			String[] number = legacy.getKey().split("/");
@@ -137,7 +143,8 @@ class ClaimApiAnswersTests {
 	@SuppressWarnings("unchecked")
 	private static Map<String, Map<String, Object>> adhocClaims() {
 		Map<String, Map<String, Object>> claims = new LinkedHashMap<>();
-		// out of area, not registered in advance: first self-pay; 200.50 typed with two decimals above the 188.00 maximum
+		// out of area, not registered in advance: first self-pay; 200.50 typed with two
+		// decimals above the 188.00 maximum
 		Map<String, Object> away = claim("ADH-1", "SH0001", "330282194901117928", "INP", "2013-07-02",
 				line("X00001", "200.50", "2", "401.00"), line("X00004", "1000.00", "1", "1000.00"),
 				line("NOT-LISTED", "10.00", "1", "10.00"), line("X00049", "3.1250", "4", "12.50"),
@@ -156,8 +163,8 @@ class ClaimApiAnswersTests {
 		spd.put("specialDiseaseCode", "SD02");
 		claims.put("ADH-3", spd);
 		// the rules reject it: a stranger
-		claims.put("ADH-4", claim("ADH-4", "H330282001", org.medclaims.TestRegistry.id("33028219900101001"), "OUT", "2013-08-01",
-				line("X00000", "50.00", "1", "50.00")));
+		claims.put("ADH-4", claim("ADH-4", "H330282001", org.medclaims.TestRegistry.id("33028219900101001"), "OUT",
+				"2013-08-01", line("X00000", "50.00", "1", "50.00")));
 		return claims;
 	}
 

@@ -32,13 +32,12 @@ import static org.medclaims.TestRegistry.A_PATIENT;
 import static org.medclaims.TestRegistry.B_PATIENT;
 
 /**
- * A clerk's day in a real headless Chromium (Accept-Language zh-CN): settle a claim, find claims, let the
- * catalog fill a line, confirm a name the registry spells otherwise, read the pages in English, print a
- * receipt, meet the 403 and 404 pages.
+ * A clerk's day in a real headless Chromium (Accept-Language zh-CN): settle a claim, find
+ * claims, let the catalog fill a line, confirm a name the registry spells otherwise, read
+ * the pages in English, print a receipt, meet the 403 and 404 pages.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "medclaims.security.users.clara.password={noop}clara-pw",
-				"medclaims.security.users.clara.roles=CLERK" })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"medclaims.security.users.clara.password={noop}clara-pw", "medclaims.security.users.clara.roles=CLERK" })
 class DeskBrowserTests {
 
 	@LocalServerPort
@@ -102,19 +101,24 @@ class DeskBrowserTests {
 
 		this.browser.findElement(By.id("settle")).click();
 
-		// the click returns once the form is sent; the claim's page comes after the redirect
+		// the click returns once the form is sent; the claim's page comes after the
+		// redirect
 		new WebDriverWait(this.browser, Duration.ofSeconds(10))
 			.until(ExpectedConditions.urlContains("/desk/claims/SH0001/ADH-2013-000123"));
 		assertThat(text("claim-status")).isEqualTo("已结算");
-		// E 500.00, first self-pay 50.00, fund round(450.00 × 0.60) = 270.00, coinsurance 180.00,
+		// E 500.00, first self-pay 50.00, fund round(450.00 × 0.60) = 270.00, coinsurance
+		// 180.00,
 		// historical 180.00 + 50.00, class C 30.00 in cash
 		assertThat(List.of(text("amount-total"), text("amount-selfPay"), text("amount-selfPayFirst"),
 				text("amount-fund"), text("amount-historicalAccount"), text("amount-cash")))
 			.containsExactly("530.00", "30.00", "50.00", "270.00", "230.00", "30.00");
-		assertThat(this.browser.findElement(By.id("audit")).getText()).contains("clara").contains("预览")
-			.contains("提交").contains("结算");
-		assertThat(this.jdbc.queryForObject("SELECT historical_account FROM person WHERE person_id = ?", Long.class,
-				AWAY)).isEqualTo(1000000L - 23000L);
+		assertThat(this.browser.findElement(By.id("audit")).getText()).contains("clara")
+			.contains("预览")
+			.contains("提交")
+			.contains("结算");
+		assertThat(
+				this.jdbc.queryForObject("SELECT historical_account FROM person WHERE person_id = ?", Long.class, AWAY))
+			.isEqualTo(1000000L - 23000L);
 	}
 
 	@Test
@@ -147,7 +151,8 @@ class DeskBrowserTests {
 			.contains("C-1 ");
 
 		this.browser.findElements(By.cssSelector("#claims tbody tr")).get(0).findElement(By.cssSelector("td")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/desk/claims/HOS1/C-4"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlContains("/desk/claims/HOS1/C-4"));
 		assertThat(text("claim-status")).isEqualTo("待结算");
 	}
 
@@ -163,9 +168,11 @@ class DeskBrowserTests {
 
 		WebElement code = this.browser.findElement(By.name("lines[0].itemCode"));
 		code.sendKeys("x0001");
-		WebElement suggestion = new WebDriverWait(this.browser, Duration.ofSeconds(5))
-			.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.line ul.suggestions li[data-code]")));
-		assertThat(suggestion.getText()).contains("X00016 · 项目16").contains("乙类").contains("自付比例 0.1")
+		WebElement suggestion = new WebDriverWait(this.browser, Duration.ofSeconds(5)).until(
+				ExpectedConditions.visibilityOfElementLocated(By.cssSelector("tr.line ul.suggestions li[data-code]")));
+		assertThat(suggestion.getText()).contains("X00016 · 项目16")
+			.contains("乙类")
+			.contains("自付比例 0.1")
 			.contains("最高限价 99.50");
 		suggestion.click();
 
@@ -196,7 +203,8 @@ class DeskBrowserTests {
 		assertThat(this.browser.findElement(By.id("settle")).isEnabled()).isTrue();
 		this.browser.findElement(By.id("settle")).click();
 		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/ADH-NAME-1"));
-		assertThat(this.jdbc.queryForObject("SELECT patient_name FROM claim WHERE claim_no = 'ADH-NAME-1'", String.class))
+		assertThat(
+				this.jdbc.queryForObject("SELECT patient_name FROM claim WHERE claim_no = 'ADH-NAME-1'", String.class))
 			.isEqualTo("张三");
 	}
 
@@ -206,7 +214,8 @@ class DeskBrowserTests {
 		signIn();
 		assertThat(text("find-person")).isEqualTo("查找参保人");
 		assertThat(text("person-category")).isEqualTo("在职 · 正常参保");
-		assertThat(new Select(this.browser.findElement(By.id("visitType"))).getOptions()).extracting(WebElement::getText)
+		assertThat(new Select(this.browser.findElement(By.id("visitType"))).getOptions())
+			.extracting(WebElement::getText)
 			.containsExactly("门诊", "住院", "特殊病种");
 
 		this.browser.get(url("/desk?lang=en&personId=" + A_PATIENT));
@@ -225,8 +234,8 @@ class DeskBrowserTests {
 			.send(HttpRequest.newBuilder(URI.create(url("/api/adhoc-claims")))
 				.header("Content-Type", "application/json")
 				.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("clara:clara-pw".getBytes()))
-				.POST(HttpRequest.BodyPublishers.ofString(AdhocRequests.json(AdhocRequests.claim("RCPT-1", "HOS1", A_PATIENT,
-						"OUT", "2013-06-01", AdhocRequests.line("DRUG-A", "1200", "2", "2400.00"),
+				.POST(HttpRequest.BodyPublishers.ofString(AdhocRequests.json(AdhocRequests.claim("RCPT-1", "HOS1",
+						A_PATIENT, "OUT", "2013-06-01", AdhocRequests.line("DRUG-A", "1200", "2", "2400.00"),
 						AdhocRequests.line("ITEM-B10", "20.00", "10", "200.00")))))
 				.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(settled.statusCode()).isEqualTo(201);

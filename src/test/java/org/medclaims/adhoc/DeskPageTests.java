@@ -28,7 +28,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The clerk desk's server-rendered pages: patient, preview, settle, result; CSRF and roles. */
+/**
+ * The clerk desk's server-rendered pages: patient, preview, settle, result; CSRF and
+ * roles.
+ */
 @SpringBootTest
 class DeskPageTests {
 
@@ -76,42 +79,48 @@ class DeskPageTests {
 
 		this.mvc.perform(get("/desk/claims/HOS1/WEB-1").with(clerk()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("已结算"), containsString("108.00"),
-					containsString("192.00"), containsString("预览"), containsString("重复提交"),
-					containsString("window.print()"), containsString("/desk/claims/HOS1/WEB-1/receipt"))));
+			.andExpect(content().string(allOf(containsString("已结算"), containsString("108.00"), containsString("192.00"),
+					containsString("预览"), containsString("重复提交"), containsString("window.print()"),
+					containsString("/desk/claims/HOS1/WEB-1/receipt"))));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(1);
 	}
 
 	@Test
 	void showsEachBadFieldOnTheFormAndKeepsWhatWasTyped() throws Exception {
-		this.mvc.perform(claimForm(post("/desk/claims/preview"), "A/1").param("lines[3].itemCode", "DRUG-A")
-			.param("lines[3].unitPrice", "1.00")
-			.param("lines[3].quantity", "3")
-			.param("lines[3].amount", "2.99")
-			.with(clerk())
-			.with(csrf()))
+		this.mvc
+			.perform(claimForm(post("/desk/claims/preview"), "A/1").param("lines[3].itemCode", "DRUG-A")
+				.param("lines[3].unitPrice", "1.00")
+				.param("lines[3].quantity", "3")
+				.param("lines[3].amount", "2.99")
+				.with(clerk())
+				.with(csrf()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("第 4 行 金额：应为 单价 × 数量 四舍五入到分：3.00"),
-					containsString("报销单号：须为 1 至 32 位"), containsString("value=\"A/1\""),
-					not(containsString("id=\"preview-result\"")))));
+			.andExpect(content()
+				.string(allOf(containsString("第 4 行 金额：应为 单价 × 数量 四舍五入到分：3.00"), containsString("报销单号：须为 1 至 32 位"),
+						containsString("value=\"A/1\""), not(containsString("id=\"preview-result\"")))));
 	}
 
 	@Test
 	void settlesUnderANameTheRegistrySpellsOtherwiseOnlyOnceTheClerkConfirmedIt() throws Exception {
-		this.mvc.perform(claimForm(post("/desk/claims/preview"), "WEB-2").param("patientName", "张三").with(clerk()).with(csrf()))
-			.andExpect(content().string(allOf(containsString("id=\"name-mismatch\""), containsString("“测试”"),
-					containsString("“张三”"))));
+		this.mvc.perform(
+				claimForm(post("/desk/claims/preview"), "WEB-2").param("patientName", "张三").with(clerk()).with(csrf()))
+			.andExpect(content()
+				.string(allOf(containsString("id=\"name-mismatch\""), containsString("“测试”"), containsString("“张三”"))));
 		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-2").param("patientName", "张三").with(clerk()).with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("请核对，勾选确认后再结算")));
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
 
-		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-2").param("patientName", "张三")
-			.param("nameConfirmed", "true")
-			.with(clerk())
-			.with(csrf())).andExpect(redirectedUrl("/desk/claims/HOS1/WEB-2"));
-		// the registry's own name needs no confirmation, and an empty one is filled from the registry
-		this.mvc.perform(claimForm(post("/desk/claims"), "WEB-3").param("patientName", " 测试 ").with(clerk()).with(csrf()))
+		this.mvc
+			.perform(claimForm(post("/desk/claims"), "WEB-2").param("patientName", "张三")
+				.param("nameConfirmed", "true")
+				.with(clerk())
+				.with(csrf()))
+			.andExpect(redirectedUrl("/desk/claims/HOS1/WEB-2"));
+		// the registry's own name needs no confirmation, and an empty one is filled from
+		// the registry
+		this.mvc
+			.perform(claimForm(post("/desk/claims"), "WEB-3").param("patientName", " 测试 ").with(clerk()).with(csrf()))
 			.andExpect(redirectedUrl("/desk/claims/HOS1/WEB-3"));
 		this.mvc.perform(get("/desk").param("personId", A_PATIENT).with(clerk()))
 			.andExpect(content().string(containsString("name=\"patientName\" value=\"测试\"")));
@@ -126,12 +135,13 @@ class DeskPageTests {
 					containsString("参保人（签字）"), containsString("receipt.css"))));
 		this.mvc.perform(get("/desk/persons/" + A_PATIENT).with(clerk()))
 			.andExpect(status().isOk())
-			.andExpect(content().string(allOf(containsString("4,808.00 元"), containsString("WEB-4"),
-					containsString("共 1 条"))));
+			.andExpect(content()
+				.string(allOf(containsString("4,808.00 元"), containsString("WEB-4"), containsString("共 1 条"))));
 		this.mvc.perform(get("/desk/claims/HOS1/NOPE/receipt").with(clerk())).andExpect(status().isNotFound());
 		this.mvc.perform(get("/desk/persons/" + TestRegistry.STRANGER).with(clerk())).andExpect(status().isNotFound());
 		// operators read claims, not patients' accounts
-		this.mvc.perform(get("/desk/claims/HOS1/WEB-4").with(user("olga").roles("OPERATOR"))).andExpect(status().isOk());
+		this.mvc.perform(get("/desk/claims/HOS1/WEB-4").with(user("olga").roles("OPERATOR")))
+			.andExpect(status().isOk());
 		this.mvc.perform(get("/desk/search").with(user("olga").roles("OPERATOR"))).andExpect(status().isOk());
 		this.mvc.perform(get("/desk/persons/" + A_PATIENT).with(user("olga").roles("OPERATOR")))
 			.andExpect(status().isForbidden())

@@ -60,10 +60,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * Two generated years of four families: credits every month (one late, after the rollover), hospital claims
- * settled by the nightly job and ad-hoc claims by clerks throughout, the rollover of 2013, and reversals.
- * Every balance, every yearly total and every settlement equals a sequential replay of the same operations
- * through the policy engine alone (ClaimValuer, HouseholdState), in memory.
+ * Two generated years of four families: credits every month (one late, after the
+ * rollover), hospital claims settled by the nightly job and ad-hoc claims by clerks
+ * throughout, the rollover of 2013, and reversals. Every balance, every yearly total and
+ * every settlement equals a sequential replay of the same operations through the policy
+ * engine alone (ClaimValuer, HouseholdState), in memory.
  */
 @SpringBootTest(properties = { "medclaims.security.users.clerk.password={noop}clerk",
 		"medclaims.security.users.clerk.roles=CLERK", "medclaims.accounts.chunk-size=4" })
@@ -128,7 +129,8 @@ class MultiYearScenarioTests {
 		String late = this.insured.get(0);
 		int claims = 0;
 		int reversals = 0;
-		for (YearMonth month = YearMonth.of(2013, 1); !month.isAfter(YearMonth.of(2014, 12)); month = month.plusMonths(1)) {
+		for (YearMonth month = YearMonth.of(2013, 1); !month.isAfter(YearMonth.of(2014, 12)); month = month
+			.plusMonths(1)) {
 			if (month.equals(YearMonth.of(2014, 1))) {
 				assertThat(this.rollover.rollOver(2013, this.jobOperator).getStatus()).isEqualTo(BatchStatus.COMPLETED);
 				this.insured.forEach(this.replay::rollOver);
@@ -167,29 +169,40 @@ class MultiYearScenarioTests {
 		for (Map.Entry<String, ClaimValuation> claim : this.settled.entrySet()) {
 			String[] key = claim.getKey().split("/");
 			var a = claim.getValue().amounts();
-			assertThat(List.copyOf(this.jdbc.queryForMap("""
-					SELECT s.total, s.fund, s.current_account, s.historical_account, s.family_account, s.cash FROM settlement s
-					JOIN claim c ON c.id = s.claim_id WHERE c.hospital_code = ? AND c.claim_no = ?
-					""", key[0], key[1]).values())).as("settlement of %s", claim.getKey())
+			assertThat(
+					List.copyOf(this.jdbc
+						.queryForMap(
+								"""
+										SELECT s.total, s.fund, s.current_account, s.historical_account, s.family_account, s.cash FROM settlement s
+										JOIN claim c ON c.id = s.claim_id WHERE c.hospital_code = ? AND c.claim_no = ?
+										""",
+								key[0], key[1])
+						.values()))
+				.as("settlement of %s", claim.getKey())
 				.containsExactly(a.total().fen(), a.fund().fen(), a.currentAccount().fen(), a.historicalAccount().fen(),
 						a.familyAccount().fen(), a.cash().fen());
 		}
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'REVERSED'", Integer.class))
 			.isEqualTo(reversals);
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE kind = 'CREDIT' AND account ="
-				+ " 'HISTORICAL'", Integer.class)).isEqualTo(1);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM ledger_entry WHERE kind = 'CREDIT' AND account =" + " 'HISTORICAL'",
+				Integer.class))
+			.isEqualTo(1);
 		assertThat(this.ledgerCheck.check().consistent()).isTrue();
 	}
 
-	/** Each family: an insured grantor and spouse, and a child covered only as their relative. */
+	/**
+	 * Each family: an insured grantor and spouse, and a child covered only as their
+	 * relative.
+	 */
 	private void cityOfFourFamilies() {
 		this.given = TestRegistry.workedExamples(this.jdbc);
 		TestRegistry.forgetJobs(this.jdbc);
 		this.jdbc.update("DELETE FROM person_year");
 		InMemoryRegistry.Builder registry = InMemoryRegistry.builder();
 		for (int i = 0; i < ITEMS.length; i++) {
-			registry.catalogItem(new CatalogItem(ITEMS[i], ITEMS[i], Ratio.of(RATIOS[i]), null, LocalDate.of(2012, 1, 1),
-					null));
+			registry.catalogItem(
+					new CatalogItem(ITEMS[i], ITEMS[i], Ratio.of(RATIOS[i]), null, LocalDate.of(2012, 1, 1), null));
 		}
 		this.jdbc.queryForList("SELECT person_id FROM person", String.class).forEach(id -> {
 			Balances opening = this.jdbc.queryForObject(
@@ -202,7 +215,8 @@ class MultiYearScenarioTests {
 			String spouse = TestRegistry.id("3302821972020" + f + "202");
 			String child = TestRegistry.id("3302822008030" + f + "303");
 			long grantorHistorical = 20000L * (f + 1);
-			this.given.person(grantor, "IN_SERVICE", 0, grantorHistorical).person(spouse, "RETIRED", 5000, 1000)
+			this.given.person(grantor, "IN_SERVICE", 0, grantorHistorical)
+				.person(spouse, "RETIRED", 5000, 1000)
 				.binding(grantor, spouse, "SPOUSE", LocalDate.of(2012, 1, 1))
 				.binding(grantor, child, "CHILD", LocalDate.of(2012, 1, 1))
 				.binding(spouse, child, "CHILD", LocalDate.of(2012, 6, 1));
@@ -230,12 +244,15 @@ class MultiYearScenarioTests {
 			rows.add(CreditFiles.row(credit.personId(), credit.month().toString(), credit.amount().toString()));
 			this.replay.credit(credit.personId(), credit.account(this.rolledOver), credit.amount());
 		}
-		AccountCredits.Outcome outcome = this.credits.importFile(
-				CreditFiles.write(this.data.resolve("credits"), month + ".csv", rows.toArray(String[]::new)));
+		AccountCredits.Outcome outcome = this.credits
+			.importFile(CreditFiles.write(this.data.resolve("credits"), month + ".csv", rows.toArray(String[]::new)));
 		assertThat(outcome.succeeded()).as(outcome.summary()).isTrue();
 	}
 
-	/** At most one claim per family and month in a run, so the run's order among families changes nothing. */
+	/**
+	 * At most one claim per family and month in a run, so the run's order among families
+	 * changes nothing.
+	 */
 	private int hospitalClaims(YearMonth month) throws Exception {
 		List<ClaimToValue> claims = new ArrayList<>();
 		for (int h = 0; h < HOSPITALS.length; h++) {
@@ -247,7 +264,8 @@ class MultiYearScenarioTests {
 				String patient = family[this.random.nextInt(3)];
 				ClaimToValue claim = claim("F" + month + "-" + h + "-" + patient.substring(10, 14), h, patient, month,
 						false);
-				Object[][] lines = claim.lines().stream()
+				Object[][] lines = claim.lines()
+					.stream()
 					.map(l -> TestRegistry.line(l.itemCode(), l.unitPrice().toPlainString(), "1", l.amount().fen()))
 					.toArray(Object[][]::new);
 				this.given.claim(claim.claimNo(), patient, claim.visitType().name(), claim.endDate(), null, lines);
@@ -271,13 +289,16 @@ class MultiYearScenarioTests {
 			String[] family = this.families.get(this.random.nextInt(this.families.size()));
 			int h = this.random.nextInt(HOSPITALS.length);
 			ClaimToValue claim = claim("ADH-" + month + "-" + i, h, family[this.random.nextInt(3)], month, true);
-			List<Map<String, Object>> lines = claim.lines().stream()
+			List<Map<String, Object>> lines = claim.lines()
+				.stream()
 				.map(l -> AdhocRequests.line(l.itemCode(), l.unitPrice().toPlainString(), "1", l.amount().toString()))
 				.toList();
 			@SuppressWarnings("unchecked")
 			Map<String, Object> body = AdhocRequests.claim(claim.claimNo(), HOSPITALS[h], claim.patientId(),
 					claim.visitType().name(), claim.endDate().toString(), lines.toArray(Map[]::new));
-			this.mvc.perform(post("/api/adhoc-claims").contentType(MediaType.APPLICATION_JSON).content(AdhocRequests.json(body)))
+			this.mvc
+				.perform(post("/api/adhoc-claims").contentType(MediaType.APPLICATION_JSON)
+					.content(AdhocRequests.json(body)))
 				.andExpect(status().isCreated());
 			record(claim, this.valuer.settle(claim, this.registry, this.replay));
 		}
@@ -285,14 +306,17 @@ class MultiYearScenarioTests {
 	}
 
 	private int reverseOne() throws Exception {
-		List<String> standing = this.settled.keySet().stream()
+		List<String> standing = this.settled.keySet()
+			.stream()
 			.filter(k -> "SETTLED".equals(this.jdbc.queryForObject(
 					"SELECT status FROM claim WHERE hospital_code = ? AND claim_no = ?", String.class, k.split("/"))))
 			.toList();
 		String key = standing.get(this.random.nextInt(standing.size()));
 		String[] number = key.split("/");
-		this.mvc.perform(post("/api/claims/{h}/{n}/reversal", number[0], number[1]).contentType(MediaType.APPLICATION_JSON)
-			.content("{\"reason\": \"generated scenario\"}")).andExpect(status().isOk());
+		this.mvc
+			.perform(post("/api/claims/{h}/{n}/reversal", number[0], number[1]).contentType(MediaType.APPLICATION_JSON)
+				.content("{\"reason\": \"generated scenario\"}"))
+			.andExpect(status().isOk());
 		this.replay.reverse(ClaimReversal.of(this.settled.get(key)));
 		return 1;
 	}

@@ -53,8 +53,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * accounts.md, reversal (冲正): the money back into the accounts it left across a rollover, the service
- * year's totals reduced, the number free for a file and for an ad-hoc claim, the answers, and the report.
+ * accounts.md, reversal (冲正): the money back into the accounts it left across a rollover,
+ * the service year's totals reduced, the number free for a file and for an ad-hoc claim,
+ * the answers, and the report.
  */
 @SpringBootTest(properties = { "medclaims.security.users.clerk.password={noop}clerk",
 		"medclaims.security.users.clerk.roles=CLERK", "medclaims.security.users.olga.password={noop}olga",
@@ -94,8 +95,9 @@ class ReversalApiTests {
 	MockMvc mvc;
 
 	/**
-	 * policy.md's claims A (current 200.00, historical 192.00), B (INP, historical 100.00) and C (the father's
-	 * 100.00 for his child) settled; A credited 50.00 for 2013-12, 2013 rolled over, A credited 60.00 for 2014-01.
+	 * policy.md's claims A (current 200.00, historical 192.00), B (INP, historical
+	 * 100.00) and C (the father's 100.00 for his child) settled; A credited 50.00 for
+	 * 2013-12, 2013 rolled over, A credited 60.00 for 2014-01.
 	 */
 	@BeforeEach
 	void settledClaimsAcrossARollover() throws Exception {
@@ -128,8 +130,7 @@ class ReversalApiTests {
 
 	@Test
 	void theMoneyGoesBackIntoTheAccountsItLeftAcrossTheRolloverAndTheYearLosesTheClaim() throws Exception {
-		reverse("HOS1", "A", "wrong diagnosis, the hospital sends it again")
-			.andExpect(status().isOk())
+		reverse("HOS1", "A", "wrong diagnosis, the hospital sends it again").andExpect(status().isOk())
 			.andExpect(jsonPath("$.claimNo").value("A"))
 			.andExpect(jsonPath("$.status").value("REVERSED"))
 			.andExpect(jsonPath("$.reversal.reason").value("wrong diagnosis, the hospital sends it again"))
@@ -141,9 +142,11 @@ class ReversalApiTests {
 			.andExpect(jsonPath("$.settlement.status").value("SETTLED"))
 			.andExpect(jsonPath("$.settlement.amounts.currentAccount").value("200.00"));
 
-		// current: 60.00 of 2014 + 200.00 back; historical: 4808.00 + 50.00 rolled over + 192.00 back
+		// current: 60.00 of 2014 + 200.00 back; historical: 4808.00 + 50.00 rolled over +
+		// 192.00 back
 		assertThat(balances(A_PATIENT)).containsExactly(26000L, 485800L + 19200L);
-		// 2013 of policy.md's example A: fund 108.00 and segment 100.00 taken back from (0, 900.00) + the claim
+		// 2013 of policy.md's example A: fund 108.00 and segment 100.00 taken back from
+		// (0, 900.00) + the claim
 		assertThat(yearTotals(A_PATIENT, 2013)).containsExactly(0L, 90000L, 0);
 		assertThat(this.jdbc.queryForList("""
 				SELECT e.person_id || ' ' || e.direction || ' ' || e.account || ' ' || e.amount FROM ledger_entry e
@@ -167,8 +170,9 @@ class ReversalApiTests {
 		assertThat(balances(B_PATIENT)).containsExactly(0L, 10000L);
 		assertThat(yearTotals(B_PATIENT, 2013)).containsExactly(14900000L, 0L, 1);
 		assertThat(balances(FATHER)).containsExactly(0L, 100000L);
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM person_year WHERE person_id = ?", Integer.class,
-				CHILD)).isZero();
+		assertThat(
+				this.jdbc.queryForObject("SELECT count(*) FROM person_year WHERE person_id = ?", Integer.class, CHILD))
+			.isZero();
 		assertThat(this.ledgerCheck.check().consistent()).isTrue();
 	}
 
@@ -193,11 +197,13 @@ class ReversalApiTests {
 		reverse("HOS3", "W", "why not").andExpect(status().isConflict())
 			.andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
 			.andExpect(jsonPath("$.code").value("CONFLICT"))
-			.andExpect(jsonPath("$.detail").value(
-					"Claim W of HOS3 is waiting for settlement: only a SETTLED claim can be reversed."));
+			.andExpect(jsonPath("$.detail")
+				.value("Claim W of HOS3 is waiting for settlement: only a SETTLED claim can be reversed."));
 		reverse("HOS1", "R", "why not").andExpect(status().isConflict())
-			.andExpect(jsonPath("$.detail").value("Claim R of HOS1 is REJECTED: only a SETTLED claim can be reversed."));
-		reverse("HOS1", "NOPE", "why not").andExpect(status().isNotFound()).andExpect(jsonPath("$.code").value("NOT_FOUND"));
+			.andExpect(
+					jsonPath("$.detail").value("Claim R of HOS1 is REJECTED: only a SETTLED claim can be reversed."));
+		reverse("HOS1", "NOPE", "why not").andExpect(status().isNotFound())
+			.andExpect(jsonPath("$.code").value("NOT_FOUND"));
 		reverse("HOS1", "A", "  ").andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.code").value("INVALID_INPUT"))
 			.andExpect(jsonPath("$.errors[0].field").value("reason"));
@@ -209,7 +215,8 @@ class ReversalApiTests {
 		this.mvc.perform(post("/api/claims/HOS1/A/reversal").contentType(MediaType.TEXT_PLAIN).content("reason=x"))
 			.andExpect(status().isUnsupportedMediaType());
 		reverse("HOS1", "A", "原".repeat(200)).andExpect(status().isOk());
-		assertThat(this.jdbc.queryForList("SELECT claim_no || ' ' || status FROM claim ORDER BY claim_no", String.class))
+		assertThat(
+				this.jdbc.queryForList("SELECT claim_no || ' ' || status FROM claim ORDER BY claim_no", String.class))
 			.containsExactly("A REVERSED", "B SETTLED", "C SETTLED", "R REJECTED", "W RECEIVED");
 	}
 
@@ -217,16 +224,19 @@ class ReversalApiTests {
 	void theNumberIsFreeAgainForAHospitalFile() throws Exception {
 		dropClaimFile("HOS1_20140301_001.clm", "A", "12.00");
 		this.intake.takeEverythingNow();
-		assertThat(this.jdbc.queryForList("SELECT status || ' ' || coalesce(reject_code, '-') FROM claim"
-				+ " WHERE claim_no = 'A' ORDER BY id", String.class)).containsExactly("SETTLED -", "REJECTED E_DUPLICATE_CLAIM");
+		assertThat(this.jdbc.queryForList(
+				"SELECT status || ' ' || coalesce(reject_code, '-') FROM claim" + " WHERE claim_no = 'A' ORDER BY id",
+				String.class))
+			.containsExactly("SETTLED -", "REJECTED E_DUPLICATE_CLAIM");
 
 		reverse("HOS1", "A", "sent again corrected").andExpect(status().isOk());
 		dropClaimFile("HOS1_20140301_002.clm", "A", "12.00");
 		this.intake.takeEverythingNow();
 		this.settlement.settle();
 
-		assertThat(this.jdbc.queryForList("SELECT status || ' ' || coalesce(reject_code, '-') FROM claim"
-				+ " WHERE claim_no = 'A' ORDER BY id", String.class))
+		assertThat(this.jdbc.queryForList(
+				"SELECT status || ' ' || coalesce(reject_code, '-') FROM claim" + " WHERE claim_no = 'A' ORDER BY id",
+				String.class))
 			.containsExactly("REVERSED -", "REJECTED E_DUPLICATE_CLAIM", "SETTLED -");
 		this.mvc.perform(get("/api/claims/HOS1/A"))
 			.andExpect(jsonPath("$.status").value("SETTLED"))
@@ -242,7 +252,8 @@ class ReversalApiTests {
 		submit(body).andExpect(status().isConflict()).andExpect(jsonPath("$.code").value("E_DUPLICATE_CLAIM"));
 
 		reverse("HOS1", "A", "entered at the desk instead").andExpect(status().isOk());
-		submit(body).andExpect(status().isCreated()).andExpect(jsonPath("$.status").value("SETTLED"))
+		submit(body).andExpect(status().isCreated())
+			.andExpect(jsonPath("$.status").value("SETTLED"))
 			// the current-year account holds 2014's 60.00 and the 200.00 given back
 			.andExpect(jsonPath("$.amounts.currentAccount").value("30.00"));
 		reverse("HOS1", "A", "wrong again").andExpect(status().isOk())
@@ -296,9 +307,9 @@ class ReversalApiTests {
 	}
 
 	private ResultActions reverse(String hospital, String claimNo, String reason) throws Exception {
-		return this.mvc.perform(post("/api/claims/{h}/{n}/reversal", hospital, claimNo)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(json(Map.of("reason", reason))));
+		return this.mvc
+			.perform(post("/api/claims/{h}/{n}/reversal", hospital, claimNo).contentType(MediaType.APPLICATION_JSON)
+				.content(json(Map.of("reason", reason))));
 	}
 
 	private ResultActions submit(String body) throws Exception {
@@ -314,14 +325,16 @@ class ReversalApiTests {
 	}
 
 	private List<Object> balances(String person) {
-		return List.copyOf(this.jdbc.queryForMap(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?", person).values());
+		return List.copyOf(this.jdbc
+			.queryForMap("SELECT current_account, historical_account FROM person WHERE person_id = ?", person)
+			.values());
 	}
 
 	private List<Object> yearTotals(String person, int year) {
-		return List.copyOf(this.jdbc.queryForMap(
-				"SELECT fund_paid, segment_used, admissions FROM person_year WHERE person_id = ? AND year = ?", person,
-				year).values());
+		return List.copyOf(this.jdbc
+			.queryForMap("SELECT fund_paid, segment_used, admissions FROM person_year WHERE person_id = ? AND year = ?",
+					person, year)
+			.values());
 	}
 
 }

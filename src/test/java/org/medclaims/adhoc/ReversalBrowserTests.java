@@ -24,10 +24,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medclaims.TestRegistry.A_PATIENT;
 import static org.medclaims.TestRegistry.line;
 
-/** A clerk reverses a settled claim on its desk page in a real headless Chromium: the reason, the confirmation, the result. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "medclaims.security.users.clara.password={noop}clara-pw",
-				"medclaims.security.users.clara.roles=CLERK" })
+/**
+ * A clerk reverses a settled claim on its desk page in a real headless Chromium: the
+ * reason, the confirmation, the result.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"medclaims.security.users.clara.password={noop}clara-pw", "medclaims.security.users.clara.roles=CLERK" })
 class ReversalBrowserTests {
 
 	@LocalServerPort
@@ -67,7 +69,8 @@ class ReversalBrowserTests {
 		this.browser.findElement(By.id("username")).sendKeys("clara");
 		this.browser.findElement(By.id("password")).sendKeys("clara-pw");
 		this.browser.findElement(By.id("sign-in")).click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/desk/claims/HOS1/A"));
+		new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.urlContains("/desk/claims/HOS1/A"));
 		assertThat(text("claim-status")).isEqualTo("已结算");
 		assertThat(this.browser.findElements(By.id("reversal"))).isEmpty();
 
@@ -95,8 +98,10 @@ class ReversalBrowserTests {
 		// the settlement stays on the page, for the record
 		assertThat(text("amount-currentAccount")).isEqualTo("200.00");
 		assertThat(status()).isEqualTo("REVERSED");
-		assertThat(this.jdbc.queryForList("SELECT current_account, historical_account FROM person WHERE person_id = ?",
-				A_PATIENT).get(0).values()).containsExactly(20000L, 500000L);
+		assertThat(this.jdbc
+			.queryForList("SELECT current_account, historical_account FROM person WHERE person_id = ?", A_PATIENT)
+			.get(0)
+			.values()).containsExactly(20000L, 500000L);
 	}
 
 	private String status() {

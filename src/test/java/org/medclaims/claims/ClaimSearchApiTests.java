@@ -41,10 +41,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** The claim search and catalog look-up of the API, its CSV, and the API's body limit on a real server. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "medclaims.security.users.carl.password={noop}carl-pw",
-				"medclaims.security.users.carl.roles=CLERK" })
+/**
+ * The claim search and catalog look-up of the API, its CSV, and the API's body limit on a
+ * real server.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+		"medclaims.security.users.carl.password={noop}carl-pw", "medclaims.security.users.carl.roles=CLERK" })
 class ClaimSearchApiTests {
 
 	@LocalServerPort
@@ -132,18 +134,25 @@ class ClaimSearchApiTests {
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
 			List<Map<String, Object>> content = JsonPath.read(json, "$.content");
-			content.forEach(c -> paged.add(c.get("hospitalCode") + "/" + c.get("claimNo") + " " + c.get("patientId") + " "
-					+ c.get("total") + " " + c.get("status") + " " + c.get("fund")));
+			content.forEach(c -> paged.add(c.get("hospitalCode") + "/" + c.get("claimNo") + " " + c.get("patientId")
+					+ " " + c.get("total") + " " + c.get("status") + " " + c.get("fund")));
 		}
-		String csv = this.mvc.perform(get("/api/claims").param("from", "2013-06-02")
-			.accept("text/csv")
-			.with(user("carl").roles("CLERK"))).andExpect(status().isOk()).andReturn().getResponse()
+		String csv = this.mvc
+			.perform(
+					get("/api/claims").param("from", "2013-06-02").accept("text/csv").with(user("carl").roles("CLERK")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		var parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(new StringReader(csv));
+		var parser = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(csv));
 		List<CSVRecord> rows = parser.getRecords();
 		List<String> exported = rows.stream()
-			.map(r -> r.get("hospitalCode") + "/" + r.get("claimNo") + " " + r.get("patientId") + " " + r.get("total") + " "
-					+ r.get("status") + " " + (r.get("fund").isEmpty() ? "null" : r.get("fund")))
+			.map(r -> r.get("hospitalCode") + "/" + r.get("claimNo") + " " + r.get("patientId") + " " + r.get("total")
+					+ " " + r.get("status") + " " + (r.get("fund").isEmpty() ? "null" : r.get("fund")))
 			.toList();
 		assertThat(paged).hasSize(10);
 		assertThat(exported).isEqualTo(paged);
@@ -177,7 +186,8 @@ class ClaimSearchApiTests {
 		this.mvc.perform(get("/api/catalog").with(user("carl").roles("CLERK")))
 			.andExpect(status().isBadRequest())
 			.andExpect(jsonPath("$.errors[0].field").value("query"));
-		catalog("X", "2013-13-01").andExpect(status().isBadRequest()).andExpect(jsonPath("$.errors[0].field").value("date"));
+		catalog("X", "2013-13-01").andExpect(status().isBadRequest())
+			.andExpect(jsonPath("$.errors[0].field").value("date"));
 		this.mvc.perform(get("/api/catalog").param("query", "X").with(user("olga").roles("OPERATOR")))
 			.andExpect(status().isForbidden());
 	}
@@ -185,15 +195,16 @@ class ClaimSearchApiTests {
 	@Test
 	void aBodyOverTheLimitIsAnswered413AsProblemJson() throws Exception {
 		HttpClient client = HttpClient.newHttpClient();
-		HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + "/api/adhoc-claims/preview"))
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create("http://localhost:" + this.port + "/api/adhoc-claims/preview"))
 			.header("Content-Type", "application/json")
 			.header("Authorization", "Basic " + Base64.getEncoder().encodeToString("carl:carl-pw".getBytes()))
 			.POST(HttpRequest.BodyPublishers.ofByteArray(new byte[10 * 1024 * 1024]))
 			.build();
 		HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
 		assertThat(response.statusCode()).isEqualTo(413);
-		assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-				type -> assertThat(type).startsWith("application/problem+json"));
+		assertThat(response.headers().firstValue("Content-Type"))
+			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 		assertThat((String) JsonPath.read(response.body(), "$.code")).isEqualTo("PAYLOAD_TOO_LARGE");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM adhoc_audit", Integer.class)).isZero();
 	}
@@ -214,7 +225,8 @@ class ClaimSearchApiTests {
 	}
 
 	private ResultActions catalog(String query, String date) throws Exception {
-		return this.mvc.perform(get("/api/catalog").param("query", query).param("date", date).with(user("carl").roles("CLERK")));
+		return this.mvc
+			.perform(get("/api/catalog").param("query", query).param("date", date).with(user("carl").roles("CLERK")));
 	}
 
 }

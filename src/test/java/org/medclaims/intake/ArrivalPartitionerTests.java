@@ -26,9 +26,8 @@ class ArrivalPartitionerTests {
 			.map(c -> c.getString(ArrivalPartitioner.FILE))
 			.toList();
 
-		assertThat(order).containsExactly("H330282001_20130101_001.clm", "H330282002_20130101_001.clm",
-				"nonsense.clm", "H330282001_20130201_001.clm", "H330282002_20130201_001.clm",
-				"H330282001_20130301_001.clm");
+		assertThat(order).containsExactly("H330282001_20130101_001.clm", "H330282002_20130101_001.clm", "nonsense.clm",
+				"H330282001_20130201_001.clm", "H330282002_20130201_001.clm", "H330282001_20130301_001.clm");
 	}
 
 	@Test

@@ -20,8 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A manual measurement, not part of the build: one big claim file through the intake, with time
- * and peak heap. {@code mvn test -Dtest=BigFileMeasurement -Dmedclaims.big-file=/tmp/x.clm -DargLine=-Xmx256m}
+ * A manual measurement, not part of the build: one big claim file through the intake,
+ * with time and peak heap.
+ * {@code mvn test -Dtest=BigFileMeasurement -Dmedclaims.big-file=/tmp/x.clm -DargLine=-Xmx256m}
  */
 @SpringBootTest(properties = "medclaims.intake.watch=false")
 @EnabledIfSystemProperty(named = "medclaims.big-file", matches = ".+")
@@ -55,7 +56,8 @@ class BigFileMeasurement {
 			.filter(p -> p.getType() == MemoryType.HEAP)
 			.mapToLong(p -> p.getPeakUsage().getUsed())
 			.sum();
-		System.out.printf("BIG FILE: %,d bytes, %s %s in %.1f s (%.1f MB/s), %,d claims, max heap %,d MB, peak heap (sum of pool peaks) %,d MB%n",
+		System.out.printf(
+				"BIG FILE: %,d bytes, %s %s in %.1f s (%.1f MB/s), %,d claims, max heap %,d MB, peak heap (sum of pool peaks) %,d MB%n",
 				size, execution.getStatus(), execution.getExitStatus().getExitCode(), seconds, size / 1e6 / seconds,
 				this.jdbc.queryForObject("SELECT count(*) FROM claim", Long.class),
 				Runtime.getRuntime().maxMemory() >> 20, peakHeap >> 20);

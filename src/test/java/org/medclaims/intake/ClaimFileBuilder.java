@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Claim files for the intake tests: valid by default, with the trailer computed from the records. */
+/**
+ * Claim files for the intake tests: valid by default, with the trailer computed from the
+ * records.
+ */
 final class ClaimFileBuilder {
 
 	static final String PATIENT = "33028219400911796X";

@@ -31,7 +31,10 @@ import org.springframework.util.FileSystemUtils;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.medclaims.intake.ClaimFileBuilder.file;
 
-/** claimIntakeJob on fixture files: accepted, rejected at file level, claim-level rejects, faults. */
+/**
+ * claimIntakeJob on fixture files: accepted, rejected at file level, claim-level rejects,
+ * faults.
+ */
 @SpringBootTest(properties = { "medclaims.intake.watch=false", "medclaims.intake.chunk-size=3" })
 @RecordApplicationEvents
 class ClaimIntakeJobTests {
@@ -93,22 +96,35 @@ class ClaimIntakeJobTests {
 		assertThat(execution.getStepExecutions()).extracting(s -> s.getStepName())
 			.containsExactlyInAnyOrder("takeFiles", "takeFile:H330282001_20131231_101.clm#" + id);
 		Map<String, Object> arrival = this.support.arrival(id);
-		assertThat(arrival).containsEntry("status", "ACCEPTED").containsEntry("hospital_code", "H330282001")
-			.containsEntry("seq", "101").containsEntry("sha256", sha).containsEntry("size_bytes", Files.size(this.support
-				.archived("H330282001", builder.name())))
-			.containsEntry("source", "LOCAL").containsEntry("claim_count", 2).containsEntry("line_count", 2)
-			.containsEntry("total_amount", 2000L).containsEntry("accepted_claim_count", 2)
-			.containsEntry("rejected_claim_count", 0).containsEntry("charset", "UTF-8")
-			.containsEntry("stored_path", this.support.archived("H330282001", builder.name()).toAbsolutePath().toString());
+		assertThat(arrival).containsEntry("status", "ACCEPTED")
+			.containsEntry("hospital_code", "H330282001")
+			.containsEntry("seq", "101")
+			.containsEntry("sha256", sha)
+			.containsEntry("size_bytes", Files.size(this.support.archived("H330282001", builder.name())))
+			.containsEntry("source", "LOCAL")
+			.containsEntry("claim_count", 2)
+			.containsEntry("line_count", 2)
+			.containsEntry("total_amount", 2000L)
+			.containsEntry("accepted_claim_count", 2)
+			.containsEntry("rejected_claim_count", 0)
+			.containsEntry("charset", "UTF-8")
+			.containsEntry("stored_path",
+					this.support.archived("H330282001", builder.name()).toAbsolutePath().toString());
 		assertThat(arrival.get("intake_finished_at")).isNotNull();
 		assertThat(this.support.claimOutcomes(id)).containsExactly("0:A1:RECEIVED:-:-", "1:A2:RECEIVED:-:-");
 		Map<String, Object> claim = this.jdbc.queryForMap("SELECT * FROM claim WHERE file_id = ? AND position = 0", id);
-		assertThat(claim).containsEntry("line_no", 2L).containsEntry("patient_id", ClaimFileBuilder.PATIENT)
-			.containsEntry("patient_name", "张三").containsEntry("visit_type", "OUT").containsEntry("total_amount", 1000L)
-			.containsEntry("hospital_code", "H330282001").containsEntry("diagnosis_code", "K35.9")
+		assertThat(claim).containsEntry("line_no", 2L)
+			.containsEntry("patient_id", ClaimFileBuilder.PATIENT)
+			.containsEntry("patient_name", "张三")
+			.containsEntry("visit_type", "OUT")
+			.containsEntry("total_amount", 1000L)
+			.containsEntry("hospital_code", "H330282001")
+			.containsEntry("diagnosis_code", "K35.9")
 			.containsEntry("special_disease_code", null);
-		assertThat(this.jdbc.queryForList("SELECT line_no || '|' || item_code || '|' || item_name || '|' || unit_price"
-				+ " || '|' || quantity || '|' || amount FROM claim_line WHERE claim_id = ?", String.class, claim.get("id")))
+		assertThat(this.jdbc.queryForList(
+				"SELECT line_no || '|' || item_code || '|' || item_name || '|' || unit_price"
+						+ " || '|' || quantity || '|' || amount FROM claim_line WHERE claim_id = ?",
+				String.class, claim.get("id")))
 			.containsExactly("1|X00001|药品1|5.0000|2.000|1000");
 		assertThat(file).doesNotExist();
 		assertThat(this.support.archived("H330282001", builder.name())).hasContent(builder.text());
@@ -119,23 +135,36 @@ class ClaimIntakeJobTests {
 
 	@Test
 	void storesEveryClaimLevelRejectionWithItsCodeAndLine() throws Exception {
-		Path file = file("102")
-			.record(c("A#1", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A2", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1")).record(l("5.0", "2", "10.00"))
-			.record(c("A3", "330282194009117961", "OUT", "20130705", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A4", ClaimFileBuilder.PATIENT, "XXX", "20130705", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A5", ClaimFileBuilder.PATIENT, "OUT", "20130706", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A6", ClaimFileBuilder.PATIENT, "OUT", "20131230", "20140101", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A7", ClaimFileBuilder.PATIENT, "OUT", "20120601", "20120601", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A8", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "2")).record(l("5.00", "2", "10.00"))
-			.record(c("A9", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.01", "1")).record(l("5.00", "2", "10.01"))
-			.record(c("A10", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "11.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A11", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("A11", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
+		Path file = file("102").record(c("A#1", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A2", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1"))
+			.record(l("5.0", "2", "10.00"))
+			.record(c("A3", "330282194009117961", "OUT", "20130705", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A4", ClaimFileBuilder.PATIENT, "XXX", "20130705", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A5", ClaimFileBuilder.PATIENT, "OUT", "20130706", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A6", ClaimFileBuilder.PATIENT, "OUT", "20131230", "20140101", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A7", ClaimFileBuilder.PATIENT, "OUT", "20120601", "20120601", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A8", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "2"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A9", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.01", "1"))
+			.record(l("5.00", "2", "10.01"))
+			.record(c("A10", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "11.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A11", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("A11", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
 			// several problems: the first in table order wins
-			.record(c("A12", "330282194009117961", "XXX", "20130705", "20130705", "12.00", "1")).record(l("5.00", "2", "10.00"))
+			.record(c("A12", "330282194009117961", "XXX", "20130705", "20130705", "12.00", "1"))
+			.record(l("5.00", "2", "10.00"))
 			// A3 was rejected: its number may come again
-			.record(c("A3", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
+			.record(c("A3", ClaimFileBuilder.PATIENT, "OUT", "20130705", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
 			.writeTo(this.drop);
 
 		JobExecution execution = receive(file);
@@ -149,31 +178,44 @@ class ClaimIntakeJobTests {
 				"10:A11:RECEIVED:-:-", "11:A11:REJECTED:E_DUPLICATE_CLAIM:24", "12:A12:REJECTED:E_PERSON_ID:26",
 				"13:A3:RECEIVED:-:-");
 		assertThat(this.jdbc.queryForObject("SELECT reject_message FROM claim WHERE file_id = ? AND position = 11",
-				String.class, id)).isEqualTo("Claim A11 (line 24): its number is already used by the claim on line 22 of this file.");
+				String.class, id))
+			.isEqualTo("Claim A11 (line 24): its number is already used by the claim on line 22 of this file.");
 		assertThat(this.jdbc.queryForObject("SELECT reject_message FROM claim WHERE file_id = ? AND position = 2",
-				String.class, id)).contains("330282**********61").doesNotContain("330282194009117961");
+				String.class, id))
+			.contains("330282**********61")
+			.doesNotContain("330282194009117961");
 		assertThat(this.jdbc.queryForObject("SELECT reject_message FROM claim WHERE file_id = ? AND position = 6",
-				String.class, id)).contains("before the earliest policy version");
-		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED").containsEntry("accepted_claim_count", 2)
+				String.class, id))
+			.contains("before the earliest policy version");
+		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED")
+			.containsEntry("accepted_claim_count", 2)
 			.containsEntry("rejected_claim_count", 12);
-		// a rejected claim keeps what was sent; lines are kept for claims whose records parse
-		assertThat(this.jdbc.queryForMap("SELECT visit_type, total_amount, start_date FROM claim WHERE file_id = ? AND position = 3", id))
-			.containsEntry("visit_type", "XXX").containsEntry("total_amount", 1000L);
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_line l JOIN claim c ON c.id = l.claim_id"
-				+ " WHERE c.file_id = ?", Integer.class, id)).isEqualTo(3);
+		// a rejected claim keeps what was sent; lines are kept for claims whose records
+		// parse
+		assertThat(this.jdbc.queryForMap(
+				"SELECT visit_type, total_amount, start_date FROM claim WHERE file_id = ? AND position = 3", id))
+			.containsEntry("visit_type", "XXX")
+			.containsEntry("total_amount", 1000L);
+		assertThat(this.jdbc.queryForObject(
+				"SELECT count(*) FROM claim_line l JOIN claim c ON c.id = l.claim_id" + " WHERE c.file_id = ?",
+				Integer.class, id))
+			.isEqualTo(3);
 	}
 
 	@Test
 	void aClaimNumberInUseInAnEarlierFileIsADuplicateAndARejectedOneMayBeSentAgain() throws Exception {
-		long first = arrivalId(receive(file("103").claim("B1").claim("B2", "330282194009117961", "李四").writeTo(this.drop)));
-		assertThat(this.support.claimOutcomes(first)).containsExactly("0:B1:RECEIVED:-:-", "1:B2:REJECTED:E_PERSON_ID:4");
+		long first = arrivalId(
+				receive(file("103").claim("B1").claim("B2", "330282194009117961", "李四").writeTo(this.drop)));
+		assertThat(this.support.claimOutcomes(first)).containsExactly("0:B1:RECEIVED:-:-",
+				"1:B2:REJECTED:E_PERSON_ID:4");
 
 		long second = arrivalId(receive(file("104").claim("B1").claim("B2").writeTo(this.drop)));
 
 		assertThat(this.support.claimOutcomes(second)).containsExactly("0:B1:REJECTED:E_DUPLICATE_CLAIM:2",
 				"1:B2:RECEIVED:-:-");
 		assertThat(this.jdbc.queryForObject("SELECT reject_message FROM claim WHERE file_id = ? AND position = 0",
-				String.class, second)).contains("a claim of file H330282001_20131231_103.clm (line 2)");
+				String.class, second))
+			.contains("a claim of file H330282001_20131231_103.clm (line 2)");
 	}
 
 	@Test
@@ -204,32 +246,41 @@ class ClaimIntakeJobTests {
 			.containsExactly("F_DUPLICATE|0");
 		assertThat(this.support.archived("H330282001", original.name())).hasContent(original.text());
 		assertThat(this.support.count("claim")).isEqualTo(1);
-		assertThat(this.events.stream(ClaimFilesProcessed.class).map(ClaimFilesProcessed::rejected))
-			.containsExactly(0L, 1L, 1L, 1L);
+		assertThat(this.events.stream(ClaimFilesProcessed.class).map(ClaimFilesProcessed::rejected)).containsExactly(0L,
+				1L, 1L, 1L);
 	}
 
 	@Test
 	void rejectsEachFileLevelProblemWithItsLineAndMovesTheFileAside() throws Exception {
 		byte[] garbage = new byte[4096];
 		new Random(4).nextBytes(garbage);
-		List<Case> cases = List.of(
-				new Case("H330282001_2013_1.clm", file("107").claim("E1").bytes(), "F_NAME|0"),
+		List<Case> cases = List.of(new Case("H330282001_2013_1.clm", file("107").claim("E1").bytes(), "F_NAME|0"),
 				new Case("H330282001_20131231_110.clm", new byte[0], "F_EMPTY|0"),
 				new Case("H330282001_20131231_111.clm", garbage, "F_HEADER|1"),
 				new Case("H330282001_20131231_112.clm",
-						file("112").claim("E1", ClaimFileBuilder.PATIENT, "王小明").text().getBytes(Charset.forName("GBK")),
+						file("112").claim("E1", ClaimFileBuilder.PATIENT, "王小明")
+							.text()
+							.getBytes(Charset.forName("GBK")),
 						"F_ENCODING|2"),
 				new Case("H330282099_20131231_113.clm", file("H330282099", "20131231", "113").claim("E1").bytes(),
 						"F_HOSPITAL|1"),
 				new Case("H999999999_20131231_114.clm", file("H999999999", "20131231", "114").claim("E1").bytes(),
 						"F_HOSPITAL|1"),
 				new Case("H330282001_20131231_115.clm",
-						file("115").claim("E1").record("L|2|X00001|" + "长".repeat(1024 * 1024 / 3) + "|5.00|2|10.00").bytes(),
+						file("115").claim("E1")
+							.record("L|2|X00001|" + "长".repeat(1024 * 1024 / 3) + "|5.00|2|10.00")
+							.bytes(),
 						"F_RECORD|4"),
-				new Case("H330282001_20131231_116.clm", "H|MCF1|H330282001|20131231|116|UTF-8\nC|E1|33028219400911796X|张三|OUT|20130705|20130705|K35.9||10.00|1\n"
-					.getBytes(StandardCharsets.UTF_8), "F_TRAILER|0"),
-				new Case("H330282001_20131231_117.clm", file("117").claim("E1").text().replace("T|1|1|10.00", "T|2|1|10.00")
-					.getBytes(StandardCharsets.UTF_8), "F_TRAILER_MISMATCH|4"));
+				new Case("H330282001_20131231_116.clm",
+						"H|MCF1|H330282001|20131231|116|UTF-8\nC|E1|33028219400911796X|张三|OUT|20130705|20130705|K35.9||10.00|1\n"
+							.getBytes(StandardCharsets.UTF_8),
+						"F_TRAILER|0"),
+				new Case("H330282001_20131231_117.clm",
+						file("117").claim("E1")
+							.text()
+							.replace("T|1|1|10.00", "T|2|1|10.00")
+							.getBytes(StandardCharsets.UTF_8),
+						"F_TRAILER_MISMATCH|4"));
 
 		for (Case c : cases) {
 			Path file = Files.write(this.drop.resolve(c.name()), c.bytes());
@@ -239,20 +290,26 @@ class ClaimIntakeJobTests {
 			assertThat(execution.getStatus()).as(c.name()).isEqualTo(BatchStatus.COMPLETED);
 			assertThat(fileExit(execution)).as(c.name()).isEqualTo("REJECTED");
 			String code = c.first().substring(0, c.first().indexOf('|'));
-			assertThat(this.support.arrival(arrivalId(execution))).as(c.name()).containsEntry("status", "REJECTED")
+			assertThat(this.support.arrival(arrivalId(execution))).as(c.name())
+				.containsEntry("status", "REJECTED")
 				.containsEntry("reject_code", code);
-			assertThat(this.jdbc.queryForObject("SELECT code || '|' || line_no FROM claim_file_problem WHERE file_id = ?"
-					+ " AND ordinal = 0", String.class, arrivalId(execution))).as(c.name()).isEqualTo(c.first());
+			assertThat(this.jdbc.queryForObject(
+					"SELECT code || '|' || line_no FROM claim_file_problem WHERE file_id = ?" + " AND ordinal = 0",
+					String.class, arrivalId(execution)))
+				.as(c.name())
+				.isEqualTo(c.first());
 			String hospital = c.name().substring(0, c.name().indexOf('_'));
 			Path outbound = this.support.outbound(hospital, c.name() + ".rej");
 			assertThat(IntakeTestSupport.problems(outbound).get(0)).as(c.name()).isEqualTo(c.first());
-			assertThat(IntakeTestSupport.lines(outbound).get(0)).as(c.name()).startsWith("H|MCX1|" + hospital + "|" + c.name() + "|");
+			assertThat(IntakeTestSupport.lines(outbound).get(0)).as(c.name())
+				.startsWith("H|MCX1|" + hospital + "|" + c.name() + "|");
 			assertThat(this.support.rejected(c.name())).as(c.name()).hasBinaryContent(c.bytes());
 			assertThat(this.support.rejected(c.name() + ".rej")).as(c.name()).hasSameTextualContentAs(outbound);
 			assertThat(file).as(c.name()).doesNotExist();
 		}
 		assertThat(this.support.count("claim")).isZero();
-		// every problem is listed: the line too long to read is not counted as an L record
+		// every problem is listed: the line too long to read is not counted as an L
+		// record
 		assertThat(IntakeTestSupport.problems(this.support.outbound("H330282001", "H330282001_20131231_115.clm.rej")))
 			.containsExactly("F_RECORD|4", "F_TRAILER_MISMATCH|5");
 	}
@@ -267,24 +324,29 @@ class ClaimIntakeJobTests {
 
 		receive(file);
 
-		List<String> problems = IntakeTestSupport.problems(this.support.outbound("H330282001",
-				"H330282001_20131231_118.clm.rej"));
+		List<String> problems = IntakeTestSupport
+			.problems(this.support.outbound("H330282001", "H330282001_20131231_118.clm.rej"));
 		assertThat(problems.get(0)).isEqualTo("F_RECORD|4");
 		assertThat(problems).hasSizeGreaterThan(1_000).hasSizeLessThan(1_010).last().isEqualTo("F_RECORD|0");
 		assertThat(IntakeTestSupport.lines(this.support.outbound("H330282001", "H330282001_20131231_118.clm.rej")))
-			.last().asString().contains("More problems were found than the");
+			.last()
+			.asString()
+			.contains("More problems were found than the");
 	}
 
 	@Test
 	void aNameWithoutHospitalIsAnsweredOnlyBesideTheFileInTheRejectedArea() throws Exception {
-		Path file = Files.copy(IntakeTestSupport.EXAMPLE.resolve("inbound/h330282001_bad.clm"), this.drop.resolve("h330282001_bad.clm"));
+		Path file = Files.copy(IntakeTestSupport.EXAMPLE.resolve("inbound/h330282001_bad.clm"),
+				this.drop.resolve("h330282001_bad.clm"));
 
 		long id = arrivalId(receive(file));
 
-		assertThat(this.support.arrival(id)).containsEntry("reject_code", "F_NAME").containsEntry("hospital_code", null);
+		assertThat(this.support.arrival(id)).containsEntry("reject_code", "F_NAME")
+			.containsEntry("hospital_code", null);
 		assertThat(IntakeTestSupport.lines(this.support.rejected("h330282001_bad.clm.rej")).get(0))
 			.startsWith("H|MCX1||h330282001_bad.clm|");
-		assertThat(IntakeTestSupport.problems(this.support.rejected("h330282001_bad.clm.rej")).get(0)).isEqualTo("F_NAME|0");
+		assertThat(IntakeTestSupport.problems(this.support.rejected("h330282001_bad.clm.rej")).get(0))
+			.isEqualTo("F_NAME|0");
 		assertThat(IntakeTestSupport.fileNames(this.folders.outboundDir())).isEmpty();
 	}
 
@@ -300,20 +362,23 @@ class ClaimIntakeJobTests {
 		System.arraycopy(utf8, 0, bom, 3, utf8.length);
 		long withBom = arrivalId(receive(Files.write(this.drop.resolve("H330282001_20131231_121.clm"), bom)));
 		String mixed = file("122").crlf().claim("M1").claim("M2").text().replaceFirst("\r\nL", "\nL");
-		long mixedEnds = arrivalId(receive(Files.write(this.drop.resolve("H330282001_20131231_122.clm"),
-				mixed.getBytes(StandardCharsets.UTF_8))));
+		long mixedEnds = arrivalId(receive(
+				Files.write(this.drop.resolve("H330282001_20131231_122.clm"), mixed.getBytes(StandardCharsets.UTF_8))));
 
 		assertThat(this.jdbc.queryForObject("SELECT patient_name FROM claim WHERE file_id = ?", String.class, gbk))
 			.isEqualTo("王小明");
-		assertThat(this.jdbc.queryForObject("SELECT item_name FROM claim_line l JOIN claim c ON c.id = l.claim_id"
-				+ " WHERE c.file_id = ?", String.class, gbk)).isEqualTo("药品1");
+		assertThat(this.jdbc.queryForObject(
+				"SELECT item_name FROM claim_line l JOIN claim c ON c.id = l.claim_id" + " WHERE c.file_id = ?",
+				String.class, gbk))
+			.isEqualTo("药品1");
 		assertThat(this.support.arrival(gbk)).containsEntry("charset", "GBK").containsEntry("status", "ACCEPTED");
 		assertThat(this.jdbc.queryForObject("SELECT patient_name FROM claim WHERE file_id = ?", String.class, withBom))
 			.isEqualTo("欧阳娜娜");
 		assertThat(this.support.claimOutcomes(withBom)).containsExactly("0:U1:RECEIVED:-:-");
 		assertThat(this.support.claimOutcomes(mixedEnds)).containsExactly("0:M1:RECEIVED:-:-", "1:M2:RECEIVED:-:-");
 		assertThat(this.jdbc.queryForList("SELECT line_no FROM claim WHERE file_id = ? ORDER BY position", Long.class,
-				mixedEnds)).containsExactly(2L, 4L);
+				mixedEnds))
+			.containsExactly(2L, 4L);
 	}
 
 	@Test
@@ -329,17 +394,22 @@ class ClaimIntakeJobTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(execution.getJobParameters().getLong("files")).isEqualTo(13);
 		// one batch, recorded in file-name order
-		assertThat(this.jdbc.queryForList("SELECT file_name FROM claim_file WHERE batch_id = ? ORDER BY id", String.class,
-				batchId(execution))).hasSize(13).isSortedAccordingTo(String::compareTo);
+		assertThat(this.jdbc.queryForList("SELECT file_name FROM claim_file WHERE batch_id = ? ORDER BY id",
+				String.class, batchId(execution)))
+			.hasSize(13)
+			.isSortedAccordingTo(String::compareTo);
 		assertThat(execution.getExitStatus().getExitDescription()).contains("13 file(s): 4 accepted, 9 rejected");
 		try (var hospitals = Files.list(IntakeTestSupport.EXAMPLE.resolve("expected-outbound"))) {
 			for (Path hospital : hospitals.toList()) {
 				for (String name : IntakeTestSupport.fileNames(hospital)) {
 					String source = name.endsWith(".res") ? name.replace(".res", ".clm") : name.replace(".rej", "");
-					Map<String, Object> arrival = this.jdbc.queryForMap("SELECT * FROM claim_file WHERE file_name = ?", source);
+					Map<String, Object> arrival = this.jdbc.queryForMap("SELECT * FROM claim_file WHERE file_name = ?",
+							source);
 					if (name.endsWith(".rej")) {
 						String expected = IntakeTestSupport.problems(hospital.resolve(name)).get(0).split("\\|")[0];
-						assertThat(arrival).as(name).containsEntry("status", "REJECTED").containsEntry("reject_code", expected);
+						assertThat(arrival).as(name)
+							.containsEntry("status", "REJECTED")
+							.containsEntry("reject_code", expected);
 						Path ours = this.support.outbound(hospital.getFileName().toString(), name);
 						assertThat(IntakeTestSupport.problems(ours).get(0)).as(name).startsWith(expected + "|");
 					}
@@ -350,11 +420,13 @@ class ClaimIntakeJobTests {
 			}
 		}
 		assertThat(this.jdbc.queryForObject("SELECT reject_code FROM claim_file WHERE file_name = 'h330282001_bad.clm'",
-				String.class)).isEqualTo("F_NAME");
+				String.class))
+			.isEqualTo("F_NAME");
 		assertThat(this.support.rejected("h330282001_bad.clm.rej")).exists();
-		assertThat(IntakeTestSupport.fileNames(this.folders.inboundDir())).containsExactly("H330282001_20131231_910.clm.part");
-		assertThat(this.support.count("claim")).isEqualTo(this.jdbc.queryForObject(
-				"SELECT sum(claim_count) FROM claim_file WHERE status = 'ACCEPTED'", Integer.class));
+		assertThat(IntakeTestSupport.fileNames(this.folders.inboundDir()))
+			.containsExactly("H330282001_20131231_910.clm.part");
+		assertThat(this.support.count("claim")).isEqualTo(this.jdbc
+			.queryForObject("SELECT sum(claim_count) FROM claim_file WHERE status = 'ACCEPTED'", Integer.class));
 		assertThat(this.intake.takeEverythingNow()).isEmpty();
 	}
 
@@ -376,9 +448,11 @@ class ClaimIntakeJobTests {
 			assertThat(e.getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
 		});
 		assertThat(this.support.claimOutcomes(id)).hasSize(10).allMatch(o -> o.contains(":RECEIVED:"));
-		assertThat(this.jdbc.queryForObject("SELECT count(DISTINCT position) FROM claim WHERE file_id = ?", Integer.class, id))
+		assertThat(this.jdbc.queryForObject("SELECT count(DISTINCT position) FROM claim WHERE file_id = ?",
+				Integer.class, id))
 			.isEqualTo(10);
-		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED").containsEntry("accepted_claim_count", 10);
+		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED")
+			.containsEntry("accepted_claim_count", 10);
 		assertThat(file).doesNotExist();
 		assertThat(this.events.stream(ClaimFilesProcessed.class).map(ClaimFilesProcessed::completed))
 			.containsExactly(false, true);
@@ -390,7 +464,8 @@ class ClaimIntakeJobTests {
 		JobExecution failed = receiveWhileTheDatabaseRefuses(file, "Q7");
 		long id = arrivalId(failed);
 		assertThat(this.support.claimOutcomes(id)).hasSize(6);
-		// the hospital drops another file under the same name while the execution waits for its restart
+		// the hospital drops another file under the same name while the execution waits
+		// for its restart
 		file("135").claim("Z1").claim("Z2").writeTo(this.drop);
 
 		JobExecution resumed = this.intake.resumeUnfinished().executions().get(0);
@@ -443,17 +518,20 @@ class ClaimIntakeJobTests {
 
 	@Test
 	void aRejectedClaimKeepsItsDatesAsWrittenAndNoneThatIsNotADate() throws Exception {
-		Path file = file("171")
-			.record(c("B1", ClaimFileBuilder.PATIENT, "OUT", "00000101", "20130705", "10.00", "1")).record(l("5.00", "2", "10.00"))
-			.record(c("B2", ClaimFileBuilder.PATIENT, "OUT", "15821010", "15821010", "10.00", "1")).record(l("5.00", "2", "10.00"))
+		Path file = file("171").record(c("B1", ClaimFileBuilder.PATIENT, "OUT", "00000101", "20130705", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
+			.record(c("B2", ClaimFileBuilder.PATIENT, "OUT", "15821010", "15821010", "10.00", "1"))
+			.record(l("5.00", "2", "10.00"))
 			.writeTo(this.drop);
 
 		JobExecution execution = receive(file);
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		long id = arrivalId(execution);
-		assertThat(this.support.claimOutcomes(id)).containsExactly("0:B1:REJECTED:E_FORMAT:2", "1:B2:REJECTED:E_DATES:4");
-		// no year 0 reaches PostgreSQL, and an old date is not shifted by the Julian calendar
+		assertThat(this.support.claimOutcomes(id)).containsExactly("0:B1:REJECTED:E_FORMAT:2",
+				"1:B2:REJECTED:E_DATES:4");
+		// no year 0 reaches PostgreSQL, and an old date is not shifted by the Julian
+		// calendar
 		assertThat(this.jdbc.queryForList("SELECT coalesce(start_date::text, '-') || ' ' || end_date FROM claim"
 				+ " WHERE file_id = ? ORDER BY position", String.class, id))
 			.containsExactly("- 2013-07-05", "1582-10-10 1582-10-10");
@@ -465,8 +543,10 @@ class ClaimIntakeJobTests {
 		Sha256.Hashed digest = Sha256.of(file);
 		String name = file.getFileName().toString();
 		long batch = this.arrivals.newBatch();
-		long id = this.arrivals.record(batch, name, digest.hex(), digest.size(), ClaimIntake.LOCAL, file.toString(), file);
-		// what a kill between the repository's createJobInstance and createJobExecution leaves behind
+		long id = this.arrivals.record(batch, name, digest.hex(), digest.size(), ClaimIntake.LOCAL, file.toString(),
+				file);
+		// what a kill between the repository's createJobInstance and createJobExecution
+		// leaves behind
 		long orphan = this.jobRepository
 			.createJobInstance(ClaimIntakeJobConfiguration.JOB_NAME, ClaimIntake.parameters(batch, 1))
 			.getInstanceId();
@@ -476,11 +556,13 @@ class ClaimIntakeJobTests {
 		assertThat(resumed.failures()).isEmpty();
 		assertThat(resumed.executions()).singleElement()
 			.satisfies(e -> assertThat(e.getStatus()).isEqualTo(BatchStatus.COMPLETED));
-		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED").containsEntry("accepted_claim_count", 2);
+		assertThat(this.support.arrival(id)).containsEntry("status", "ACCEPTED")
+			.containsEntry("accepted_claim_count", 2);
 		assertThat(this.support.claimOutcomes(id)).containsExactly("0:T1:RECEIVED:-:-", "1:T2:RECEIVED:-:-");
 		assertThat(file).doesNotExist();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batch_job_instance WHERE job_instance_id = ?",
-				Integer.class, orphan)).isZero();
+				Integer.class, orphan))
+			.isZero();
 	}
 
 	@Test
@@ -501,12 +583,14 @@ class ClaimIntakeJobTests {
 		assertThat(this.support.archived("H330282001", builder.name())).hasContent(builder.text());
 		assertThat(this.support.arrival(id).get("intake_finished_at")).isNotNull();
 
-		// an undecided file under a COMPLETED intake: nothing can be restarted, an operator must look
+		// an undecided file under a COMPLETED intake: nothing can be restarted, an
+		// operator must look
 		this.jdbc.update("UPDATE claim_file SET intake_finished_at = NULL, status = 'RECEIVED' WHERE id = ?", id);
 
-		assertThat(this.intake.resumeUnfinished().failures()).singleElement().asString()
-			.startsWith("The intake of claim file batch " + batchId(completed) + " [H330282001_20131231_151.clm] could not"
-					+ " be resumed.")
+		assertThat(this.intake.resumeUnfinished().failures()).singleElement()
+			.asString()
+			.startsWith("The intake of claim file batch " + batchId(completed)
+					+ " [H330282001_20131231_151.clm] could not" + " be resumed.")
 			.contains("is undecided though its intake execution " + completed.getId() + " is COMPLETED");
 	}
 
@@ -543,7 +627,8 @@ class ClaimIntakeJobTests {
 				CREATE FUNCTION refuse_claim() RETURNS trigger LANGUAGE plpgsql AS $$
 				BEGIN IF NEW.claim_no = '%s' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$
 				""".formatted(claimNo));
-		this.jdbc.execute("CREATE TRIGGER refuse_claim BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION refuse_claim()");
+		this.jdbc
+			.execute("CREATE TRIGGER refuse_claim BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION refuse_claim()");
 		try {
 			return receive(file);
 		}
@@ -576,7 +661,8 @@ class ClaimIntakeJobTests {
 		return exits.get(0);
 	}
 
-	private static String c(String no, String patient, String visit, String start, String end, String total, String count) {
+	private static String c(String no, String patient, String visit, String start, String end, String total,
+			String count) {
 		return "C|" + no + "|" + patient + "|张三|" + visit + "|" + start + "|" + end + "|K35.9||" + total + "|" + count;
 	}
 

@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.medclaims.intake.ClaimFileBuilder.file;
 
 /**
- * One intake execution per batch of files, one partition per file: the decisions are those of a
- * sequential intake whatever the threads, and a fault costs only its own file.
+ * One intake execution per batch of files, one partition per file: the decisions are
+ * those of a sequential intake whatever the threads, and a fault costs only its own file.
  */
 @SpringBootTest(properties = { "medclaims.intake.watch=false", "medclaims.intake.chunk-size=2" })
 class IntakeBatchTests {
@@ -88,19 +88,22 @@ class IntakeBatchTests {
 		JobExecution batch = this.intake.receive(crossedFiles().stream().map(ClaimIntake.Incoming::local).toList());
 
 		assertThat(batch.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(outcomes()).isEqualTo(sequential).contains(
-				// a number used by an earlier file of the same hospital
-				"H330282001_20131231_202.clm:0:A2:REJECTED:E_DUPLICATE_CLAIM",
-				// a number used only by a file rejected as a whole is free again
-				"H330282001_20131231_204.clm:1:Z1:RECEIVED:-",
-				// each hospital has its own numbers
-				"H330282002_20131231_201.clm:0:A1:RECEIVED:-");
-		assertThat(this.jdbc.queryForList("SELECT file_name || ':' || coalesce(reject_code, status) FROM claim_file"
-				+ " ORDER BY file_name", String.class)).containsExactly("H330282001_20131231_201.clm:ACCEPTED",
-						"H330282001_20131231_202.clm:ACCEPTED", "H330282001_20131231_203.clm:F_TRAILER_MISMATCH",
-						"H330282001_20131231_204.clm:ACCEPTED", "H330282002_20131231_201.clm:ACCEPTED",
-						"H330282002_20131231_202.clm:ACCEPTED");
-		assertThat(partitions(batch)).hasSize(6).allSatisfy(p -> assertThat(p.getStatus()).isEqualTo(BatchStatus.COMPLETED));
+		assertThat(outcomes()).isEqualTo(sequential)
+			.contains(
+					// a number used by an earlier file of the same hospital
+					"H330282001_20131231_202.clm:0:A2:REJECTED:E_DUPLICATE_CLAIM",
+					// a number used only by a file rejected as a whole is free again
+					"H330282001_20131231_204.clm:1:Z1:RECEIVED:-",
+					// each hospital has its own numbers
+					"H330282002_20131231_201.clm:0:A1:RECEIVED:-");
+		assertThat(this.jdbc.queryForList(
+				"SELECT file_name || ':' || coalesce(reject_code, status) FROM claim_file" + " ORDER BY file_name",
+				String.class))
+			.containsExactly("H330282001_20131231_201.clm:ACCEPTED", "H330282001_20131231_202.clm:ACCEPTED",
+					"H330282001_20131231_203.clm:F_TRAILER_MISMATCH", "H330282001_20131231_204.clm:ACCEPTED",
+					"H330282002_20131231_201.clm:ACCEPTED", "H330282002_20131231_202.clm:ACCEPTED");
+		assertThat(partitions(batch)).hasSize(6)
+			.allSatisfy(p -> assertThat(p.getStatus()).isEqualTo(BatchStatus.COMPLETED));
 	}
 
 	@Test
@@ -113,12 +116,12 @@ class IntakeBatchTests {
 				CREATE FUNCTION refuse_claim() RETURNS trigger LANGUAGE plpgsql AS $$
 				BEGIN IF NEW.claim_no = 'F3' THEN RAISE EXCEPTION 'disk full (simulated)'; END IF; RETURN NEW; END $$
 				""");
-		this.jdbc.execute("CREATE TRIGGER refuse_claim BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION refuse_claim()");
+		this.jdbc
+			.execute("CREATE TRIGGER refuse_claim BEFORE INSERT ON claim FOR EACH ROW EXECUTE FUNCTION refuse_claim()");
 		JobExecution failed;
 		try {
-			failed = this.intake.receive(List.of(first, failing, waiting, third).stream()
-				.map(ClaimIntake.Incoming::local)
-				.toList());
+			failed = this.intake
+				.receive(List.of(first, failing, waiting, third).stream().map(ClaimIntake.Incoming::local).toList());
 		}
 		finally {
 			this.jdbc.execute("DROP TRIGGER refuse_claim ON claim");
@@ -139,7 +142,8 @@ class IntakeBatchTests {
 					"takeFile:H330282003_20131231_301.clm COMPLETED");
 		assertThat(failing).exists();
 		assertThat(waiting).exists();
-		// settlement never settles around the hole: the files not decided would come after later claims
+		// settlement never settles around the hole: the files not decided would come
+		// after later claims
 		assertThatThrownBy(() -> this.settlement.settle()).isInstanceOf(SettlementLauncher.SettlementRefused.class)
 			.hasMessageStartingWith("Settlement waits: 2 claim file(s) taken in are not decided yet"
 					+ " (H330282002_20131231_301.clm (arrival ")
@@ -159,12 +163,14 @@ class IntakeBatchTests {
 		assertThat(partitions(restarted)).extracting(p -> p.getStepName().replaceAll("#.*", ""))
 			.containsExactlyInAnyOrder("takeFile:H330282002_20131231_301.clm", "takeFile:H330282002_20131231_302.clm");
 		assertThat(outcomes()).contains("H330282002_20131231_301.clm:2:F3:RECEIVED:-",
-				"H330282002_20131231_302.clm:0:F3:REJECTED:E_DUPLICATE_CLAIM", "H330282002_20131231_302.clm:1:W1:RECEIVED:-");
+				"H330282002_20131231_302.clm:0:F3:REJECTED:E_DUPLICATE_CLAIM",
+				"H330282002_20131231_302.clm:1:W1:RECEIVED:-");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE status = 'ACCEPTED'", Integer.class))
 			.isEqualTo(4);
 	}
 
-	// two hospitals; numbers crossing between the files of H1, one file of it rejected as a whole
+	// two hospitals; numbers crossing between the files of H1, one file of it rejected as
+	// a whole
 	private List<Path> crossedFiles() throws Exception {
 		FileSystemUtils.deleteRecursively(this.drop);
 		Files.createDirectories(this.drop);

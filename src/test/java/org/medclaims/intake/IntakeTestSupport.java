@@ -30,7 +30,10 @@ final class IntakeTestSupport {
 		this.folders = folders;
 	}
 
-	/** An empty intake (sequences go on, so arrival ids never repeat) and the example registry. */
+	/**
+	 * An empty intake (sequences go on, so arrival ids never repeat) and the example
+	 * registry.
+	 */
 	void reset(ReferenceImport referenceImport) throws Exception {
 		this.jdbc.execute("TRUNCATE claim_line, claim_file_problem, claim, claim_file CASCADE");
 		this.jdbc.execute("DELETE FROM int_metadata_store");
@@ -54,9 +57,10 @@ final class IntakeTestSupport {
 
 	/** code, reject_line_no and status of each claim of an arrival, by position. */
 	List<String> claimOutcomes(long arrivalId) {
-		return this.jdbc.queryForList("SELECT position || ':' || claim_no || ':' || status || ':' || coalesce(reject_code, '-')"
-				+ " || ':' || coalesce(reject_line_no::text, '-') FROM claim WHERE file_id = ? ORDER BY position",
-				String.class, arrivalId);
+		return this.jdbc
+			.queryForList("SELECT position || ':' || claim_no || ':' || status || ':' || coalesce(reject_code, '-')"
+					+ " || ':' || coalesce(reject_line_no::text, '-') FROM claim WHERE file_id = ? ORDER BY position",
+					String.class, arrivalId);
 	}
 
 	Path archived(String hospital, String name) {

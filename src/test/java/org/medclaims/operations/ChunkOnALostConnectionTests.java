@@ -21,10 +21,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A chunk whose connection is lost after the step saved its position, as a database restart does,
- * before its commit or after it but before the answer: the chunk is done once, and the step goes on
- * from the last commit (Spring Batch 6.0.4 went on from the lost chunk's position and skipped its
- * items; 6.0.6 alone ended UNKNOWN when only the answer was lost).
+ * A chunk whose connection is lost after the step saved its position, as a database
+ * restart does, before its commit or after it but before the answer: the chunk is done
+ * once, and the step goes on from the last commit (Spring Batch 6.0.4 went on from the
+ * lost chunk's position and skipped its items; 6.0.6 alone ended UNKNOWN when only the
+ * answer was lost).
  */
 @SpringBootTest
 @Import(OperationsTestJobs.class)

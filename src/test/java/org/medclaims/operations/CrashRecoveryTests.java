@@ -60,7 +60,8 @@ class CrashRecoveryTests {
 		Map<String, Object> step = this.jdbc.queryForMap(
 				"SELECT status, exit_code, end_time, read_count FROM batch_step_execution WHERE job_execution_id = ?",
 				crashed.getId());
-		assertThat(step).containsEntry("status", "FAILED").containsEntry("exit_code", "FAILED")
+		assertThat(step).containsEntry("status", "FAILED")
+			.containsEntry("exit_code", "FAILED")
 			.containsEntry("read_count", 729L);
 		assertThat(step.get("end_time")).isNotNull();
 		assertThat(this.crashRecovery.recoverDeadOwners()).isEmpty();
@@ -68,18 +69,22 @@ class CrashRecoveryTests {
 
 	@Test
 	void anExecutionHasItsOwnerFromTheTransactionThatCreatesIt() throws Exception {
-		// what a process killed right after creating an execution leaves: no listener has run yet
+		// what a process killed right after creating an execution leaves: no listener has
+		// run yet
 		JobParameters parameters = new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
 		JobExecution created = this.jobRepository.createJobExecution(
 				this.jobRepository.createJobInstance("flakyJob", parameters), parameters, new ExecutionContext());
 
 		Map<String, Object> owner = this.jdbc.queryForMap("SELECT host, pid, command, process_started_at"
 				+ " FROM job_execution_owner WHERE job_execution_id = ?", created.getId());
-		assertThat(owner).containsEntry("host", this.host).containsEntry("pid", ProcessHandle.current().pid())
+		assertThat(owner).containsEntry("host", this.host)
+			.containsEntry("pid", ProcessHandle.current().pid())
 			.containsEntry("command", "serve");
 		assertThat(owner.get("process_started_at")).isNotNull();
-		assertThat(this.jdbc.queryForObject("SELECT process_start_ticks FROM job_execution_owner WHERE job_execution_id = ?",
-				Long.class, created.getId())).isEqualTo(ExecutionOwner.current().startTicks());
+		assertThat(this.jdbc.queryForObject(
+				"SELECT process_start_ticks FROM job_execution_owner WHERE job_execution_id = ?", Long.class,
+				created.getId()))
+			.isEqualTo(ExecutionOwner.current().startTicks());
 		assertThat(this.crashRecovery.ownership(created).state()).isEqualTo(CrashRecovery.OwnerState.ALIVE);
 
 		long deadPid = OperationsTestJobs.deadPid();
@@ -116,9 +121,12 @@ class CrashRecoveryTests {
 		JobExecution crashed = OperationsTestJobs.crashedExecution(this.jobRepository, this.jdbc, "flakyJob",
 				"flakyStep", ProcessHandle.current().pid(), this.host);
 		// the same pid, but a process that started long before this one
-		this.jdbc.update("UPDATE job_execution_owner SET process_started_at = now() - interval '3 days',"
-				+ " process_start_ticks = ? WHERE job_execution_id = ?", ExecutionOwner.current().startTicks() == null
-						? null : ExecutionOwner.current().startTicks() - 25_920_000L, crashed.getId());
+		this.jdbc.update(
+				"UPDATE job_execution_owner SET process_started_at = now() - interval '3 days',"
+						+ " process_start_ticks = ? WHERE job_execution_id = ?",
+				ExecutionOwner.current().startTicks() == null ? null
+						: ExecutionOwner.current().startTicks() - 25_920_000L,
+				crashed.getId());
 
 		assertThat(this.crashRecovery.recoverDeadOwners()).containsExactly(crashed.getId());
 	}
@@ -129,7 +137,8 @@ class CrashRecoveryTests {
 		assumeTrue(ticks != null, "no /proc/<pid>/stat here: start instants only");
 		JobExecution running = OperationsTestJobs.crashedExecution(this.jobRepository, this.jdbc, "flakyJob",
 				"flakyStep", ProcessHandle.current().pid(), this.host);
-		// this process, recorded by a JVM whose idea of the boot time an NTP step moved by a minute
+		// this process, recorded by a JVM whose idea of the boot time an NTP step moved
+		// by a minute
 		this.jdbc.update("UPDATE job_execution_owner SET process_started_at = now() - interval '1 minute',"
 				+ " process_start_ticks = ? WHERE job_execution_id = ?", ticks, running.getId());
 
@@ -150,15 +159,16 @@ class CrashRecoveryTests {
 		Map<String, Object> owner = this.jdbc.queryForMap(
 				"SELECT host, pid, command FROM job_execution_owner WHERE job_execution_id = ?", restarted.getId());
 		assertThat(owner).containsEntry("host", this.host).containsEntry("pid", ProcessHandle.current().pid());
-		assertThat(this.jdbc.queryForObject(
-				"SELECT write_count FROM batch_step_execution WHERE job_execution_id = ?", Long.class,
-				restarted.getId())).isEqualTo(3L);
+		assertThat(this.jdbc.queryForObject("SELECT write_count FROM batch_step_execution WHERE job_execution_id = ?",
+				Long.class, restarted.getId()))
+			.isEqualTo(3L);
 	}
 
 	@Test
 	void theLedgerChecksOfTheOperatorsGuideRunAndFindNothingOnAConsistentLedger() throws Exception {
 		String guide = java.nio.file.Files.readString(java.nio.file.Path.of("jobs/README.md"));
-		java.util.regex.Matcher sql = java.util.regex.Pattern.compile("```sql\n(.*?)```", java.util.regex.Pattern.DOTALL)
+		java.util.regex.Matcher sql = java.util.regex.Pattern
+			.compile("```sql\n(.*?)```", java.util.regex.Pattern.DOTALL)
 			.matcher(guide);
 		int checks = 0;
 		while (sql.find()) {

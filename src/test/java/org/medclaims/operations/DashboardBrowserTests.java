@@ -34,7 +34,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The operator's morning in a real headless Chromium: sign in, find the failed run, restart it, see it complete. */
+/**
+ * The operator's morning in a real headless Chromium: sign in, find the failed run,
+ * restart it, see it complete.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "medclaims.security.users.olga.password={noop}olga-pw",
 				"medclaims.security.users.olga.roles=OPERATOR" })
@@ -86,12 +89,13 @@ class DashboardBrowserTests {
 		assertThat(row.findElement(By.cssSelector(".status")).getText()).isEqualTo("失败");
 		assertThat(row.getText()).contains("flakyJob").contains("simulated");
 
-		// the execution's own page offers the same actions as its row, and only those that apply
+		// the execution's own page offers the same actions as its row, and only those
+		// that apply
 		this.browser.get(url("/operations/executions/" + failed.getId()));
 		assertThat(this.browser.findElement(By.cssSelector(".actions button.restart")).getText()).isEqualTo("重新启动");
-		assertThat(this.browser.findElement(By.cssSelector(".actions button.abandon")).findElement(By.xpath(".."))
-			.getAttribute("data-confirm"))
-			.isEqualTo("永久放弃作业执行 " + failed.getId() + "（flakyJob）？放弃后不能再重新启动。");
+		assertThat(this.browser.findElement(By.cssSelector(".actions button.abandon"))
+			.findElement(By.xpath(".."))
+			.getAttribute("data-confirm")).isEqualTo("永久放弃作业执行 " + failed.getId() + "（flakyJob）？放弃后不能再重新启动。");
 		assertThat(this.browser.findElements(By.cssSelector(".actions button.stop"))).isEmpty();
 		// parameters for people, the raw values on demand
 		assertThat(this.browser.findElement(By.id("parameters")).getText()).contains("启动请求于 ")
@@ -131,16 +135,19 @@ class DashboardBrowserTests {
 		Files.writeString(stored, "H|MCR1|H330282002|20131231|909\nL|1|X|x|1.00|1|1.00\n");
 		Files.writeString(stored.resolveSibling(stored.getFileName() + ".rej"),
 				"H|MCR1|H330282002|H330282002_20131231_909.clm|2026-12-04T08:00:00Z\nE|F_RECORD|2|Line 2 is a line item\n");
-		long rejected = this.jdbc.queryForObject("""
-				WITH batch AS (INSERT INTO intake_batch DEFAULT VALUES RETURNING id)
-				INSERT INTO claim_file (batch_id, file_name, hospital_code, sha256, size_bytes, source, source_path,
-				    local_path, status, reject_code, reject_message, stored_path, decided_at, intake_finished_at)
-				SELECT batch.id, 'H330282002_20131231_909.clm', 'H330282002', repeat('a', 64), 60, 'LOCAL', 'in', 'in',
-				    'REJECTED', 'F_RECORD', 'Line 2 is a line item (L) before any claim (C).', ?, now(), now() FROM batch
-				RETURNING id
-				""", Long.class, stored.toString());
+		long rejected = this.jdbc.queryForObject(
+				"""
+						WITH batch AS (INSERT INTO intake_batch DEFAULT VALUES RETURNING id)
+						INSERT INTO claim_file (batch_id, file_name, hospital_code, sha256, size_bytes, source, source_path,
+						    local_path, status, reject_code, reject_message, stored_path, decided_at, intake_finished_at)
+						SELECT batch.id, 'H330282002_20131231_909.clm', 'H330282002', repeat('a', 64), 60, 'LOCAL', 'in', 'in',
+						    'REJECTED', 'F_RECORD', 'Line 2 is a line item (L) before any claim (C).', ?, now(), now() FROM batch
+						RETURNING id
+						""",
+				Long.class, stored.toString());
 		long batch = this.jdbc.queryForObject("SELECT batch_id FROM claim_file WHERE id = ?", Long.class, rejected);
-		this.jdbc.update("INSERT INTO claim_file_problem VALUES (?, 0, 'F_RECORD', 2, 'Line 2 is a line item (L) before any claim (C).')",
+		this.jdbc.update(
+				"INSERT INTO claim_file_problem VALUES (?, 0, 'F_RECORD', 2, 'Line 2 is a line item (L) before any claim (C).')",
 				rejected);
 
 		this.browser.get(url("/operations"));
@@ -151,14 +158,15 @@ class DashboardBrowserTests {
 
 		this.browser.findElement(By.cssSelector("#file-" + rejected + " a.file-link")).click();
 		assertThat(this.browser.findElement(By.id("file-status")).getText()).isEqualTo("已拒收");
-		assertThat(this.browser.findElement(By.id("problems")).getText()).contains("F_RECORD").contains("Line 2 is a line item");
+		assertThat(this.browser.findElement(By.id("problems")).getText()).contains("F_RECORD")
+			.contains("Line 2 is a line item");
 		WebElement answer = this.browser.findElement(By.id("answer"));
 		assertThat(answer.getText()).isEqualTo("下载 H330282002_20131231_909.clm.rej");
 		// what the link downloads, fetched with the operator's own session
-		String downloaded = (String) ((JavascriptExecutor) this.browser).executeAsyncScript(
-				"var done = arguments[arguments.length - 1];"
-						+ "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('Content-Disposition') + '\\n' + t)));",
-				answer.getAttribute("href"));
+		String downloaded = (String) ((JavascriptExecutor) this.browser)
+			.executeAsyncScript("var done = arguments[arguments.length - 1];"
+					+ "fetch(arguments[0]).then(r => r.text().then(t => done(r.status + ' ' + r.headers.get('Content-Disposition') + '\\n' + t)));",
+					answer.getAttribute("href"));
 		assertThat(downloaded).startsWith("200 attachment; filename=\"H330282002_20131231_909.clm.rej\"")
 			.contains("E|F_RECORD|2|Line 2 is a line item");
 
@@ -193,11 +201,13 @@ class DashboardBrowserTests {
 		assertThat(days.get(29).getAttribute("data-fund")).isEqualTo("2000.00");
 		assertThat(days.get(26).getAttribute("data-settled")).isEqualTo("1");
 		assertThat(days.stream().mapToLong(d -> Long.parseLong(d.getAttribute("data-settled"))).sum()).isEqualTo(3);
-		assertThat(this.browser.findElement(By.cssSelector("svg#chart polyline.fund-line")).getAttribute("points")
+		assertThat(this.browser.findElement(By.cssSelector("svg#chart polyline.fund-line"))
+			.getAttribute("points")
 			.split(" ")).hasSize(30);
 		assertThat(this.browser.getPageSource()).doesNotContain("<script src=\"http");
 
-		assertThat(this.browser.findElement(By.id("nav")).getText()).contains("运维总览").contains("理赔文件")
+		assertThat(this.browser.findElement(By.id("nav")).getText()).contains("运维总览")
+			.contains("理赔文件")
 			.doesNotContain("经办台");
 		this.browser.get(url("/desk"));
 		assertThat(this.browser.findElement(By.id("required-role")).getText()).contains("经办员（CLERK 角色）");

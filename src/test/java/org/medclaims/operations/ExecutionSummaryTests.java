@@ -10,7 +10,10 @@ import static org.medclaims.operations.CrashRecovery.OwnerState.DEAD;
 import static org.medclaims.operations.CrashRecovery.OwnerState.ELSEWHERE;
 import static org.medclaims.operations.CrashRecovery.OwnerState.UNKNOWN;
 
-/** What an execution's badge says and which actions it offers: only those that can succeed. */
+/**
+ * What an execution's badge says and which actions it offers: only those that can
+ * succeed.
+ */
 class ExecutionSummaryTests {
 
 	@Test
@@ -53,8 +56,8 @@ class ExecutionSummaryTests {
 
 	private static ExecutionSummary execution(String status, String exitCode, boolean latest,
 			CrashRecovery.OwnerState owner) {
-		return new ExecutionSummary(7, "settlementJob", "run=1", status, exitCode, null, LocalDateTime.now(), null, 0, 0,
-				0, 0, 0, 0, null, "1@host", latest, owner);
+		return new ExecutionSummary(7, "settlementJob", "run=1", status, exitCode, null, LocalDateTime.now(), null, 0,
+				0, 0, 0, 0, 0, null, "1@host", latest, owner);
 	}
 
 }

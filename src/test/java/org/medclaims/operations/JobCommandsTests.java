@@ -30,7 +30,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The jobs, restart, stop and abandon commands: their output, exit status and every operator mistake. */
+/**
+ * The jobs, restart, stop and abandon commands: their output, exit status and every
+ * operator mistake.
+ */
 @SpringBootTest
 @Import(OperationsTestJobs.class)
 class JobCommandsTests {
@@ -68,9 +71,13 @@ class JobCommandsTests {
 
 		assertThat(outcome.exit()).isZero();
 		List<String> lines = outcome.out().lines().toList();
-		assertThat(lines.get(0)).startsWith("ID").contains("JOB", "PARAMETERS", "STATUS", "START", "END", "DURATION", "READ",
-				"WRITE", "SKIP", "REJECTED", "EXIT");
-		String completedLine = lines.stream().filter(l -> l.startsWith(completed.getId() + " ")).findFirst().orElseThrow();
+		assertThat(lines.get(0)).startsWith("ID")
+			.contains("JOB", "PARAMETERS", "STATUS", "START", "END", "DURATION", "READ", "WRITE", "SKIP", "REJECTED",
+					"EXIT");
+		String completedLine = lines.stream()
+			.filter(l -> l.startsWith(completed.getId() + " "))
+			.findFirst()
+			.orElseThrow();
 		assertThat(completedLine).contains("flakyJob", "run=", "COMPLETED").containsPattern("\\s3\\s");
 		String failedLine = lines.stream().filter(l -> l.startsWith(failed.getId() + " ")).findFirst().orElseThrow();
 		assertThat(failedLine).contains("FAILED", "simulated");
@@ -93,21 +100,26 @@ class JobCommandsTests {
 	@Test
 	void jobsCountsTheRejectedClaimsOfAnIntakeFile() {
 		long batchId = this.jdbc.queryForObject("INSERT INTO intake_batch DEFAULT VALUES RETURNING id", Long.class);
-		long fileId = this.jdbc.queryForObject("""
-				INSERT INTO claim_file (batch_id, file_name, sha256, size_bytes, source, source_path, local_path, status,
-				    intake_finished_at)
-				VALUES (?, 'H330282001_20140210_001.clm', repeat('a', 64), 100, 'LOCAL', '/in/x', '/in/x', 'ACCEPTED', now())
-				RETURNING id
-				""", Long.class, batchId);
+		long fileId = this.jdbc.queryForObject(
+				"""
+						INSERT INTO claim_file (batch_id, file_name, sha256, size_bytes, source, source_path, local_path, status,
+						    intake_finished_at)
+						VALUES (?, 'H330282001_20140210_001.clm', repeat('a', 64), 100, 'LOCAL', '/in/x', '/in/x', 'ACCEPTED', now())
+						RETURNING id
+						""",
+				Long.class, batchId);
 		for (int i = 0; i < 3; i++) {
-			this.jdbc.update("INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id,"
-					+ " total_amount, status) VALUES (?, ?, ?, 'H330282001', ?, '330282198001011237', 100, ?)", fileId, i,
-					i + 2, "C" + i, i == 0 ? "RECEIVED" : "REJECTED");
+			this.jdbc.update(
+					"INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id,"
+							+ " total_amount, status) VALUES (?, ?, ?, 'H330282001', ?, '330282198001011237', 100, ?)",
+					fileId, i, i + 2, "C" + i, i == 0 ? "RECEIVED" : "REJECTED");
 		}
 		JobExecution intake = OperationsTestJobs.crashedExecution(this.jobRepository, this.jdbc, "claimIntakeJob",
 				"validate", 0, null);
-		this.jdbc.update("INSERT INTO batch_job_execution_params VALUES (?, 'batch', 'java.lang.Long', ?, 'Y'),"
-				+ " (?, 'files', 'java.lang.Long', '1', 'N')", intake.getId(), String.valueOf(batchId), intake.getId());
+		this.jdbc.update(
+				"INSERT INTO batch_job_execution_params VALUES (?, 'batch', 'java.lang.Long', ?, 'Y'),"
+						+ " (?, 'files', 'java.lang.Long', '1', 'N')",
+				intake.getId(), String.valueOf(batchId), intake.getId());
 
 		Outcome outcome = run("jobs");
 
@@ -124,9 +136,13 @@ class JobCommandsTests {
 
 		assertThat(outcome.exit()).isZero();
 		assertThat(outcome.out()).contains("Execution " + failed.getId() + " of flakyJob restarted as execution")
-			.contains(": COMPLETED (COMPLETED)").contains("written 3");
-		assertThat(this.jdbc.queryForObject("SELECT status FROM batch_job_execution WHERE job_instance_id = ?"
-				+ " ORDER BY job_execution_id DESC LIMIT 1", String.class, failed.getJobInstance().getId()))
+			.contains(": COMPLETED (COMPLETED)")
+			.contains("written 3");
+		assertThat(
+				this.jdbc.queryForObject(
+						"SELECT status FROM batch_job_execution WHERE job_instance_id = ?"
+								+ " ORDER BY job_execution_id DESC LIMIT 1",
+						String.class, failed.getJobInstance().getId()))
 			.isEqualTo("COMPLETED");
 	}
 
@@ -148,9 +164,9 @@ class JobCommandsTests {
 				ProcessHandle.current().pid(), host);
 		Outcome refused = run("restart", String.valueOf(live.getId()));
 		assertThat(refused.exit()).isEqualTo(1);
-		assertThat(refused.err()).isEqualTo("Execution " + live.getId() + " is still running in live process "
-				+ ProcessHandle.current().pid() + " on " + host + ": stop it with 'stop " + live.getId()
-				+ "' before you restart it.\n");
+		assertThat(refused.err()).isEqualTo(
+				"Execution " + live.getId() + " is still running in live process " + ProcessHandle.current().pid()
+						+ " on " + host + ": stop it with 'stop " + live.getId() + "' before you restart it.\n");
 
 		long deadPid = OperationsTestJobs.deadPid();
 		JobExecution crashed = OperationsTestJobs.crashedExecution(this.jobRepository, this.jdbc, "flakyJob",
@@ -181,9 +197,11 @@ class JobCommandsTests {
 		assertMistake(run("restart", "987654"), "There is no job execution 987654: run 'jobs'");
 		assertMistake(run("stop", "987654"), "There is no job execution 987654");
 		assertMistake(run("abandon", "987654"), "There is no job execution 987654");
-		assertMistake(run("restart", String.valueOf(c)), "Execution " + c + " of flakyJob is COMPLETED: there is nothing to restart.");
+		assertMistake(run("restart", String.valueOf(c)),
+				"Execution " + c + " of flakyJob is COMPLETED: there is nothing to restart.");
 		assertMistake(run("stop", String.valueOf(f)), "Execution " + f + " of flakyJob is FAILED, not running");
-		assertMistake(run("abandon", String.valueOf(c)), "Execution " + c + " of flakyJob is COMPLETED: there is nothing to abandon.");
+		assertMistake(run("abandon", String.valueOf(c)),
+				"Execution " + c + " of flakyJob is COMPLETED: there is nothing to abandon.");
 		assertMistake(run("restart", String.valueOf(ownerless.getId())), "no owner was recorded");
 		assertMistake(run("restart", String.valueOf(elsewhere.getId())), "another-host.example, another host");
 		assertMistake(run("abandon", String.valueOf(elsewhere.getId())), "another host: abandon it there.");
@@ -213,8 +231,8 @@ class JobCommandsTests {
 
 		Outcome unknown = main("restart", "31337", "--spring.datasource.url=" + url);
 		assertThat(unknown.exit()).isEqualTo(1);
-		assertThat(unknown.err()).isEqualTo("There is no job execution 31337: run 'jobs' to list the executions and"
-				+ " their ids.\n");
+		assertThat(unknown.err())
+			.isEqualTo("There is no job execution 31337: run 'jobs' to list the executions and" + " their ids.\n");
 
 		Outcome unreachable = main("jobs", "--spring.datasource.url=jdbc:postgresql://127.0.0.1:1/medclaims",
 				"--spring.datasource.hikari.connection-timeout=2000");
@@ -240,7 +258,10 @@ class JobCommandsTests {
 		}
 	}
 
-	/** A command as CommandRunner runs it: an exception becomes OperatorMessages' sentence and exit 1. */
+	/**
+	 * A command as CommandRunner runs it: an exception becomes OperatorMessages' sentence
+	 * and exit 1.
+	 */
 	private Outcome run(String name, String... arguments) {
 		Command command = this.commands.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
 		return capture(() -> {

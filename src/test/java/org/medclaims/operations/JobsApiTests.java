@@ -123,7 +123,8 @@ class JobsApiTests {
 	@Test
 	void showsExitDescriptionsWithResidentIdsMasked() throws Exception {
 		JobExecution failed = runFlaky(true);
-		// what PgJDBC puts in a failure Spring Batch stores: the row, with the person's ID
+		// what PgJDBC puts in a failure Spring Batch stores: the row, with the person's
+		// ID
 		this.jdbc.update("UPDATE batch_job_execution SET exit_message = 'Failing row contains (330282198001011237, 张三)'"
 				+ " WHERE job_execution_id = ?", failed.getId());
 		this.jdbc.update("UPDATE batch_step_execution SET exit_message = 'Batch entry 0 INSERT INTO person"
@@ -144,7 +145,8 @@ class JobsApiTests {
 			.andExpect(jsonPath("$.jobName").value("flakyJob"))
 			.andReturn();
 		long restartedId = ((Number) com.jayway.jsonpath.JsonPath.read(result.getResponse().getContentAsString(),
-				"$.executionId")).longValue();
+				"$.executionId"))
+			.longValue();
 
 		assertThat(restartedId).isNotEqualTo(failed.getId());
 		assertThat(result.getResponse().getHeader("Location")).isEqualTo("/api/jobs/executions/" + restartedId);
@@ -194,7 +196,8 @@ class JobsApiTests {
 			.andExpect(jsonPath("$.jobName").value("settlementJob"))
 			.andReturn();
 		long id = ((Number) com.jayway.jsonpath.JsonPath.read(first.getResponse().getContentAsString(),
-				"$.executionId")).longValue();
+				"$.executionId"))
+			.longValue();
 		await().until(() -> statusOf(id), "STARTED"::equals);
 		this.mvc.perform(post("/api/jobs/settlement"))
 			.andExpect(status().isConflict())
@@ -204,7 +207,8 @@ class JobsApiTests {
 		OperationsTestJobs.releaseSettlement();
 		await().atMost(Duration.ofSeconds(20)).until(() -> statusOf(id), "COMPLETED"::equals);
 		assertThat(this.jdbc.queryForList("SELECT parameter_name FROM batch_job_execution_params"
-				+ " WHERE job_execution_id = ? AND identifying = 'Y'", String.class, id)).containsExactly("run");
+				+ " WHERE job_execution_id = ? AND identifying = 'Y'", String.class, id))
+			.containsExactly("run");
 	}
 
 	@Test
@@ -247,11 +251,13 @@ class JobsApiTests {
 		this.mvc.perform(post("/api/jobs/executions/{id}/restart", crashed.getId())).andExpect(status().isAccepted());
 
 		assertThat(this.jdbc.queryForObject("SELECT exit_message FROM batch_job_execution WHERE job_execution_id = ?",
-				String.class, crashed.getId())).endsWith("died while running this execution: marked FAILED at start of serve");
+				String.class, crashed.getId()))
+			.endsWith("died while running this execution: marked FAILED at start of serve");
 		await().atMost(Duration.ofSeconds(20))
-			.until(() -> this.jdbc.queryForObject("SELECT status FROM batch_job_execution e"
-					+ " WHERE job_instance_id = ? ORDER BY job_execution_id DESC LIMIT 1", String.class,
-					crashed.getJobInstance().getId()), BatchStatus.COMPLETED.name()::equals);
+			.until(() -> this.jdbc.queryForObject(
+					"SELECT status FROM batch_job_execution e"
+							+ " WHERE job_instance_id = ? ORDER BY job_execution_id DESC LIMIT 1",
+					String.class, crashed.getJobInstance().getId()), BatchStatus.COMPLETED.name()::equals);
 	}
 
 	private JobExecution runFlaky(boolean fail) throws Exception {

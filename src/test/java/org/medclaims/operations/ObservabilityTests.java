@@ -32,7 +32,10 @@ import org.springframework.transaction.PlatformTransactionManager;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Progress logging of chunk steps, Batch and claim metrics, and resident IDs masked in the log. */
+/**
+ * Progress logging of chunk steps, Batch and claim metrics, and resident IDs masked in
+ * the log.
+ */
 @SpringBootTest
 @Import(ObservabilityTests.CountingJob.class)
 @ExtendWith(OutputCaptureExtension.class)
@@ -59,7 +62,8 @@ class ObservabilityTests {
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		long stepId = execution.getStepExecutions().iterator().next().getId();
 		assertThat(this.jdbc.queryForObject("SELECT total FROM step_progress WHERE step_execution_id = ?", Long.class,
-				stepId)).isEqualTo(250L);
+				stepId))
+			.isEqualTo(250L);
 		assertThat(output.getOut()).contains("countStep: starting, 250 items to do")
 			.contains("countStep: 100/250 items (40.0%)")
 			.contains("countStep: 200/250 items (80.0%)")
@@ -75,7 +79,8 @@ class ObservabilityTests {
 
 		assertThat(this.meters.find("spring.batch.job").tag("spring.batch.job.name", "countingJob").timer())
 			.isNotNull();
-		// steps are observed only when they are beans (Boot's BatchObservabilityBeanPostProcessor); this one is not
+		// steps are observed only when they are beans (Boot's
+		// BatchObservabilityBeanPostProcessor); this one is not
 		assertThat(this.meters.get("medclaims.claims").tag("status", "SETTLED").gauge().value()).isZero();
 		assertThat(this.meters.get("medclaims.claim.files").tag("status", "REJECTED").gauge().value()).isZero();
 	}
@@ -86,8 +91,9 @@ class ObservabilityTests {
 			.warn("claim C1 of 330282198001011237 and 33028219400911796X refused; file H330282001_20140210_001.clm;"
 					+ " row (ID330282198001011237)");
 
-		assertThat(output.getOut()).contains("claim C1 of 330282**********37 and 330282**********6X refused;"
-				+ " file H330282001_20140210_001.clm; row (ID330282**********37)")
+		assertThat(output.getOut())
+			.contains("claim C1 of 330282**********37 and 330282**********6X refused;"
+					+ " file H330282001_20140210_001.clm; row (ID330282**********37)")
 			.doesNotContain("330282198001011237");
 	}
 

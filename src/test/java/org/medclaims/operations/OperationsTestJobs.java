@@ -31,15 +31,19 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Test-only jobs: {@code flakyJob} fails while {@link #failing} is set; {@code slowJob} runs until
- * stopped; {@code numbersJob} loses a connection while a chunk commits; the real settlement job can be held in its first step until {@link #releaseSettlement()}.
+ * Test-only jobs: {@code flakyJob} fails while {@link #failing} is set; {@code slowJob}
+ * runs until stopped; {@code numbersJob} loses a connection while a chunk commits; the
+ * real settlement job can be held in its first step until {@link #releaseSettlement()}.
  */
 @TestConfiguration(proxyBeanMethods = false)
 class OperationsTestJobs {
 
 	static final AtomicBoolean failing = new AtomicBoolean();
 
-	/** How numbersJob's chunk of 21 to 30 loses its connection, once: its commit is lost, or only the commit's answer. */
+	/**
+	 * How numbersJob's chunk of 21 to 30 loses its connection, once: its commit is lost,
+	 * or only the commit's answer.
+	 */
 	enum ConnectionLoss {
 
 		BEFORE_COMMIT, AFTER_COMMIT
@@ -76,15 +80,17 @@ class OperationsTestJobs {
 	}
 
 	/**
-	 * numbersJob: copies 1 to 50 into {@code test_number}, ten a chunk. While {@link #connectionLoss} is set,
-	 * the connection of the chunk of 21 to 30 is lost as it commits, after the step saved its position.
+	 * numbersJob: copies 1 to 50 into {@code test_number}, ten a chunk. While
+	 * {@link #connectionLoss} is set, the connection of the chunk of 21 to 30 is lost as
+	 * it commits, after the step saved its position.
 	 */
 	@Bean
 	Job numbersJob(JobRepository jobRepository, Step copyNumbers) {
 		return new JobBuilder("numbersJob", jobRepository).start(copyNumbers).build();
 	}
 
-	// a bean, so that it resumes after a transient fault as every step of the application does
+	// a bean, so that it resumes after a transient fault as every step of the application
+	// does
 	@Bean
 	Step copyNumbers(JobRepository jobRepository, PlatformTransactionManager transactionManager, JdbcTemplate jdbc) {
 		AbstractItemCountingItemStreamItemReader<Integer> numbers = new AbstractItemCountingItemStreamItemReader<>() {
@@ -113,7 +119,8 @@ class OperationsTestJobs {
 						@Override
 						public void beforeCommit(boolean readOnly) {
 							if (loss == ConnectionLoss.AFTER_COMMIT) {
-								jdbc.execute("COMMIT"); // done, as a server that goes down before it answers
+								jdbc.execute("COMMIT"); // done, as a server that goes
+														// down before it answers
 							}
 							jdbc.execute("SELECT pg_terminate_backend(pg_backend_pid())");
 						}
@@ -124,7 +131,10 @@ class OperationsTestJobs {
 			.build();
 	}
 
-	/** Holds the real settlement job in its first step: a transaction locks the table it reads first. */
+	/**
+	 * Holds the real settlement job in its first step: a transaction locks the table it
+	 * reads first.
+	 */
 	static synchronized void holdSettlement(DataSource dataSource) throws SQLException {
 		settlementBlocker = dataSource.getConnection();
 		settlementBlocker.setAutoCommit(false);
@@ -141,7 +151,10 @@ class OperationsTestJobs {
 		}
 	}
 
-	/** Leaves an execution of {@code job} STARTED with a running step, as a killed JVM does. */
+	/**
+	 * Leaves an execution of {@code job} STARTED with a running step, as a killed JVM
+	 * does.
+	 */
 	static JobExecution crashedExecution(JobRepository jobRepository, JdbcTemplate jdbc, String job, String step,
 			long ownerPid, String ownerHost) {
 		JobParameters parameters = new JobParametersBuilder().addLong("run", System.nanoTime()).toJobParameters();
@@ -155,10 +168,12 @@ class OperationsTestJobs {
 		stepExecution.setStartTime(LocalDateTime.now().minusMinutes(5));
 		stepExecution.setReadCount(729);
 		jobRepository.update(stepExecution);
-		// created on a medclaims connection, the execution names this process as owner (V14): a test says who else
+		// created on a medclaims connection, the execution names this process as owner
+		// (V14): a test says who else
 		jdbc.update("DELETE FROM job_execution_owner WHERE job_execution_id = ?", execution.getId());
 		if (ownerPid > 0) {
-			jdbc.update("INSERT INTO job_execution_owner (job_execution_id, host, pid, command) VALUES (?, ?, ?, 'serve')",
+			jdbc.update(
+					"INSERT INTO job_execution_owner (job_execution_id, host, pid, command) VALUES (?, ?, ?, 'serve')",
 					execution.getId(), ownerHost, ownerPid);
 		}
 		return execution;

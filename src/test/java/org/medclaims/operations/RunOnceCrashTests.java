@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code run-once} killed with SIGKILL during the intake, and again during the settlement; the
- * operator restarts the killed settlement with {@code restart <id>} and runs {@code run-once}
- * again: the responses, the ledger and every balance are those of a run never interrupted.
+ * {@code run-once} killed with SIGKILL during the intake, and again during the
+ * settlement; the operator restarts the killed settlement with {@code restart <id>} and
+ * runs {@code run-once} again: the responses, the ledger and every balance are those of a
+ * run never interrupted.
  */
 @SpringBootTest(properties = { "medclaims.inbound-dir=${medclaims.test-data-dir}/crashed/inbound",
 		"medclaims.outbound-dir=${medclaims.test-data-dir}/crashed/outbound",
@@ -57,7 +58,8 @@ class RunOnceCrashTests {
 		killWhen(runOnce(url, crashed, "intake"), () -> count("SELECT count(*) FROM claim"), 3_000);
 		assertThat(count("SELECT count(*) FROM settlement")).as("killed before settling").isZero();
 		killWhen(runOnce(url, crashed, "settlement"), () -> count("SELECT count(*) FROM settlement"), 1_500);
-		assertThat(count("SELECT count(*) FROM claim WHERE status = 'RECEIVED'")).as("killed mid-settlement").isPositive();
+		assertThat(count("SELECT count(*) FROM claim WHERE status = 'RECEIVED'")).as("killed mid-settlement")
+			.isPositive();
 		long killed = this.jdbc.queryForObject("""
 				SELECT e.job_execution_id FROM batch_job_execution e
 				JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
@@ -68,7 +70,8 @@ class RunOnceCrashTests {
 		Process last = runOnce(url, crashed, "last");
 		assertThat(last.waitFor(300, TimeUnit.SECONDS)).isTrue();
 		assertThat(last.exitValue()).as("exit status of the last run-once (%s)", crashed.resolve("last.log")).isZero();
-		assertThat(count("SELECT count(*) FROM claim_file WHERE intake_finished_at IS NULL")).as("unfinished intakes").isZero();
+		assertThat(count("SELECT count(*) FROM claim_file WHERE intake_finished_at IS NULL")).as("unfinished intakes")
+			.isZero();
 		assertThat(crashed.resolve("inbound")).isEmptyDirectory();
 
 		Path clean = this.testData.resolve("clean");
@@ -80,7 +83,8 @@ class RunOnceCrashTests {
 
 		Map<String, String> answers = RunOnceProcesses.answers(crashed.resolve("outbound"));
 		assertThat(RunOnceProcesses.differences(answers, RunOnceProcesses.answers(clean.resolve("outbound"))))
-			.as("answers after the crashes").isEmpty();
+			.as("answers after the crashes")
+			.isEmpty();
 		assertThat(answers).hasSizeGreaterThanOrEqualTo(20);
 		for (String results : RunOnceProcesses.RESULTS) {
 			assertThat(this.jdbc.queryForList(results, String.class)).as(results)
@@ -94,12 +98,14 @@ class RunOnceCrashTests {
 
 	private static void killWhen(Process process, IntSupplier progress, int threshold) throws InterruptedException {
 		try {
-			await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(20))
+			await().atMost(Duration.ofSeconds(240))
+				.pollInterval(Duration.ofMillis(20))
 				.until(() -> !process.isAlive() || progress.getAsInt() >= threshold);
 			assertThat(process.isAlive()).as("still running when killed").isTrue();
 		}
 		finally {
-			process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback but PostgreSQL's own
+			process.destroyForcibly(); // SIGKILL: no shutdown hook, no rollback but
+										// PostgreSQL's own
 			process.waitFor(30, TimeUnit.SECONDS);
 		}
 	}

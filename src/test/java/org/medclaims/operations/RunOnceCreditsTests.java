@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.medclaims.CreditFiles.row;
 
 /**
- * {@code run-once} with {@code medclaims.credits-dir}: every credits file, in name order, after the reference
- * import and before any claim file is taken in; a file with a bad row stops the run before the intake.
+ * {@code run-once} with {@code medclaims.credits-dir}: every credits file, in name order,
+ * after the reference import and before any claim file is taken in; a file with a bad row
+ * stops the run before the intake.
  */
 @SpringBootTest(properties = { "medclaims.reference-dir=config/reference",
 		"medclaims.credits-dir=${medclaims.test-data-dir}/credits" })
@@ -60,25 +61,29 @@ class RunOnceCreditsTests {
 		ByteArrayOutputStream err = new ByteArrayOutputStream();
 		assertThat(runOnce(err)).isOne();
 
-		assertThat(err.toString(StandardCharsets.UTF_8)).contains("2013-02.csv:3: amount '-1.00' is not an amount in"
-				+ " yuan with two decimals")
+		assertThat(err.toString(StandardCharsets.UTF_8))
+			.contains("2013-02.csv:3: amount '-1.00' is not an amount in" + " yuan with two decimals")
 			.contains("were not all imported: no claim was taken in or settled");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file", Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE kind = 'CREDIT'", Integer.class))
 			.isEqualTo(2);
 
-		Files.writeString(bad, "personId,month,amount\n" + row(ROSE, "2013-02", "100.00") + "\n"
-				+ row(LIU, "2013-02", "1.00") + "\n", StandardCharsets.UTF_8);
+		Files.writeString(bad,
+				"personId,month,amount\n" + row(ROSE, "2013-02", "100.00") + "\n" + row(LIU, "2013-02", "1.00") + "\n",
+				StandardCharsets.UTF_8);
 		assertThat(runOnce(new ByteArrayOutputStream())).isZero();
 
-		assertThat(this.jdbc.queryForList("""
-				SELECT i.job_name || coalesce(' ' || substring(p.parameter_value from '[^/]*$'), '')
-				FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
-				LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'file'
-				WHERE e.status = 'COMPLETED' AND e.exit_code = 'COMPLETED'
-				ORDER BY e.job_execution_id
-				""", String.class)).containsSubsequence("referenceImportJob", "accountCreditJob 2013-02.csv",
-				"claimIntakeJob", "settlementJob");
+		assertThat(this.jdbc.queryForList(
+				"""
+						SELECT i.job_name || coalesce(' ' || substring(p.parameter_value from '[^/]*$'), '')
+						FROM batch_job_execution e JOIN batch_job_instance i USING (job_instance_id)
+						LEFT JOIN batch_job_execution_params p ON p.job_execution_id = e.job_execution_id AND p.parameter_name = 'file'
+						WHERE e.status = 'COMPLETED' AND e.exit_code = 'COMPLETED'
+						ORDER BY e.job_execution_id
+						""",
+				String.class))
+			.containsSubsequence("referenceImportJob", "accountCreditJob 2013-02.csv", "claimIntakeJob",
+					"settlementJob");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM ledger_entry WHERE kind = 'CREDIT'", Integer.class))
 			.isEqualTo(4);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'SETTLED'", Integer.class))
@@ -94,7 +99,11 @@ class RunOnceCreditsTests {
 		PrintStream original = System.err;
 		System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
 		try {
-			return this.commands.stream().filter(c -> c.name().equals("run-once")).findFirst().orElseThrow().run(List.of());
+			return this.commands.stream()
+				.filter(c -> c.name().equals("run-once"))
+				.findFirst()
+				.orElseThrow()
+				.run(List.of());
 		}
 		finally {
 			System.setErr(original);

@@ -23,9 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * PostgreSQL restarted under a running {@code run-once}: in the middle of the intake, of the
- * settlement and of the responses (each moment held by a lock the test takes, so the outage lands
- * there for sure), and for longer than the retry budget. The results equal an uninterrupted run's.
+ * PostgreSQL restarted under a running {@code run-once}: in the middle of the intake, of
+ * the settlement and of the responses (each moment held by a lock the test takes, so the
+ * outage lands there for sure), and for longer than the retry budget. The results equal
+ * an uninterrupted run's.
  */
 class RunOnceDatabaseOutageTests {
 
@@ -54,28 +55,36 @@ class RunOnceDatabaseOutageTests {
 		Path run = this.dir.resolve("outages");
 		RunOnceProcesses.copyInbound(run.resolve("inbound"));
 		Connection intakeHold = hold(url, "SELECT pg_advisory_lock(4, hashtext('" + busiestHospital() + "'))");
-		Process process = RunOnceProcesses.start(url, run, "run-once", "--spring.datasource.hikari.connection-timeout=2000");
+		Process process = RunOnceProcesses.start(url, run, "run-once",
+				"--spring.datasource.hikari.connection-timeout=2000");
 		try {
-			// 1. intake: other hospitals' files staged, the busiest one's waiting for its claim numbers
-			await().atMost(PATIENCE).until(() -> alive(process, run.resolve("run-once.log")) && count(url, "SELECT count(*) FROM claim") > 0
-					&& lockWaits(url) > 0);
+			// 1. intake: other hospitals' files staged, the busiest one's waiting for its
+			// claim numbers
+			await().atMost(PATIENCE)
+				.until(() -> alive(process, run.resolve("run-once.log")) && count(url, "SELECT count(*) FROM claim") > 0
+						&& lockWaits(url) > 0);
 			this.server.outage(OUTAGE);
 			// 2. settlement: a patient's row locked, the others settled meanwhile
-			Connection settlementHold = hold(url, "BEGIN; SELECT 1 FROM person WHERE person_id = (SELECT max(patient_id)"
-					+ " FROM claim WHERE status = 'RECEIVED' AND patient_id IN (SELECT person_id FROM person)) FOR UPDATE");
-			await().atMost(PATIENCE).until(() -> alive(process, run.resolve("run-once.log")) && count(url, "SELECT count(*) FROM settlement") > 0
-					&& lockWaits(url) > 0);
+			Connection settlementHold = hold(url,
+					"BEGIN; SELECT 1 FROM person WHERE person_id = (SELECT max(patient_id)"
+							+ " FROM claim WHERE status = 'RECEIVED' AND patient_id IN (SELECT person_id FROM person)) FOR UPDATE");
+			await().atMost(PATIENCE)
+				.until(() -> alive(process, run.resolve("run-once.log"))
+						&& count(url, "SELECT count(*) FROM settlement") > 0 && lockWaits(url) > 0);
 			settlementHold.close();
 			this.server.outage(OUTAGE);
 			// 3. responses: the last file's row locked, some answers written meanwhile
-			Connection responsesHold = hold(url, "BEGIN; SELECT 1 FROM claim_file WHERE id = (SELECT max(id) FROM claim_file"
-					+ " WHERE status = 'ACCEPTED') FOR UPDATE");
-			await().atMost(PATIENCE).until(() -> alive(process, run.resolve("run-once.log")) && answers(run) > 0 && lockWaits(url) > 0);
+			Connection responsesHold = hold(url,
+					"BEGIN; SELECT 1 FROM claim_file WHERE id = (SELECT max(id) FROM claim_file"
+							+ " WHERE status = 'ACCEPTED') FOR UPDATE");
+			await().atMost(PATIENCE)
+				.until(() -> alive(process, run.resolve("run-once.log")) && answers(run) > 0 && lockWaits(url) > 0);
 			responsesHold.close();
 			this.server.outage(OUTAGE);
 
 			assertThat(process.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS))
-				.as(() -> "run-once ends; its log:%n" + tail(run.resolve("run-once.log"))).isTrue();
+				.as(() -> "run-once ends; its log:%n" + tail(run.resolve("run-once.log")))
+				.isTrue();
 			assertThat(process.exitValue()).as("run-once's exit status (%s)", run.resolve("run-once.log")).isZero();
 		}
 		finally {
@@ -91,17 +100,21 @@ class RunOnceDatabaseOutageTests {
 		String url = this.server.createDatabase("long_outage");
 		Path run = this.dir.resolve("long");
 		RunOnceProcesses.copyInbound(run.resolve("inbound"));
-		// the held lock's session goes with the server (kept referenced: PgJDBC closes a connection it finds unreachable)
+		// the held lock's session goes with the server (kept referenced: PgJDBC closes a
+		// connection it finds unreachable)
 		Connection held = hold(url, "SELECT pg_advisory_lock(4, hashtext('" + busiestHospital() + "'))");
 		Process first = RunOnceProcesses.start(url, run, "first", "--medclaims.database.retry-for=6s",
 				"--spring.datasource.hikari.connection-timeout=1000");
-		await().atMost(PATIENCE).until(() -> alive(first, run.resolve("first.log")) && count(url, "SELECT count(*) FROM claim") > 0
-				&& lockWaits(url) > 0);
+		await().atMost(PATIENCE)
+			.until(() -> alive(first, run.resolve("first.log")) && count(url, "SELECT count(*) FROM claim") > 0
+					&& lockWaits(url) > 0);
 		this.server.stop();
 		System.out.println("Test: PostgreSQL stopped at " + java.time.Instant.now());
-		// the budget is the outage's: every thread gives up within it (and the pool's 1 s timeout)
-		assertThat(first.waitFor(30, TimeUnit.SECONDS)).as(() -> "run-once gives up within 30 s; its log:%n"
-				+ tail(run.resolve("first.log"))).isTrue();
+		// the budget is the outage's: every thread gives up within it (and the pool's 1 s
+		// timeout)
+		assertThat(first.waitFor(30, TimeUnit.SECONDS))
+			.as(() -> "run-once gives up within 30 s; its log:%n" + tail(run.resolve("first.log")))
+			.isTrue();
 		this.server.start();
 
 		held.close();
@@ -128,7 +141,8 @@ class RunOnceDatabaseOutageTests {
 		Map<String, String> answers = RunOnceProcesses.answers(run.resolve("outbound"));
 		assertThat(answers).hasSizeGreaterThanOrEqualTo(20);
 		assertThat(RunOnceProcesses.differences(answers, RunOnceProcesses.answers(clean.resolve("outbound"))))
-			.as("answers after the outages").isEmpty();
+			.as("answers after the outages")
+			.isEmpty();
 		for (String results : RunOnceProcesses.RESULTS) {
 			assertThat(RunOnceProcesses.column(url, results)).as(results)
 				.isEqualTo(RunOnceProcesses.column(cleanUrl, results));
@@ -150,7 +164,8 @@ class RunOnceDatabaseOutageTests {
 		}
 	}
 
-	// a session of the test's that takes a lock and keeps it until closed (or until the server stops)
+	// a session of the test's that takes a lock and keeps it until closed (or until the
+	// server stops)
 	private static Connection hold(String url, String sql) throws SQLException {
 		Connection connection = DriverManager.getConnection(url);
 		connection.createStatement().execute(sql);
@@ -183,7 +198,8 @@ class RunOnceDatabaseOutageTests {
 	// the log's last lines without stack frames
 	private static String tail(Path log) {
 		try {
-			String text = Files.readString(log).lines()
+			String text = Files.readString(log)
+				.lines()
 				.filter(l -> !l.startsWith("\tat ") && !l.startsWith("\t..."))
 				.collect(Collectors.joining("\n"));
 			return text.substring(Math.max(0, text.length() - 20_000));
@@ -195,8 +211,9 @@ class RunOnceDatabaseOutageTests {
 
 	private static boolean alive(Process process, Path log) throws Exception {
 		if (!process.isAlive()) {
-			assertThat(process.isAlive()).as("run-once is still running; it ended %d, its log:%n%s", process.exitValue(),
-					Files.readString(log)).isTrue();
+			assertThat(process.isAlive())
+				.as("run-once is still running; it ended %d, its log:%n%s", process.exitValue(), Files.readString(log))
+				.isTrue();
 		}
 		return true;
 	}

@@ -22,14 +22,17 @@ import org.medclaims.MedclaimsApplication;
 import org.medclaims.settlement.GeneratedScenario;
 
 /**
- * {@code run-once} as a process of its own on the generated scenario, and what tells two runs'
- * results apart: their answer files, balances, ledger and yearly totals.
+ * {@code run-once} as a process of its own on the generated scenario, and what tells two
+ * runs' results apart: their answer files, balances, ledger and yearly totals.
  */
 public final class RunOnceProcesses {
 
 	public static final Path SCENARIO = GeneratedScenario.files();
 
-	/** What a run leaves in the database that must not depend on faults: balances, ledger, yearly totals. */
+	/**
+	 * What a run leaves in the database that must not depend on faults: balances, ledger,
+	 * yearly totals.
+	 */
 	public static final List<String> RESULTS = List.of(
 			"SELECT person_id || ':' || current_account || ':' || historical_account FROM person ORDER BY 1",
 			"SELECT count(*) || ' entries, ' || sum(amount) || ' fen' FROM ledger_entry",
@@ -41,13 +44,17 @@ public final class RunOnceProcesses {
 	private RunOnceProcesses() {
 	}
 
-	/** Starts {@code run-once} on the scenario's folders under {@code dir}, its output in {@code dir/<name>.log}. */
+	/**
+	 * Starts {@code run-once} on the scenario's folders under {@code dir}, its output in
+	 * {@code dir/<name>.log}.
+	 */
 	static Process start(String url, Path dir, String name, String... options) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-cp", System.getProperty("java.class.path"), MedclaimsApplication.class.getName(), "run-once",
-				"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-				"--medclaims.reference-dir=" + SCENARIO.resolve("reference"), "--medclaims.settlement.chunk-size=3",
-				"--medclaims.intake.chunk-size=50"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-cp",
+						System.getProperty("java.class.path"), MedclaimsApplication.class.getName(), "run-once",
+						"--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
+						"--medclaims.reference-dir=" + SCENARIO.resolve("reference"),
+						"--medclaims.settlement.chunk-size=3", "--medclaims.intake.chunk-size=50"));
 		for (String folder : List.of("inbound", "outbound", "archive", "rejected")) {
 			command.add("--medclaims." + folder + "-dir=" + dir.resolve(folder));
 		}
@@ -81,7 +88,10 @@ public final class RunOnceProcesses {
 		return answers;
 	}
 
-	/** Each answer file missing, extra or different, with its first differing line: what a reader needs. */
+	/**
+	 * Each answer file missing, extra or different, with its first differing line: what a
+	 * reader needs.
+	 */
 	public static List<String> differences(Map<String, String> faulted, Map<String, String> clean) {
 		List<String> differences = new ArrayList<>();
 		Set<String> names = new TreeSet<>(faulted.keySet());
@@ -107,7 +117,8 @@ public final class RunOnceProcesses {
 
 	public static List<String> column(String url, String sql) throws SQLException {
 		List<String> values = new ArrayList<>();
-		try (Connection c = DriverManager.getConnection(url, "postgres", null); Statement s = c.createStatement();
+		try (Connection c = DriverManager.getConnection(url, "postgres", null);
+				Statement s = c.createStatement();
 				ResultSet rs = s.executeQuery(sql)) {
 			while (rs.next()) {
 				values.add(rs.getString(1));

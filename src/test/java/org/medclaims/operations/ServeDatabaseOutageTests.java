@@ -25,8 +25,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code serve} heals by itself: with its PostgreSQL stopped and started under it, health goes DOWN
- * then UP, and a claim file dropped after the return is taken in, settled and answered.
+ * {@code serve} heals by itself: with its PostgreSQL stopped and started under it, health
+ * goes DOWN then UP, and a claim file dropped after the return is taken in, settled and
+ * answered.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
 		properties = { "medclaims.command=serve", "medclaims.intake.watch=true", "medclaims.intake.stable-for=1s",
@@ -76,7 +77,8 @@ class ServeDatabaseOutageTests {
 		Files.move(temporary, this.folders.inboundDir().resolve(name));
 		Path response = this.folders.outboundDir().resolve("H330282004").resolve("H330282004_20131231_001.res");
 		await().atMost(PATIENCE).until(() -> Files.exists(response));
-		// the example's claims, settled and rejected; the amounts depend on the other files of the example
+		// the example's claims, settled and rejected; the amounts depend on the other
+		// files of the example
 		assertThat(Files.readAllLines(response)).hasSize(22).last().asString().startsWith("T|20|15|5|64577.66|");
 	}
 

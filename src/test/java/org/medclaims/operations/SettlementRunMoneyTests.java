@@ -42,7 +42,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-/** A settlement run's money, on its page, in the API and in 'jobs <id>', is the sum of the settlements it wrote. */
+/**
+ * A settlement run's money, on its page, in the API and in 'jobs <id>', is the sum of the
+ * settlements it wrote.
+ */
 @SpringBootTest
 class SettlementRunMoneyTests {
 
@@ -83,14 +86,16 @@ class SettlementRunMoneyTests {
 				VALUES (999999, 'SETTLED', 'ad hoc', 100, 0, 0, 0, 0, 0, 0, 77, 0, 0, 0, 23)""");
 		JobExecution run = settle();
 
-		Map<String, Object> sums = this.jdbc.queryForMap("""
-				SELECT count(*) FILTER (WHERE status = 'SETTLED') AS settled,
-				       count(*) FILTER (WHERE status = 'REJECTED') AS rejected,
-				       sum(total) FILTER (WHERE status = 'SETTLED')::bigint AS total, sum(fund)::bigint AS fund,
-				       sum(current_account)::bigint AS current, sum(historical_account)::bigint AS historical,
-				       sum(family_account)::bigint AS family, sum(cash) FILTER (WHERE status = 'SETTLED')::bigint AS cash
-				  FROM settlement WHERE claim_id <> 999999""");
-		// the worked examples A, B and C of policy.md, and the stranger's claim rejected E_NOT_INSURED
+		Map<String, Object> sums = this.jdbc.queryForMap(
+				"""
+						SELECT count(*) FILTER (WHERE status = 'SETTLED') AS settled,
+						       count(*) FILTER (WHERE status = 'REJECTED') AS rejected,
+						       sum(total) FILTER (WHERE status = 'SETTLED')::bigint AS total, sum(fund)::bigint AS fund,
+						       sum(current_account)::bigint AS current, sum(historical_account)::bigint AS historical,
+						       sum(family_account)::bigint AS family, sum(cash) FILTER (WHERE status = 'SETTLED')::bigint AS cash
+						  FROM settlement WHERE claim_id <> 999999""");
+		// the worked examples A, B and C of policy.md, and the stranger's claim rejected
+		// E_NOT_INSURED
 		assertThat(sums).containsEntry("settled", 3L)
 			.containsEntry("rejected", 1L)
 			.containsEntry("total", 50000L + 1050000L + 10000L)
@@ -117,7 +122,8 @@ class SettlementRunMoneyTests {
 
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		this.jobs.printOne(run.getId(), new PrintStream(out, true, StandardCharsets.UTF_8));
-		assertThat(out.toString(StandardCharsets.UTF_8)).contains("Execution " + run.getId() + " of settlementJob: COMPLETED")
+		assertThat(out.toString(StandardCharsets.UTF_8))
+			.contains("Execution " + run.getId() + " of settlementJob: COMPLETED")
 			.contains("Money: 3 claims settled, 1 rejected")
 			.containsPattern("total claimed\\s+11,100.00 yuan")
 			.containsPattern("fund\\s+1,108.00 yuan")
@@ -134,18 +140,29 @@ class SettlementRunMoneyTests {
 	void theRunsClaimsAsCsvAreTheClaimsItSettledAndRejected() throws Exception {
 		JobExecution run = settle();
 
-		String csv = this.mvc.perform(get("/api/jobs/executions/" + run.getId() + "/claims")
-			.accept("text/csv")
-			.with(user("olga").roles("OPERATOR"))).andExpect(status().isOk()).andReturn().getResponse()
+		String csv = this.mvc
+			.perform(get("/api/jobs/executions/" + run.getId() + "/claims").accept("text/csv")
+				.with(user("olga").roles("OPERATOR")))
+			.andExpect(status().isOk())
+			.andReturn()
+			.getResponse()
 			.getContentAsString(StandardCharsets.UTF_8);
-		List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
-			.parse(new StringReader(csv)).getRecords();
+		List<CSVRecord> rows = CSVFormat.RFC4180.builder()
+			.setHeader()
+			.setSkipHeaderRecord(true)
+			.get()
+			.parse(new StringReader(csv))
+			.getRecords();
 		assertThat(rows).extracting(r -> r.get("claimNo") + " " + r.get("status") + " " + r.get("fund"))
 			.containsExactlyInAnyOrder("A SETTLED 108.00", "B SETTLED 1000.00", "C SETTLED 0.00", "X REJECTED 0.00");
 		// another run settles nothing more: its CSV is empty
 		JobExecution next = settle();
-		assertThat(this.mvc.perform(get("/api/jobs/executions/" + next.getId() + "/claims")
-			.with(user("olga").roles("OPERATOR"))).andReturn().getResponse().getContentAsString().lines()).hasSize(1);
+		assertThat(this.mvc
+			.perform(get("/api/jobs/executions/" + next.getId() + "/claims").with(user("olga").roles("OPERATOR")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.lines()).hasSize(1);
 		this.mvc.perform(get("/api/jobs/executions/" + next.getId()).with(user("olga").roles("OPERATOR")))
 			.andExpect(jsonPath("$.money.claimsSettled").value(0))
 			.andExpect(jsonPath("$.money.fund").value("0.00"));

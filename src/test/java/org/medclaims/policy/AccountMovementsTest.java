@@ -14,7 +14,10 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-/** accounts.md in the engine: credits, the year-end rollover, the reversal of a settled claim, and worked example E. */
+/**
+ * accounts.md in the engine: credits, the year-end rollover, the reversal of a settled
+ * claim, and worked example E.
+ */
 class AccountMovementsTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
@@ -112,7 +115,8 @@ class AccountMovementsTest {
 		ClaimReversal tooMuch = new ClaimReversal("C9", "P", 2013, true, false, Money.ZERO, Money.parse("200.00"),
 				List.of(new AccountMovement("P", Account.HISTORICAL, Money.parse("40.00"))));
 
-		assertThatIllegalStateException().isThrownBy(() -> state.reverse(tooMuch)).withMessageContaining("never counted");
+		assertThatIllegalStateException().isThrownBy(() -> state.reverse(tooMuch))
+			.withMessageContaining("never counted");
 
 		assertThat(state.balances("P")).isEqualTo(balances("0.00", "0.00"));
 		assertThat(state.touchedPersons()).isEmpty();
@@ -121,8 +125,8 @@ class AccountMovementsTest {
 	@Test
 	void onlyASettledClaimHasAReversal() {
 		ClaimValuation rejected = new ClaimValuation("C1", "P", ClaimStatus.REJECTED, "E_NOT_INSURED", "no", null,
-				LocalDate.of(2013, 6, 10), VisitType.OUT, false, Amounts.rejected(Money.parse("5.00")),
-				List.of(), List.of(), List.of(), null);
+				LocalDate.of(2013, 6, 10), VisitType.OUT, false, Amounts.rejected(Money.parse("5.00")), List.of(),
+				List.of(), List.of(), null);
 
 		assertThatIllegalArgumentException().isThrownBy(() -> ClaimReversal.of(rejected));
 	}
@@ -156,7 +160,8 @@ class AccountMovementsTest {
 		credit(state, rolledOver, "2013-10", "40.00");
 		assertThat(state.balances("P")).isEqualTo(balances("60.00", "40.00"));
 
-		// 6. the reversal of step 2's claim: the money goes back into the accounts it left
+		// 6. the reversal of step 2's claim: the money goes back into the accounts it
+		// left
 		state.reverse(ClaimReversal.of(settled));
 		assertThat(state.balances("P")).isEqualTo(balances("160.00", "140.00"));
 		assertThat(state.yearTotals("P", 2013)).isEqualTo(YearTotals.ZERO);

@@ -9,19 +9,25 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-/** Steps 3 and 5: ad-hoc first self-pay, the historical account's scope per version, family accounts. */
+/**
+ * Steps 3 and 5: ad-hoc first self-pay, the historical account's scope per version,
+ * family accounts.
+ */
 class AccountsTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
 
-	private final Registry registry = Fixtures.registryWithCatalog().person(Fixtures.inService("P"))
-			.person(Fixtures.inService("G0")).person(Fixtures.inService("G1")).person(Fixtures.inService("G2"))
-			.person(new Person("GS", "suspended", Category.IN_SERVICE, PersonStatus.SUSPENDED))
-			.binding(new FamilyBinding("G1", "P", Relation.PARENT, LocalDate.of(2013, 5, 1), null))
-			.binding(new FamilyBinding("G0", "P", Relation.PARENT, LocalDate.of(2013, 5, 1), null))
-			.binding(new FamilyBinding("GS", "P", Relation.SPOUSE, LocalDate.of(2013, 1, 1), null))
-			.binding(new FamilyBinding("G2", "P", Relation.CHILD, LocalDate.of(2013, 1, 1), LocalDate.of(2013, 3, 1)))
-			.build();
+	private final Registry registry = Fixtures.registryWithCatalog()
+		.person(Fixtures.inService("P"))
+		.person(Fixtures.inService("G0"))
+		.person(Fixtures.inService("G1"))
+		.person(Fixtures.inService("G2"))
+		.person(new Person("GS", "suspended", Category.IN_SERVICE, PersonStatus.SUSPENDED))
+		.binding(new FamilyBinding("G1", "P", Relation.PARENT, LocalDate.of(2013, 5, 1), null))
+		.binding(new FamilyBinding("G0", "P", Relation.PARENT, LocalDate.of(2013, 5, 1), null))
+		.binding(new FamilyBinding("GS", "P", Relation.SPOUSE, LocalDate.of(2013, 1, 1), null))
+		.binding(new FamilyBinding("G2", "P", Relation.CHILD, LocalDate.of(2013, 1, 1), LocalDate.of(2013, 3, 1)))
+		.build();
 
 	/** P has used the segment, so the fund takes its ratio from the first fen. */
 	private HouseholdState state(String historical) {
@@ -90,7 +96,8 @@ class AccountsTest {
 	@Test
 	void anInsuredPatientsFamilyAccountsPayAfterTheOwnHistoricalAccountInBindingOrder() {
 		HouseholdState state = state("30.00");
-		// fund 120.00, coinsurance 80.00: own 30.00, then G0 (same date, lower id) 40.00, then G1 10.00
+		// fund 120.00, coinsurance 80.00: own 30.00, then G0 (same date, lower id) 40.00,
+		// then G1 10.00
 		ClaimValuation valuation = this.valuer.settle(claim("P").line("A", "200.00").build(), this.registry, state);
 		assertThat(valuation.amounts()).isEqualTo(amounts("200.00", "0.00", "0.00", "0.00", "0.00", "80.00", "0.00",
 				"120.00", "0.00", "30.00", "50.00", "0.00"));
@@ -102,7 +109,7 @@ class AccountsTest {
 		assertThat(state.balances("GS")).isEqualTo(balances("0.00", "999.00"));
 		assertThat(state.balances("G2")).isEqualTo(balances("0.00", "999.00"));
 		assertThat(ShippedPolicies.explanation(valuation))
-				.contains("Family accounts (亲属历年账户) pay 50.00 in binding order: G0 40.00, G1 10.00.");
+			.contains("Family accounts (亲属历年账户) pay 50.00 in binding order: G0 40.00, G1 10.00.");
 	}
 
 	@Test
@@ -115,8 +122,10 @@ class AccountsTest {
 
 	@Test
 	void aCoveredRelativesSpecialDiseaseClaimIsPaidLikeAnyOtherPersonalPart() {
-		Registry relatives = Fixtures.registryWithCatalog().person(Fixtures.inService("G"))
-			.binding(new FamilyBinding("G", "K", Relation.CHILD, LocalDate.of(2013, 5, 1), null)).build();
+		Registry relatives = Fixtures.registryWithCatalog()
+			.person(Fixtures.inService("G"))
+			.binding(new FamilyBinding("G", "K", Relation.CHILD, LocalDate.of(2013, 5, 1), null))
+			.build();
 		HouseholdState state = new HouseholdState();
 		state.putBalances("G", balances("500.00", "30.00"));
 		ClaimValuation valuation = this.valuer.settle(claim("K").specialDisease("SD01").line("B10", "100.00").build(),

@@ -5,7 +5,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Builds claims for tests: OUT at a TERTIARY LOCAL hospital on 2013-06-10 unless told otherwise. */
+/**
+ * Builds claims for tests: OUT at a TERTIARY LOCAL hospital on 2013-06-10 unless told
+ * otherwise.
+ */
 final class Claims {
 
 	private String claimNo = "C1";

@@ -7,18 +7,22 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-/** Step 2 and the SPD branch: who is covered, the rejection codes in order, certifications by date. */
+/**
+ * Step 2 and the SPD branch: who is covered, the rejection codes in order, certifications
+ * by date.
+ */
 class CoverageAndSpecialDiseaseTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
 
-	private final Registry registry = Fixtures.registryWithCatalog().person(Fixtures.inService("P"))
-			.person(new Person("S", "suspended", Category.IN_SERVICE, PersonStatus.SUSPENDED))
-			.person(Fixtures.inService("G"))
-			.binding(new FamilyBinding("G", "K", Relation.SPOUSE, LocalDate.of(2013, 6, 10), LocalDate.of(2013, 6, 20)))
-			.binding(new FamilyBinding("S", "J", Relation.CHILD, LocalDate.of(2013, 5, 1), null))
-			.certification(new Certification("P", "SD01", LocalDate.of(2013, 6, 10), LocalDate.of(2013, 6, 20)))
-			.build();
+	private final Registry registry = Fixtures.registryWithCatalog()
+		.person(Fixtures.inService("P"))
+		.person(new Person("S", "suspended", Category.IN_SERVICE, PersonStatus.SUSPENDED))
+		.person(Fixtures.inService("G"))
+		.binding(new FamilyBinding("G", "K", Relation.SPOUSE, LocalDate.of(2013, 6, 10), LocalDate.of(2013, 6, 20)))
+		.binding(new FamilyBinding("S", "J", Relation.CHILD, LocalDate.of(2013, 5, 1), null))
+		.certification(new Certification("P", "SD01", LocalDate.of(2013, 6, 10), LocalDate.of(2013, 6, 20)))
+		.build();
 
 	private ClaimValuation value(Claims claims) {
 		return this.valuer.value(claims.build(), this.registry, new HouseholdState());
@@ -36,12 +40,13 @@ class CoverageAndSpecialDiseaseTest {
 	@Test
 	void suspensionIsReportedBeforeAnUnknownSpecialDisease() {
 		assertThat(value(claim("S").specialDisease("SD99").line("A", "10.00")).codes())
-				.containsExactly("E_COVERAGE_SUSPENDED");
+			.containsExactly("E_COVERAGE_SUSPENDED");
 	}
 
 	@Test
 	void aStrangerIsNotInsuredBeforeAnUnknownSpecialDiseaseIsConsidered() {
-		assertThat(value(claim("X").specialDisease("SD99").line("A", "10.00")).codes()).containsExactly("E_NOT_INSURED");
+		assertThat(value(claim("X").specialDisease("SD99").line("A", "10.00")).codes())
+			.containsExactly("E_NOT_INSURED");
 	}
 
 	@Test
@@ -81,10 +86,11 @@ class CoverageAndSpecialDiseaseTest {
 	@Test
 	void anUnknownSpecialDiseaseCodeIsRejected() {
 		assertThat(value(claim("P").specialDisease("SD99").line("A", "10.00")).codes())
-				.containsExactly("E_SPECIAL_DISEASE");
-		assertThat(value(claim("P").specialDisease(" ").line("A", "10.00")).codes()).containsExactly("E_SPECIAL_DISEASE");
+			.containsExactly("E_SPECIAL_DISEASE");
+		assertThat(value(claim("P").specialDisease(" ").line("A", "10.00")).codes())
+			.containsExactly("E_SPECIAL_DISEASE");
 		assertThat(value(claim("P").specialDisease(null).line("A", "10.00")).codes())
-				.containsExactly("E_SPECIAL_DISEASE");
+			.containsExactly("E_SPECIAL_DISEASE");
 	}
 
 	@Test
@@ -99,13 +105,13 @@ class CoverageAndSpecialDiseaseTest {
 	@Test
 	void theCertificationIsValidOnItsFirstAndLastDayOnly() {
 		assertThat(value(claim("P").on("2013-06-09").specialDisease("SD01").line("A", "1000.00")).codes())
-				.containsExactly("W_NOT_CERTIFIED");
+			.containsExactly("W_NOT_CERTIFIED");
 		assertThat(value(claim("P").on("2013-06-10").specialDisease("SD01").line("A", "1000.00")).valuedAs())
-				.isEqualTo(VisitType.SPD);
+			.isEqualTo(VisitType.SPD);
 		assertThat(value(claim("P").on("2013-06-20").specialDisease("SD01").line("A", "1000.00")).valuedAs())
-				.isEqualTo(VisitType.SPD);
+			.isEqualTo(VisitType.SPD);
 		assertThat(value(claim("P").on("2013-06-21").specialDisease("SD01").line("A", "1000.00")).codes())
-				.containsExactly("W_NOT_CERTIFIED");
+			.containsExactly("W_NOT_CERTIFIED");
 	}
 
 	@Test
@@ -119,8 +125,10 @@ class CoverageAndSpecialDiseaseTest {
 
 	@Test
 	void theSpecialDiseaseRatioRisesOn20130501() {
-		Registry certifiedAllYear = Fixtures.registryWithCatalog().person(Fixtures.inService("P"))
-				.certification(new Certification("P", "SD01", LocalDate.of(2013, 1, 1), null)).build();
+		Registry certifiedAllYear = Fixtures.registryWithCatalog()
+			.person(Fixtures.inService("P"))
+			.certification(new Certification("P", "SD01", LocalDate.of(2013, 1, 1), null))
+			.build();
 		ClaimValuation april = this.valuer.value(
 				claim("P").on("2013-04-30").specialDisease("SD01").line("A", "1000.00").build(), certifiedAllYear,
 				new HouseholdState());

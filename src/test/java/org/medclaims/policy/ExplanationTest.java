@@ -15,15 +15,16 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 
 /**
- * The explanation rendered from a valuation's facts is, character for character, the one the engine built
- * while settling ({@link TodaysExplanation}): on the worked examples A to D of policy.md and on claims that
- * reach every other sentence and rule.
+ * The explanation rendered from a valuation's facts is, character for character, the one
+ * the engine built while settling ({@link TodaysExplanation}): on the worked examples A
+ * to D of policy.md and on claims that reach every other sentence and rule.
  */
 class ExplanationTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
 
-	private final Registry registry = Fixtures.registryWithCatalog().person(Fixtures.inService("P"))
+	private final Registry registry = Fixtures.registryWithCatalog()
+		.person(Fixtures.inService("P"))
 		.person(Fixtures.retired("R"))
 		.person(Fixtures.inService("M"))
 		.person(Fixtures.inService("F"))
@@ -67,7 +68,8 @@ class ExplanationTest {
 		Map<String, ClaimValuation> examples = examples();
 		List<String> all = new ArrayList<>();
 		examples.forEach((name, valuation) -> all.addAll(ShippedPolicies.explanation(valuation)));
-		// every rule of the engine said at least once, or agreeing with the oracle proves little
+		// every rule of the engine said at least once, or agreeing with the oracle proves
+		// little
 		assertThat(all).anyMatch(s -> s.startsWith("Self-pay (自费)"))
 			.anyMatch(s -> s.startsWith("Self-pay-first (自理)"))
 			.anyMatch(s -> s.startsWith("Ad-hoc first self-pay"))
@@ -85,13 +87,19 @@ class ExplanationTest {
 			.anyMatch(s -> s.endsWith("which excludes 自理 under this policy."))
 			.anyMatch(s -> s.startsWith("Family accounts"))
 			.anyMatch(s -> s.startsWith("The patient pays"));
-		List<String> rules = examples.values().stream().flatMap(v -> v.lines().stream()).map(Explanation::rule).toList();
+		List<String> rules = examples.values()
+			.stream()
+			.flatMap(v -> v.lines().stream())
+			.map(Explanation::rule)
+			.toList();
 		assertThat(rules).contains("class A, fully eligible", "class C, self-pay", "class B, self-pay ratio 0.10",
 				"not in the catalog on the service date, self-pay",
 				"class B, self-pay ratio 0.125; unit price 12.50 above the maximum 10.0000, excess 5.00 self-pay");
 	}
 
-	/** Each claim valued against its own state; each compared with the oracle on the way. */
+	/**
+	 * Each claim valued against its own state; each compared with the oracle on the way.
+	 */
 	private Map<String, ClaimValuation> examples() {
 		Map<String, ClaimValuation> valued = new LinkedHashMap<>();
 		value(valued, "A", claim("P").line("A", "300.00").line("B10", "200.00"), () -> {
@@ -100,13 +108,14 @@ class ExplanationTest {
 			state.putYearTotals("P", 2013, new YearTotals(Money.ZERO, Money.parse("900.00"), 0));
 			return state;
 		});
-		value(valued, "B", claim("R").type(VisitType.INP).at(HospitalLevel.SECONDARY).line("A", "10000.00")
-			.line("C", "500.00"), () -> {
-				HouseholdState state = new HouseholdState();
-				state.putBalances("R", balances("0.00", "100.00"));
-				state.putYearTotals("R", 2013, new YearTotals(Money.parse("149000.00"), Money.ZERO, 1));
-				return state;
-			});
+		value(valued, "B",
+				claim("R").type(VisitType.INP).at(HospitalLevel.SECONDARY).line("A", "10000.00").line("C", "500.00"),
+				() -> {
+					HouseholdState state = new HouseholdState();
+					state.putBalances("R", balances("0.00", "100.00"));
+					state.putYearTotals("R", 2013, new YearTotals(Money.parse("149000.00"), Money.ZERO, 1));
+					return state;
+				});
 		value(valued, "C", claim("K").line("B20", "100.00"), () -> {
 			HouseholdState state = new HouseholdState();
 			state.putBalances("M", balances("0.00", "50.00"));
@@ -142,8 +151,7 @@ class ExplanationTest {
 		return valued;
 	}
 
-	private void value(Map<String, ClaimValuation> valued, String name, Claims claims,
-			Supplier<HouseholdState> state) {
+	private void value(Map<String, ClaimValuation> valued, String name, Claims claims, Supplier<HouseholdState> state) {
 		ClaimToValue claim = claims.build();
 		ClaimValuation valuation = this.valuer.value(claim, this.registry, state.get());
 		if (valuation.settled()) {

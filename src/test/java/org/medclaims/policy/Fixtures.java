@@ -2,7 +2,10 @@ package org.medclaims.policy;
 
 import java.time.LocalDate;
 
-/** Shared test data: a small catalog, registry rows, and amounts written like a response file's R record. */
+/**
+ * Shared test data: a small catalog, registry rows, and amounts written like a response
+ * file's R record.
+ */
 final class Fixtures {
 
 	static final LocalDate OPEN_FROM = LocalDate.of(2012, 1, 1);
@@ -10,11 +13,19 @@ final class Fixtures {
 	private Fixtures() {
 	}
 
-	/** Catalog: A class A, B10/B15/B20 class B, C class C, each valid from 2012-01-01, open-ended. */
+	/**
+	 * Catalog: A class A, B10/B15/B20 class B, C class C, each valid from 2012-01-01,
+	 * open-ended.
+	 */
 	static InMemoryRegistry.Builder registryWithCatalog() {
-		return InMemoryRegistry.builder().catalogItem(item("A", "0")).catalogItem(item("B10", "0.10"))
-				.catalogItem(item("B15", "0.15")).catalogItem(item("B20", "0.20")).catalogItem(item("C", "1"))
-				.specialDisease("SD01").specialDisease("SD02");
+		return InMemoryRegistry.builder()
+			.catalogItem(item("A", "0"))
+			.catalogItem(item("B10", "0.10"))
+			.catalogItem(item("B15", "0.15"))
+			.catalogItem(item("B20", "0.20"))
+			.catalogItem(item("C", "1"))
+			.specialDisease("SD01")
+			.specialDisease("SD02");
 	}
 
 	static CatalogItem item(String code, String selfPayRatio) {
@@ -34,8 +45,8 @@ final class Fixtures {
 	}
 
 	/**
-	 * In response-file order: total, selfPay, selfPayFirst, deductible, segment, coinsurance, overCap, fund,
-	 * currentAccount, historicalAccount, familyAccount, cash.
+	 * In response-file order: total, selfPay, selfPayFirst, deductible, segment,
+	 * coinsurance, overCap, fund, currentAccount, historicalAccount, familyAccount, cash.
 	 */
 	static Amounts amounts(String... yuan) {
 		if (yuan.length != 12) {

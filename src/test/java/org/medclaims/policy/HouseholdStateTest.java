@@ -45,7 +45,8 @@ class HouseholdStateTest {
 				"10.00", "2.00", "0.00");
 		ClaimValuation overdraws = settled("P", amounts, List.of(new FamilyPayment("G", Money.parse("2.00"))));
 
-		assertThatIllegalStateException().isThrownBy(() -> state.apply(overdraws)).withMessageContaining("would take an account below zero");
+		assertThatIllegalStateException().isThrownBy(() -> state.apply(overdraws))
+			.withMessageContaining("would take an account below zero");
 		assertThat(state.balances("P")).isEqualTo(balances("10.00", "10.00"));
 		assertThat(state.yearTotals("P", 2013)).isEqualTo(YearTotals.ZERO);
 		assertThat(state.touchedPersons()).isEmpty();
@@ -64,7 +65,8 @@ class HouseholdStateTest {
 
 		assertThat(state.touchedPersons()).containsExactly("P", "G");
 		assertThat(state.touchedBalances()).containsEntry("P", balances("10.00", "0.00"))
-				.containsEntry("G", balances("0.00", "0.00")).doesNotContainKey("UNTOUCHED");
+			.containsEntry("G", balances("0.00", "0.00"))
+			.doesNotContainKey("UNTOUCHED");
 		assertThat(state.allBalances()).containsKey("UNTOUCHED");
 		assertThat(state.touchedYearTotals()).containsExactly(
 				new HouseholdState.PersonYearTotals("P", 2013, new YearTotals(Money.parse("15.00"), Money.ZERO, 1)));

@@ -6,7 +6,9 @@ import static org.medclaims.policy.Fixtures.amounts;
 
 import org.junit.jupiter.api.Test;
 
-/** INP at a TERTIARY hospital, IN_SERVICE: deductible 1000.00, ratio 0.85; cap 150000.00. */
+/**
+ * INP at a TERTIARY hospital, IN_SERVICE: deductible 1000.00, ratio 0.85; cap 150000.00.
+ */
 class InpatientAndCapTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
@@ -85,8 +87,10 @@ class InpatientAndCapTest {
 				ShippedPolicies.ratios("1", "1", "1", "0", "0", "0"), a.specialDiseaseFundRatio(), a.annualFundCap(),
 				true, true, a.familyCoverageRelations(), a.adhocUnregisteredFirstSelfPay());
 		ClaimValuer extremeValuer = new ClaimValuer(new PolicyBook(java.util.List.of(extreme)));
-		Registry both = Fixtures.registryWithCatalog().person(Fixtures.inService("P")).person(Fixtures.retired("R"))
-				.build();
+		Registry both = Fixtures.registryWithCatalog()
+			.person(Fixtures.inService("P"))
+			.person(Fixtures.retired("R"))
+			.build();
 
 		ClaimValuation all = extremeValuer.value(claim("P").type(VisitType.INP).line("A", "3000.00").build(), both,
 				new HouseholdState());

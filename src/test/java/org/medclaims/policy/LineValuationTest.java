@@ -8,19 +8,23 @@ import java.time.LocalDate;
 
 import org.junit.jupiter.api.Test;
 
-/** Step 1 at its boundaries; the patient has used the whole segment so lines show through to the fund. */
+/**
+ * Step 1 at its boundaries; the patient has used the whole segment so lines show through
+ * to the fund.
+ */
 class LineValuationTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
 
-	private final Registry registry = Fixtures.registryWithCatalog().person(Fixtures.inService("P"))
-			.catalogItem(new CatalogItem("MAX", "priced", Ratio.ZERO, new BigDecimal("10.00"), Fixtures.OPEN_FROM, null))
-			.catalogItem(new CatalogItem("MAXB", "priced B", Ratio.of("0.10"), new BigDecimal("10.00"),
-					Fixtures.OPEN_FROM, null))
-			.catalogItem(new CatalogItem("X16", "reduced", Ratio.of("0.20"), null, Fixtures.OPEN_FROM,
-					LocalDate.of(2013, 4, 30)))
-			.catalogItem(new CatalogItem("X16", "reduced", Ratio.of("0.10"), null, LocalDate.of(2013, 5, 1), null))
-			.build();
+	private final Registry registry = Fixtures.registryWithCatalog()
+		.person(Fixtures.inService("P"))
+		.catalogItem(new CatalogItem("MAX", "priced", Ratio.ZERO, new BigDecimal("10.00"), Fixtures.OPEN_FROM, null))
+		.catalogItem(new CatalogItem("MAXB", "priced B", Ratio.of("0.10"), new BigDecimal("10.00"), Fixtures.OPEN_FROM,
+				null))
+		.catalogItem(new CatalogItem("X16", "reduced", Ratio.of("0.20"), null, Fixtures.OPEN_FROM,
+				LocalDate.of(2013, 4, 30)))
+		.catalogItem(new CatalogItem("X16", "reduced", Ratio.of("0.10"), null, LocalDate.of(2013, 5, 1), null))
+		.build();
 
 	private ClaimValuation value(Claims claims) {
 		HouseholdState state = new HouseholdState();
@@ -78,7 +82,8 @@ class LineValuationTest {
 
 	@Test
 	void aThreeDecimalQuantityRoundsTheAllowedAmountOnceThenTheClassBShare() {
-		// amount round(10.50 × 1.333 = 13.9965) = 14.00; allowed round(10.00 × 1.333) = 13.33
+		// amount round(10.50 × 1.333 = 13.9965) = 14.00; allowed round(10.00 × 1.333) =
+		// 13.33
 		ClaimValuation valuation = value(claim("P").line("MAXB", "10.50", "1.333"));
 		LineValuation line = valuation.lines().get(0);
 		assertThat(line).isEqualTo(new LineValuation(1, "MAXB", Money.parse("14.00"), Money.parse("0.67"),
@@ -98,26 +103,27 @@ class LineValuationTest {
 	@Test
 	void theCatalogRowOf20130430StillHasTheOldRatio() {
 		assertThat(value(claim("P").on("2013-04-30").line("X16", "100.00")).amounts().selfPayFirst())
-				.isEqualTo(Money.parse("20.00"));
+			.isEqualTo(Money.parse("20.00"));
 	}
 
 	@Test
 	void theCatalogRowOf20130501HasTheReducedRatio() {
 		assertThat(value(claim("P").on("2013-05-01").line("X16", "100.00")).amounts().selfPayFirst())
-				.isEqualTo(Money.parse("10.00"));
+			.isEqualTo(Money.parse("10.00"));
 	}
 
 	@Test
 	void anItemWhoseCatalogRowsAllEndedBeforeTheServiceDateIsNotInTheCatalog() {
-		Registry expired = Fixtures.registryWithCatalog().person(Fixtures.inService("P"))
-				.catalogItem(new CatalogItem("OLD", "old", Ratio.ZERO, null, Fixtures.OPEN_FROM,
-						LocalDate.of(2013, 6, 9)))
-				.build();
+		Registry expired = Fixtures.registryWithCatalog()
+			.person(Fixtures.inService("P"))
+			.catalogItem(new CatalogItem("OLD", "old", Ratio.ZERO, null, Fixtures.OPEN_FROM, LocalDate.of(2013, 6, 9)))
+			.build();
 		ClaimValuation valuation = this.valuer.value(claim("P").line("OLD", "10.00").build(), expired,
 				new HouseholdState());
 		assertThat(valuation.codes()).containsExactly("W_NOT_IN_CATALOG");
 		assertThat(valuation.lines().get(0).rule()).isEqualTo(LineRule.NOT_IN_CATALOG);
-		assertThat(Explanation.rule(valuation.lines().get(0))).isEqualTo("not in the catalog on the service date, self-pay");
+		assertThat(Explanation.rule(valuation.lines().get(0)))
+			.isEqualTo("not in the catalog on the service date, self-pay");
 	}
 
 }

@@ -18,8 +18,8 @@ class MoneyAndRatioTest {
 
 	@Test
 	void rejectsAnyOtherSpellingOfAnAmount() {
-		for (String bad : new String[] { "12.3", "12", "12.300", "-1.00", "+1.00", "1,00", ".50", "1.5e2", " 1.00", "１.00",
-				"" }) {
+		for (String bad : new String[] { "12.3", "12", "12.300", "-1.00", "+1.00", "1,00", ".50", "1.5e2", " 1.00",
+				"１.00", "" }) {
 			assertThatIllegalArgumentException().as(bad).isThrownBy(() -> Money.parse(bad));
 		}
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.parse(null));
@@ -63,7 +63,8 @@ class MoneyAndRatioTest {
 
 	@Test
 	void roundsAUnitPriceTimesAQuantityHalfUpToTheFen() {
-		assertThat(Money.roundHalfUp(new BigDecimal("10.5").multiply(new BigDecimal("1.333")))).isEqualTo(Money.parse("14.00"));
+		assertThat(Money.roundHalfUp(new BigDecimal("10.5").multiply(new BigDecimal("1.333"))))
+			.isEqualTo(Money.parse("14.00"));
 		assertThat(Money.roundHalfUp(new BigDecimal("0.005"))).isEqualTo(Money.ofFen(1));
 		assertThat(Money.roundHalfUp(new BigDecimal("0.0049"))).isEqualTo(Money.ZERO);
 	}

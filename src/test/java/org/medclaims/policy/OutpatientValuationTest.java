@@ -7,7 +7,10 @@ import static org.medclaims.policy.Fixtures.balances;
 
 import org.junit.jupiter.api.Test;
 
-/** OUT at a TERTIARY hospital, IN_SERVICE (ratio 0.60, segment 1000.00), unless said otherwise. */
+/**
+ * OUT at a TERTIARY hospital, IN_SERVICE (ratio 0.60, segment 1000.00), unless said
+ * otherwise.
+ */
 class OutpatientValuationTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
@@ -69,11 +72,11 @@ class OutpatientValuationTest {
 	@Test
 	void aRetiredPatientHasTheSmallerSegmentAndHigherRatio() {
 		Registry retired = Fixtures.registryWithCatalog().person(Fixtures.retired("R")).build();
-		ClaimValuation valuation = this.valuer.value(claim("R").at(HospitalLevel.SECONDARY).line("A", "1000.00").build(),
-				retired, new HouseholdState());
+		ClaimValuation valuation = this.valuer
+			.value(claim("R").at(HospitalLevel.SECONDARY).line("A", "1000.00").build(), retired, new HouseholdState());
 		// segment 700.00, base 300.00 × 0.75
-		assertThat(valuation.amounts()).isEqualTo(amounts("1000.00", "0.00", "0.00", "0.00", "700.00", "75.00",
-				"0.00", "225.00", "0.00", "0.00", "0.00", "775.00"));
+		assertThat(valuation.amounts()).isEqualTo(amounts("1000.00", "0.00", "0.00", "0.00", "700.00", "75.00", "0.00",
+				"225.00", "0.00", "0.00", "0.00", "775.00"));
 	}
 
 	@Test
@@ -89,10 +92,10 @@ class OutpatientValuationTest {
 		assertThat(january.amounts()).isEqualTo(amounts("600.00", "0.00", "0.00", "0.00", "600.00", "0.00", "0.00",
 				"0.00", "0.00", "0.00", "0.00", "600.00"));
 		assertThat(state.yearTotals("P", 2013))
-				.isEqualTo(new YearTotals(Money.parse("300.00"), Money.parse("1000.00"), 0));
+			.isEqualTo(new YearTotals(Money.parse("300.00"), Money.parse("1000.00"), 0));
 		assertThat(state.yearTotals("P", 2014)).isEqualTo(new YearTotals(Money.ZERO, Money.parse("600.00"), 0));
-		assertThat(state.touchedYearTotals()).extracting(HouseholdState.PersonYearTotals::year).containsExactly(2013,
-				2014);
+		assertThat(state.touchedYearTotals()).extracting(HouseholdState.PersonYearTotals::year)
+			.containsExactly(2013, 2014);
 	}
 
 	@Test
@@ -119,7 +122,8 @@ class OutpatientValuationTest {
 				"The fund's share (统筹基金) is 180.00 × 0.60 = 108.00, the outpatient ratio for IN_SERVICE at a TERTIARY hospital.",
 				"Coinsurance (共付段个人负担) 72.00: the patient's part of 180.00.",
 				"The patient's historical account (历年账户) pays 192.00 of the personal part, which includes 自理 under this policy.");
-		assertThat(valuation.message()).isEqualTo("Settled under policy 2013-05-01: fund 108.00, accounts 392.00, cash 0.00.");
+		assertThat(valuation.message())
+			.isEqualTo("Settled under policy 2013-05-01: fund 108.00, accounts 392.00, cash 0.00.");
 	}
 
 }

@@ -42,19 +42,17 @@ class PolicyBookTest {
 				a.historicalAccountPaysSelfPayFirst(), a.familyCoverageEnabled(), a.familyCoverageRelations(),
 				a.adhocUnregisteredFirstSelfPay());
 		assertThatIllegalArgumentException().isThrownBy(() -> new PolicyBook(List.of(a, twin)))
-				.withMessageContaining("2013-05-01");
+			.withMessageContaining("2013-05-01");
 	}
 
 	@Test
 	void rejectsAVersionWithAnIncompleteTable() {
 		PolicyVersion a = ShippedPolicies.adjustment();
-		assertThatIllegalArgumentException()
-				.isThrownBy(() -> new PolicyVersion("broken", a.effectiveFrom(),
-						Map.of(Category.IN_SERVICE, Money.parse("1000.00")), a.outpatientFundRatio(),
-						a.inpatientDeductible(), a.inpatientSubsequentAdmissionFactor(), a.inpatientFundRatio(),
-						a.specialDiseaseFundRatio(), a.annualFundCap(), true, true, a.familyCoverageRelations(),
-						a.adhocUnregisteredFirstSelfPay()))
-				.withMessage("Policy version broken has no outpatient.selfPaySegment for RETIRED.");
+		assertThatIllegalArgumentException().isThrownBy(() -> new PolicyVersion("broken", a.effectiveFrom(),
+				Map.of(Category.IN_SERVICE, Money.parse("1000.00")), a.outpatientFundRatio(), a.inpatientDeductible(),
+				a.inpatientSubsequentAdmissionFactor(), a.inpatientFundRatio(), a.specialDiseaseFundRatio(),
+				a.annualFundCap(), true, true, a.familyCoverageRelations(), a.adhocUnregisteredFirstSelfPay()))
+			.withMessage("Policy version broken has no outpatient.selfPaySegment for RETIRED.");
 	}
 
 }

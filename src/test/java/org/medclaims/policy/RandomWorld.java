@@ -11,9 +11,9 @@ import java.util.Map;
 import java.util.Random;
 
 /**
- * A generated registry and claim stream: households of insured persons and uninsured relatives bound only
- * within their household, a catalog with all item classes, price limits and a ratio change on 2013-05-01.
- * The same seed always gives the same world.
+ * A generated registry and claim stream: households of insured persons and uninsured
+ * relatives bound only within their household, a catalog with all item classes, price
+ * limits and a ratio change on 2013-05-01. The same seed always gives the same world.
  */
 public final class RandomWorld {
 
@@ -53,7 +53,10 @@ public final class RandomWorld {
 		return this.registry;
 	}
 
-	/** A fresh state with everyone's opening balances and some 2013 accumulators near the cap. */
+	/**
+	 * A fresh state with everyone's opening balances and some 2013 accumulators near the
+	 * cap.
+	 */
 	public HouseholdState openingState() {
 		HouseholdState state = new HouseholdState();
 		this.openingBalances.forEach(state::putBalances);
@@ -66,7 +69,10 @@ public final class RandomWorld {
 		return this.claimsByHousehold;
 	}
 
-	/** All claims by service date; households that share nothing may come in any order on one day. */
+	/**
+	 * All claims by service date; households that share nothing may come in any order on
+	 * one day.
+	 */
 	public List<ClaimToValue> claimsInSettlementOrder() {
 		List<ClaimToValue> all = new ArrayList<>();
 		this.claimsByHousehold.forEach(all::addAll);
@@ -80,7 +86,8 @@ public final class RandomWorld {
 			Ratio ratio = randomRatio();
 			BigDecimal max = chance(30) ? price(1000, 50000) : null;
 			if (chance(20)) {
-				builder.catalogItem(new CatalogItem(code, code, ratio, max, Fixtures.OPEN_FROM, LocalDate.of(2013, 4, 30)));
+				builder.catalogItem(
+						new CatalogItem(code, code, ratio, max, Fixtures.OPEN_FROM, LocalDate.of(2013, 4, 30)));
 				builder.catalogItem(new CatalogItem(code, code, randomRatio(), max, LocalDate.of(2013, 5, 1), null));
 			}
 			else {
@@ -145,7 +152,8 @@ public final class RandomWorld {
 			BigDecimal unitPrice = type == VisitType.INP && chance(10) ? price(1000000, 9000000) : price(1, 60000);
 			BigDecimal quantity = chance(60) ? BigDecimal.valueOf(1 + this.random.nextInt(30))
 					: BigDecimal.valueOf(1 + this.random.nextInt(5000), 3);
-			lines.add(new ClaimLine(i, item, item, unitPrice, quantity, Money.roundHalfUp(unitPrice.multiply(quantity))));
+			lines.add(
+					new ClaimLine(i, item, item, unitPrice, quantity, Money.roundHalfUp(unitPrice.multiply(quantity))));
 		}
 		boolean adhoc = chance(15);
 		return new ClaimToValue(claimNo, "H1", HospitalLevel.values()[this.random.nextInt(3)],

@@ -11,8 +11,9 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * Thousands of generated claims in many households (seeded, so any failure replays): the balance identities
- * hold, nothing goes negative, and the interleaving of independent households does not matter.
+ * Thousands of generated claims in many households (seeded, so any failure replays): the
+ * balance identities hold, nothing goes negative, and the interleaving of independent
+ * households does not matter.
  */
 class RandomisedValuationTest {
 

@@ -12,15 +12,17 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * A stay that spans a change is valued on its service date, the end date (policy.md: version, catalog,
- * certifications, bindings and the year all follow it); the ad-hoc first self-pay applies to relatives
- * too; a subsequent admission's deductible is rounded half-up once.
+ * A stay that spans a change is valued on its service date, the end date (policy.md:
+ * version, catalog, certifications, bindings and the year all follow it); the ad-hoc
+ * first self-pay applies to relatives too; a subsequent admission's deductible is rounded
+ * half-up once.
  */
 class ServiceDateAndRoundingTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
 
-	private final Registry registry = Fixtures.registryWithCatalog().person(Fixtures.inService("P"))
+	private final Registry registry = Fixtures.registryWithCatalog()
+		.person(Fixtures.inService("P"))
 		.person(Fixtures.inService("G"))
 		.certification(new Certification("P", "SD01", LocalDate.of(2013, 5, 1), null))
 		.binding(new FamilyBinding("G", "K", Relation.CHILD, LocalDate.of(2013, 5, 1), null))
@@ -35,7 +37,8 @@ class ServiceDateAndRoundingTest {
 		assertThat(valuation.policyVersionId()).isEqualTo("2013-05-01");
 		assertThat(valuation.valuedAs()).isEqualTo(VisitType.SPD);
 		assertThat(valuation.codes()).isEmpty();
-		// the adjustment's ratio 0.90 for IN_SERVICE at TERTIARY; the baseline's would give 850.00
+		// the adjustment's ratio 0.90 for IN_SERVICE at TERTIARY; the baseline's would
+		// give 850.00
 		assertThat(valuation.amounts().fund()).isEqualTo(Money.parse("900.00"));
 	}
 
@@ -59,8 +62,8 @@ class ServiceDateAndRoundingTest {
 		HouseholdState state = new HouseholdState();
 		state.putBalances("G", balances("0.00", "1000.00"));
 
-		ClaimValuation valuation = this.valuer.settle(
-				claim("K").from("2013-04-28").on("2013-05-02").line("A", "100.00").build(), this.registry, state);
+		ClaimValuation valuation = this.valuer
+			.settle(claim("K").from("2013-04-28").on("2013-05-02").line("A", "100.00").build(), this.registry, state);
 
 		assertThat(valuation.status()).isEqualTo(ClaimStatus.SETTLED);
 		assertThat(valuation.amounts().familyAccount()).isEqualTo(Money.parse("100.00"));
@@ -72,8 +75,8 @@ class ServiceDateAndRoundingTest {
 		HouseholdState state = new HouseholdState();
 		state.putBalances("G", balances("0.00", "1000.00"));
 
-		ClaimValuation valuation = this.valuer.settle(
-				claim("K").outOfArea().adhoc(false).line("A", "100.00").build(), this.registry, state);
+		ClaimValuation valuation = this.valuer.settle(claim("K").outOfArea().adhoc(false).line("A", "100.00").build(),
+				this.registry, state);
 
 		assertThat(valuation.amounts().selfPayFirst()).isEqualTo(Money.parse("10.00"));
 		assertThat(valuation.amounts().coinsurance()).isEqualTo(Money.parse("90.00"));
@@ -83,7 +86,8 @@ class ServiceDateAndRoundingTest {
 
 	@Test
 	void theFirstSelfPayIsTakenFromWhatIsLeftAfterTheClassBShare() {
-		// B1 = 10.00 of the class-B line; fs = round(E × 0.10) on E = 90.00, not on 100.00
+		// B1 = 10.00 of the class-B line; fs = round(E × 0.10) on E = 90.00, not on
+		// 100.00
 		ClaimValuation valuation = this.valuer.value(claim("P").outOfArea().adhoc(false).line("B10", "100.00").build(),
 				this.registry, new HouseholdState());
 
@@ -103,9 +107,11 @@ class ServiceDateAndRoundingTest {
 		HouseholdState state = new HouseholdState();
 		state.putYearTotals("P", 2014, new YearTotals(Money.ZERO, Money.ZERO, 1));
 
-		ClaimValuation valuation = new ClaimValuer(
-				new PolicyBook(List.of(ShippedPolicies.baseline(), a, odd)))
-			.settle(claim("P").at(HospitalLevel.COMMUNITY).type(VisitType.INP).on("2014-02-01").line("A", "5000.00")
+		ClaimValuation valuation = new ClaimValuer(new PolicyBook(List.of(ShippedPolicies.baseline(), a, odd)))
+			.settle(claim("P").at(HospitalLevel.COMMUNITY)
+				.type(VisitType.INP)
+				.on("2014-02-01")
+				.line("A", "5000.00")
 				.build(), this.registry, state);
 
 		// 333.33 × 0.5 = 166.665: half-up gives 166.67 (truncation would give 166.66)

@@ -17,7 +17,10 @@ public final class ShippedPolicies {
 		return version("2013-01-01", ratios("0.90", "0.87", "0.85", "0.93", "0.90", "0.88"), false, false, Set.of());
 	}
 
-	/** 2013-05-01: higher special-disease ratios, 自理 from the historical account, family coverage. */
+	/**
+	 * 2013-05-01: higher special-disease ratios, 自理 from the historical account, family
+	 * coverage.
+	 */
 	public static PolicyVersion adjustment() {
 		return version("2013-05-01", ratios("0.95", "0.92", "0.90", "0.97", "0.95", "0.93"), true, true,
 				EnumSet.allOf(Relation.class));
@@ -27,7 +30,10 @@ public final class ShippedPolicies {
 		return new PolicyBook(List.of(baseline(), adjustment()));
 	}
 
-	/** The explanation of a valuation under these versions, rendered as the claim API renders it. */
+	/**
+	 * The explanation of a valuation under these versions, rendered as the claim API
+	 * renders it.
+	 */
 	public static List<String> explanation(ClaimValuation valuation) {
 		return Explanation.sentences(valuation,
 				valuation.settled() ? book().version(valuation.policyVersionId()).orElseThrow() : null);

@@ -5,10 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The oracle of the rendered explanation: the sentence-building code of the engine as it was when it built
- * sentences while settling (policy/Explanation.java and the rule strings of policy/LineRules.java at commit
- * 45208b3), copied here unchanged but for where it reads its inputs: the engine's working figures of the claim
- * (the fund share's basis in words was a field of FundRules.FundShare, built from the same category and level).
+ * The oracle of the rendered explanation: the sentence-building code of the engine as it
+ * was when it built sentences while settling (policy/Explanation.java and the rule
+ * strings of policy/LineRules.java at commit 45208b3), copied here unchanged but for
+ * where it reads its inputs: the engine's working figures of the claim (the fund share's
+ * basis in words was a field of FundRules.FundShare, built from the same category and
+ * level).
  */
 public final class TodaysExplanation {
 
@@ -16,7 +18,8 @@ public final class TodaysExplanation {
 	}
 
 	/**
-	 * The explanation the engine stored for a claim it settles against this state (before the claim is applied).
+	 * The explanation the engine stored for a claim it settles against this state (before
+	 * the claim is applied).
 	 */
 	public static List<String> sentences(ClaimValuer valuer, ClaimToValue claim, Registry registry,
 			HouseholdState state) {
@@ -67,7 +70,8 @@ public final class TodaysExplanation {
 		return line.amount().minus(allowed).max(Money.ZERO).min(line.amount());
 	}
 
-	// FundRules: the basis each of outpatient(), inpatient() and specialDisease() gave its FundShare
+	// FundRules: the basis each of outpatient(), inpatient() and specialDisease() gave
+	// its FundShare
 	private static String basis(ClaimValuer.Breakdown breakdown) {
 		Category category = breakdown.coverage.insured().category();
 		HospitalLevel level = breakdown.claim.hospitalLevel();
@@ -88,7 +92,8 @@ public final class TodaysExplanation {
 		}
 		Money classB = breakdown.lines.selfPayFirst();
 		if (classB.isPositive()) {
-			said.add("Self-pay-first (自理) " + classB + ": the patient's share of class B items at their self-pay ratios.");
+			said.add("Self-pay-first (自理) " + classB
+					+ ": the patient's share of class B items at their self-pay ratios.");
 		}
 		if (breakdown.firstSelfPay.isPositive()) {
 			said.add("Ad-hoc first self-pay " + breakdown.firstSelfPay + ": "
@@ -118,8 +123,8 @@ public final class TodaysExplanation {
 					+ breakdown.version.inpatientSubsequentAdmissionFactor() + " of it, at most the eligible amount.");
 		}
 		if (fund != null && fund.share().isPositive()) {
-			said.add("The fund's share (统筹基金) is " + fund.base() + " × " + fund.ratio() + " = " + fund.share() + ", the "
-					+ basis(breakdown) + ".");
+			said.add("The fund's share (统筹基金) is " + fund.base() + " × " + fund.ratio() + " = " + fund.share()
+					+ ", the " + basis(breakdown) + ".");
 		}
 		if (amounts.coinsurance().isPositive() && fund != null) {
 			said.add("Coinsurance (共付段个人负担) " + amounts.coinsurance() + ": the patient's part of " + fund.base() + ".");
@@ -136,8 +141,10 @@ public final class TodaysExplanation {
 		if (amounts.familyAccount().isPositive()) {
 			StringBuilder parts = new StringBuilder();
 			for (FamilyPayment payment : breakdown.familyPayments) {
-				parts.append(parts.length() == 0 ? "" : ", ").append(payment.grantorId()).append(' ')
-						.append(payment.amount());
+				parts.append(parts.length() == 0 ? "" : ", ")
+					.append(payment.grantorId())
+					.append(' ')
+					.append(payment.amount());
 			}
 			said.add("Family accounts (亲属历年账户) pay " + amounts.familyAccount() + " in binding order: " + parts + ".");
 		}

@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Measures single-thread valuation throughput of five-line claims (not a test: run it by hand).
+ * Measures single-thread valuation throughput of five-line claims (not a test: run it by
+ * hand).
  * {@code java -cp target/classes:target/test-classes org.medclaims.policy.ValuationThroughput [claims]}
  */
 public final class ValuationThroughput {
@@ -25,8 +26,8 @@ public final class ValuationThroughput {
 		long start = System.nanoTime();
 		sink += run(valuer, world.registry(), state, claims, measured);
 		double seconds = (System.nanoTime() - start) / 1e9;
-		System.out.printf("%,d five-line claims valued in %.2f s on one thread: %,.0f claims/s (checksum %d)%n", measured,
-				seconds, measured / seconds, sink);
+		System.out.printf("%,d five-line claims valued in %.2f s on one thread: %,.0f claims/s (checksum %d)%n",
+				measured, seconds, measured / seconds, sink);
 	}
 
 	/** value() leaves the state alone, so every round sees the same balances. */
@@ -39,7 +40,10 @@ public final class ValuationThroughput {
 		return sink;
 	}
 
-	/** Settled claims only, so that cheap rejections do not flatter the figure; each with exactly five lines. */
+	/**
+	 * Settled claims only, so that cheap rejections do not flatter the figure; each with
+	 * exactly five lines.
+	 */
 	private static List<ClaimToValue> fiveLineClaims(RandomWorld world, ClaimValuer valuer, HouseholdState state,
 			Random random, int count) {
 		List<ClaimToValue> source = world.claimsInSettlementOrder();
@@ -53,9 +57,10 @@ public final class ValuationThroughput {
 				BigDecimal quantity = BigDecimal.valueOf(1 + random.nextInt(5000), 3);
 				lines.add(new ClaimLine(n, item, item, price, quantity, Money.roundHalfUp(price.multiply(quantity))));
 			}
-			ClaimToValue claim = new ClaimToValue("T" + i, base.hospitalCode(), base.hospitalLevel(), base.hospitalRegion(),
-					base.patientId(), base.visitType(), base.startDate(), LocalDate.of(2013, 6, 1).plusDays(i % 200),
-					base.specialDiseaseCode(), lines, base.adhoc(), base.registeredInAdvance());
+			ClaimToValue claim = new ClaimToValue("T" + i, base.hospitalCode(), base.hospitalLevel(),
+					base.hospitalRegion(), base.patientId(), base.visitType(), base.startDate(),
+					LocalDate.of(2013, 6, 1).plusDays(i % 200), base.specialDiseaseCode(), lines, base.adhoc(),
+					base.registeredInAdvance());
 			if (valuer.value(claim, world.registry(), state).settled()) {
 				claims.add(claim);
 			}

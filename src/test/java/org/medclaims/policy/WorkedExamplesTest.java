@@ -10,7 +10,10 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The worked examples A to D of policy.md, verbatim, under the 2013-05-01 version at H1 (TERTIARY, LOCAL). */
+/**
+ * The worked examples A to D of policy.md, verbatim, under the 2013-05-01 version at H1
+ * (TERTIARY, LOCAL).
+ */
 class WorkedExamplesTest {
 
 	private final ClaimValuer valuer = new ClaimValuer(ShippedPolicies.book());
@@ -32,7 +35,7 @@ class WorkedExamplesTest {
 		assertThat(valuation.codes()).isEmpty();
 		assertThat(state.balances("P")).isEqualTo(balances("0.00", "4808.00"));
 		assertThat(state.yearTotals("P", 2013))
-				.isEqualTo(new YearTotals(Money.parse("108.00"), Money.parse("1000.00"), 0));
+			.isEqualTo(new YearTotals(Money.parse("108.00"), Money.parse("1000.00"), 0));
 	}
 
 	@Test
@@ -42,23 +45,27 @@ class WorkedExamplesTest {
 		state.putBalances("R", balances("0.00", "100.00"));
 		state.putYearTotals("R", 2013, new YearTotals(Money.parse("149000.00"), Money.ZERO, 1));
 
-		ClaimValuation valuation = this.valuer.settle(claim("R").type(VisitType.INP).at(HospitalLevel.SECONDARY)
-				.line("A", "10000.00").line("C", "500.00").build(), registry, state);
+		ClaimValuation valuation = this.valuer.settle(claim("R").type(VisitType.INP)
+			.at(HospitalLevel.SECONDARY)
+			.line("A", "10000.00")
+			.line("C", "500.00")
+			.build(), registry, state);
 
 		assertThat(valuation.amounts()).isEqualTo(amounts("10500.00", "500.00", "0.00", "300.00", "0.00", "970.00",
 				"7730.00", "1000.00", "0.00", "100.00", "0.00", "9400.00"));
 		assertThat(valuation.codes()).containsExactly("W_OVER_CAP");
 		assertThat(state.balances("R")).isEqualTo(balances("0.00", "0.00"));
-		assertThat(state.yearTotals("R", 2013))
-				.isEqualTo(new YearTotals(Money.parse("150000.00"), Money.ZERO, 2));
+		assertThat(state.yearTotals("R", 2013)).isEqualTo(new YearTotals(Money.parse("150000.00"), Money.ZERO, 2));
 	}
 
 	@Test
 	void exampleC_uninsuredChildIsPaidByTheFatherWhoseBindingIsOlderThanTheMothers() {
-		Registry registry = Fixtures.registryWithCatalog().person(Fixtures.inService("M"))
-				.person(Fixtures.inService("F"))
-				.binding(new FamilyBinding("M", "K", Relation.CHILD, LocalDate.of(2013, 5, 2), null))
-				.binding(new FamilyBinding("F", "K", Relation.CHILD, LocalDate.of(2013, 5, 1), null)).build();
+		Registry registry = Fixtures.registryWithCatalog()
+			.person(Fixtures.inService("M"))
+			.person(Fixtures.inService("F"))
+			.binding(new FamilyBinding("M", "K", Relation.CHILD, LocalDate.of(2013, 5, 2), null))
+			.binding(new FamilyBinding("F", "K", Relation.CHILD, LocalDate.of(2013, 5, 1), null))
+			.build();
 		HouseholdState state = new HouseholdState();
 		state.putBalances("M", balances("0.00", "50.00"));
 		state.putBalances("F", balances("0.00", "1000.00"));
@@ -80,10 +87,12 @@ class WorkedExamplesTest {
 
 	@Test
 	void exampleC_variant_theSameChildOn20130430IsNotInsuredBecauseTheBaselineHasNoFamilyCoverage() {
-		Registry registry = Fixtures.registryWithCatalog().person(Fixtures.inService("M"))
-				.person(Fixtures.inService("F"))
-				.binding(new FamilyBinding("M", "K", Relation.CHILD, LocalDate.of(2013, 1, 1), null))
-				.binding(new FamilyBinding("F", "K", Relation.CHILD, LocalDate.of(2013, 1, 1), null)).build();
+		Registry registry = Fixtures.registryWithCatalog()
+			.person(Fixtures.inService("M"))
+			.person(Fixtures.inService("F"))
+			.binding(new FamilyBinding("M", "K", Relation.CHILD, LocalDate.of(2013, 1, 1), null))
+			.binding(new FamilyBinding("F", "K", Relation.CHILD, LocalDate.of(2013, 1, 1), null))
+			.build();
 		HouseholdState state = new HouseholdState();
 		state.putBalances("F", balances("0.00", "1000.00"));
 

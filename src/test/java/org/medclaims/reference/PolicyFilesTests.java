@@ -69,7 +69,8 @@ class PolicyFilesTests {
 		Path file = shippedWith("2013-05-01.yaml", "secondary: \"0.92\", tertiary: \"0.90\" }", "secondary: \"0.92\" }",
 				"  special-disease:");
 
-		assertRefused("Policy file " + file + " lacks the parameter 'policy.special-disease.fund-ratio.in-service.tertiary'");
+		assertRefused(
+				"Policy file " + file + " lacks the parameter 'policy.special-disease.fund-ratio.in-service.tertiary'");
 	}
 
 	@Test
@@ -115,9 +116,9 @@ class PolicyFilesTests {
 		OptionalInt exit;
 		try {
 			System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-			exit = CommandLine.run(MedclaimsApplication.class, new String[] { "settle",
-					"--spring.datasource.url=" + TestDatabases.create("PolicyFilesTests"),
-					"--spring.datasource.username=postgres", "--medclaims.policy-dir=" + this.dir });
+			exit = CommandLine.run(MedclaimsApplication.class,
+					new String[] { "settle", "--spring.datasource.url=" + TestDatabases.create("PolicyFilesTests"),
+							"--spring.datasource.username=postgres", "--medclaims.policy-dir=" + this.dir });
 		}
 		finally {
 			System.setErr(stderr);
@@ -125,8 +126,9 @@ class PolicyFilesTests {
 
 		assertThat(exit).hasValue(1);
 		// stderr is masked: a temporary folder's long number reads like a resident ID
-		assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(MaskedMessageConverter.mask("Policy file " + file
-				+ ": 'policy.adhoc.unregistered-first-self-pay' is -0.10, outside [0, 1].") + System.lineSeparator());
+		assertThat(captured.toString(StandardCharsets.UTF_8)).isEqualTo(MaskedMessageConverter
+			.mask("Policy file " + file + ": 'policy.adhoc.unregistered-first-self-pay' is -0.10, outside [0, 1].")
+				+ System.lineSeparator());
 	}
 
 	@Test
@@ -149,7 +151,9 @@ class PolicyFilesTests {
 			.hasMessageContaining(message);
 	}
 
-	/** A shipped file with one text replaced (after the section {@code after} when given). */
+	/**
+	 * A shipped file with one text replaced (after the section {@code after} when given).
+	 */
 	private Path shippedWith(String name, String from, String to, String after) throws IOException {
 		String text = Files.readString(SHIPPED.resolve(name));
 		int start = after == null ? 0 : text.indexOf(after);

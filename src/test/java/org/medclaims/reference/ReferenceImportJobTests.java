@@ -50,15 +50,18 @@ class ReferenceImportJobTests {
 		assertThat(count("family_binding")).isEqualTo(20);
 		assertThat(count("special_disease")).isEqualTo(5);
 		assertThat(count("certification")).isEqualTo(5);
-		Map<String, Object> person = this.jdbc.queryForMap(
-				"SELECT name, category, status, current_account, historical_account, opening_current_account"
-						+ " FROM person WHERE person_id = '33028219400911796X'");
-		assertThat(person).containsEntry("name", "刘超洋").containsEntry("category", "IN_SERVICE")
-			.containsEntry("current_account", 131637L).containsEntry("historical_account", 0L)
+		Map<String, Object> person = this.jdbc
+			.queryForMap("SELECT name, category, status, current_account, historical_account, opening_current_account"
+					+ " FROM person WHERE person_id = '33028219400911796X'");
+		assertThat(person).containsEntry("name", "刘超洋")
+			.containsEntry("category", "IN_SERVICE")
+			.containsEntry("current_account", 131637L)
+			.containsEntry("historical_account", 0L)
 			.containsEntry("opening_current_account", 131637L);
 		assertThat(this.jdbc.queryForObject(
 				"SELECT self_pay_ratio FROM catalog_item WHERE item_code = 'X00016' AND valid_from = DATE '2013-05-01'",
-				java.math.BigDecimal.class)).isEqualByComparingTo("0.10");
+				java.math.BigDecimal.class))
+			.isEqualByComparingTo("0.10");
 		assertThat(outcome.summary()).contains("persons.csv: 40 rows imported");
 	}
 
@@ -66,14 +69,16 @@ class ReferenceImportJobTests {
 	void anImportDuringASettlementRunChangesNothingAndSaysWhy() throws Exception {
 		ReferenceImport.Outcome refused;
 		try (java.sql.Connection other = this.jdbc.getDataSource().getConnection()) {
-			// a settlement run of another process holds the lock of settlement runs and reference imports
+			// a settlement run of another process holds the lock of settlement runs and
+			// reference imports
 			other.createStatement().execute("SELECT pg_advisory_lock(5, 0)");
 			refused = this.referenceImport.importFrom(EXAMPLE);
 		}
 
 		assertThat(refused.succeeded()).isFalse();
 		assertThat(refused.execution().getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(refused.whatToDo()).contains("A settlement run, a credit import, a rollover or another reference import is in progress");
+		assertThat(refused.whatToDo())
+			.contains("A settlement run, a credit import, a rollover or another reference import is in progress");
 		assertThat(count("person")).isZero();
 		assertThat(this.referenceImport.importFrom(EXAMPLE).succeeded()).isTrue();
 		assertThat(count("person")).isEqualTo(40);
@@ -100,10 +105,14 @@ class ReferenceImportJobTests {
 
 		assertThat(this.referenceImport.importFrom(this.dir).succeeded()).isTrue();
 
-		Map<String, Object> person = this.jdbc.queryForMap("SELECT * FROM person WHERE person_id = '33028219400911796X'");
-		assertThat(person).containsEntry("name", "刘超洋改").containsEntry("category", "RETIRED")
-			.containsEntry("status", "SUSPENDED").containsEntry("current_account", 100L)
-			.containsEntry("historical_account", 0L).containsEntry("opening_current_account", 131637L);
+		Map<String, Object> person = this.jdbc
+			.queryForMap("SELECT * FROM person WHERE person_id = '33028219400911796X'");
+		assertThat(person).containsEntry("name", "刘超洋改")
+			.containsEntry("category", "RETIRED")
+			.containsEntry("status", "SUSPENDED")
+			.containsEntry("current_account", 100L)
+			.containsEntry("historical_account", 0L)
+			.containsEntry("opening_current_account", 131637L);
 	}
 
 	@Test
@@ -121,13 +130,13 @@ class ReferenceImportJobTests {
 		assertThat(outcome.succeeded()).isFalse();
 		List<String> personProblems = outcome.problems().stream().filter(p -> p.startsWith("persons.csv")).toList();
 		assertThat(personProblems).hasSize(2);
-		assertThat(personProblems.get(0)).startsWith("persons.csv:3: personId '330282")
-			.contains("check character");
+		assertThat(personProblems.get(0)).startsWith("persons.csv:3: personId '330282").contains("check character");
 		assertThat(personProblems.get(1)).startsWith("persons.csv:4: ")
 			.contains("category 'WORKING'")
 			.contains("historicalAccount '19669.8' is not an amount");
 		assertThat(count("person")).isZero();
-		// the other files are still imported; bindings then name grantors that are unknown
+		// the other files are still imported; bindings then name grantors that are
+		// unknown
 		assertThat(count("hospital")).isEqualTo(5);
 		assertThat(outcome.problems()).filteredOn(p -> p.startsWith("family_bindings.csv"))
 			.allMatch(p -> p.contains("is not a person of the registry"));
@@ -138,8 +147,7 @@ class ReferenceImportJobTests {
 	@Test
 	void reportsEachKindOfBadRow() throws Exception {
 		copyExample();
-		replace("hospitals.csv", "H330282002,慈溪市第二人民医院,SECONDARY,LOCAL,true",
-				"H330282002,慈溪市第二人民医院,BIG,NEARBY,yes");
+		replace("hospitals.csv", "H330282002,慈溪市第二人民医院,SECONDARY,LOCAL,true", "H330282002,慈溪市第二人民医院,BIG,NEARBY,yes");
 		replace("catalog.csv", "X00016,项目16,0.10,,2013-05-01,", "X00016,项目16,0.10,,2013-04-30,");
 		replace("catalog.csv", "X00001,项目1,0.15,188.00,2012-01-01,", "X00001,项目1,1.5,abc,2012-13-01,");
 		replace("catalog.csv", "X00002,项目2,0.10,,2012-01-01,", "X00002,项目2,0.10,,0000-01-01,");
@@ -152,14 +160,20 @@ class ReferenceImportJobTests {
 		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.dir);
 
 		assertThat(outcome.problems()).satisfiesExactly(
-				p -> assertThat(p).startsWith("hospitals.csv:3: ").contains("level 'BIG'").contains("region 'NEARBY'")
+				p -> assertThat(p).startsWith("hospitals.csv:3: ")
+					.contains("level 'BIG'")
+					.contains("region 'NEARBY'")
 					.contains("designated 'yes'"),
-				p -> assertThat(p).startsWith("catalog.csv:3: ").contains("selfPayRatio '1.5' is above 1")
-					.contains("maxUnitPrice 'abc'").contains("validFrom '2012-13-01'"),
+				p -> assertThat(p).startsWith("catalog.csv:3: ")
+					.contains("selfPayRatio '1.5' is above 1")
+					.contains("maxUnitPrice 'abc'")
+					.contains("validFrom '2012-13-01'"),
 				p -> assertThat(p).isEqualTo("catalog.csv:4: validFrom '0000-01-01' is not a date yyyy-MM-dd"),
-				p -> assertThat(p).startsWith("catalog.csv:19: ").contains("item X00016 valid from 2013-04-30 overlaps")
+				p -> assertThat(p).startsWith("catalog.csv:19: ")
+					.contains("item X00016 valid from 2013-04-30 overlaps")
 					.contains("line 18"),
-				p -> assertThat(p).startsWith("family_bindings.csv:2: ").contains("relation 'COUSIN'")
+				p -> assertThat(p).startsWith("family_bindings.csv:2: ")
+					.contains("relation 'COUSIN'")
 					.contains("validTo 2012-01-01 is before validFrom 2013-01-01"),
 				p -> assertThat(p).startsWith("family_bindings.csv:3: grantor 330282")
 					.contains("is not a person of the registry"),
@@ -178,8 +192,8 @@ class ReferenceImportJobTests {
 
 		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.dir);
 
-		assertThat(outcome.problems()).filteredOn(p -> p.startsWith("special_diseases.csv")).containsExactly(
-				"special_diseases.csv:1: the header must be code,name but is code,title");
+		assertThat(outcome.problems()).filteredOn(p -> p.startsWith("special_diseases.csv"))
+			.containsExactly("special_diseases.csv:1: the header must be code,name but is code,title");
 		assertThat(count("special_disease")).isZero();
 	}
 
@@ -191,8 +205,8 @@ class ReferenceImportJobTests {
 
 		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.dir);
 
-		assertThat(outcome.problems()).contains("persons.csv:42: personId '330282**********28' appears again"
-				+ " (first on line 3)");
+		assertThat(outcome.problems())
+			.contains("persons.csv:42: personId '330282**********28' appears again" + " (first on line 3)");
 		assertThat(count("person")).isZero();
 	}
 
@@ -205,9 +219,10 @@ class ReferenceImportJobTests {
 
 		ReferenceImport.Outcome outcome = this.referenceImport.importFrom(this.dir);
 
-		assertThat(outcome.problems()).anySatisfy(p -> assertThat(p).startsWith("persons.csv:0: cannot be read as UTF-8 CSV"));
-		assertThat(outcome.problems()).contains(
-				"catalog.csv:3: maxUnitPrice '188.00001' is not a price in yuan with at most four decimals");
+		assertThat(outcome.problems())
+			.anySatisfy(p -> assertThat(p).startsWith("persons.csv:0: cannot be read as UTF-8 CSV"));
+		assertThat(outcome.problems())
+			.contains("catalog.csv:3: maxUnitPrice '188.00001' is not a price in yuan with at most four decimals");
 		assertThat(count("person")).isZero();
 		assertThat(count("catalog_item")).isZero();
 	}
@@ -227,14 +242,15 @@ class ReferenceImportJobTests {
 	}
 
 	private List<Map<String, Object>> snapshot() {
-		return this.jdbc.queryForList("""
-				SELECT 'p' AS t, person_id || name || category || status || current_account || historical_account AS v FROM person
-				UNION ALL SELECT 'b', grantor_id || member_id || relation || valid_from || coalesce(valid_to::text, '') FROM family_binding
-				UNION ALL SELECT 'c', item_code || self_pay_ratio || coalesce(max_unit_price::text, '') || valid_from FROM catalog_item
-				UNION ALL SELECT 'h', code || name || level || region || designated FROM hospital
-				UNION ALL SELECT 'x', person_id || disease_code || valid_from FROM certification
-				ORDER BY 1, 2
-				""");
+		return this.jdbc.queryForList(
+				"""
+						SELECT 'p' AS t, person_id || name || category || status || current_account || historical_account AS v FROM person
+						UNION ALL SELECT 'b', grantor_id || member_id || relation || valid_from || coalesce(valid_to::text, '') FROM family_binding
+						UNION ALL SELECT 'c', item_code || self_pay_ratio || coalesce(max_unit_price::text, '') || valid_from FROM catalog_item
+						UNION ALL SELECT 'h', code || name || level || region || designated FROM hospital
+						UNION ALL SELECT 'x', person_id || disease_code || valid_from FROM certification
+						ORDER BY 1, 2
+						""");
 	}
 
 	private int count(String table) {

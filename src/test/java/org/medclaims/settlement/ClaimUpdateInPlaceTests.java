@@ -9,8 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Settling a claim writes its status, reject code and message only: PostgreSQL can update it in place (HOT,
- * V13) as long as no index of claim depends on those columns and its pages keep room for a new version.
+ * Settling a claim writes its status, reject code and message only: PostgreSQL can update
+ * it in place (HOT, V13) as long as no index of claim depends on those columns and its
+ * pages keep room for a new version.
  */
 @SpringBootTest
 class ClaimUpdateInPlaceTests {
@@ -38,7 +39,8 @@ class ClaimUpdateInPlaceTests {
 	@Test
 	void claimPagesKeepRoomForASecondVersionOfEveryRow() {
 		assertThat(this.jdbc.queryForObject("SELECT reloptions::text FROM pg_class WHERE oid = 'claim'::regclass",
-				String.class)).isEqualTo("{fillfactor=45}");
+				String.class))
+			.isEqualTo("{fillfactor=45}");
 	}
 
 }

@@ -37,9 +37,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
- * A generated city (families, all visit types, both policy versions, a year boundary, claim-level
- * rejections) and the oracle the settlement job is compared with: the policy engine applied
- * claim after claim, in settlement order, in memory.
+ * A generated city (families, all visit types, both policy versions, a year boundary,
+ * claim-level rejections) and the oracle the settlement job is compared with: the policy
+ * engine applied claim after claim, in settlement order, in memory.
  */
 public final class GeneratedScenario {
 
@@ -74,7 +74,10 @@ public final class GeneratedScenario {
 		}
 	}
 
-	/** What each waiting claim must become: the engine over the registry and balances now in the tables. */
+	/**
+	 * What each waiting claim must become: the engine over the registry and balances now
+	 * in the tables.
+	 */
 	static Oracle oracle(JdbcTemplate jdbc, ClaimValuer valuer) {
 		InMemoryRegistry.Builder registry = InMemoryRegistry.builder();
 		HouseholdState state = new HouseholdState();
@@ -89,10 +92,11 @@ public final class GeneratedScenario {
 				(RowCallbackHandler) rs -> registry.binding(new FamilyBinding(rs.getString(1), rs.getString(2),
 						Relation.valueOf(rs.getString(3)), date(rs.getObject(4)), date(rs.getObject(5)))));
 		jdbc.query("SELECT item_code, name, self_pay_ratio, max_unit_price, valid_from, valid_to FROM catalog_item",
-				(RowCallbackHandler) rs -> registry.catalogItem(new CatalogItem(rs.getString(1), rs.getString(2),
-						Ratio.of(rs.getBigDecimal(3)), rs.getBigDecimal(4), date(rs.getObject(5)),
-						date(rs.getObject(6)))));
-		jdbc.query("SELECT code FROM special_disease", (RowCallbackHandler) rs -> registry.specialDisease(rs.getString(1)));
+				(RowCallbackHandler) rs -> registry
+					.catalogItem(new CatalogItem(rs.getString(1), rs.getString(2), Ratio.of(rs.getBigDecimal(3)),
+							rs.getBigDecimal(4), date(rs.getObject(5)), date(rs.getObject(6)))));
+		jdbc.query("SELECT code FROM special_disease",
+				(RowCallbackHandler) rs -> registry.specialDisease(rs.getString(1)));
 		jdbc.query("SELECT person_id, disease_code, valid_from, valid_to FROM certification",
 				(RowCallbackHandler) rs -> registry.certification(new Certification(rs.getString(1), rs.getString(2),
 						date(rs.getObject(3)), date(rs.getObject(4)))));
@@ -100,9 +104,10 @@ public final class GeneratedScenario {
 
 		Map<Long, ClaimToValue> claims = new LinkedHashMap<>();
 		Map<Long, List<ClaimLine>> lines = new HashMap<>();
-		jdbc.query("SELECT claim_id, line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line"
-				+ " ORDER BY claim_id, position", (RowCallbackHandler) rs -> lines
-					.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+		jdbc.query(
+				"SELECT claim_id, line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line"
+						+ " ORDER BY claim_id, position",
+				(RowCallbackHandler) rs -> lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
 					.add(new ClaimLine(rs.getInt(2), rs.getString(3), rs.getString(4), rs.getBigDecimal(5),
 							rs.getBigDecimal(6), Money.ofFen(rs.getLong(7)))));
 		jdbc.query("""
@@ -110,11 +115,12 @@ public final class GeneratedScenario {
 				       c.end_date, c.special_disease_code
 				FROM claim c JOIN claim_file f ON f.id = c.file_id JOIN hospital h ON h.code = c.hospital_code
 				WHERE c.status = 'RECEIVED' ORDER BY c.end_date, f.file_name, c.file_id, c.position
-				""", (RowCallbackHandler) rs -> claims.put(rs.getLong(1),
-				new ClaimToValue(rs.getString(2), rs.getString(3), HospitalLevel.valueOf(rs.getString(4)),
-						Region.valueOf(rs.getString(5)), rs.getString(6), VisitType.valueOf(rs.getString(7)),
-						date(rs.getObject(8)), date(rs.getObject(9)), rs.getString(10),
-						lines.getOrDefault(rs.getLong(1), List.of()), false, false)));
+				""",
+				(RowCallbackHandler) rs -> claims.put(rs.getLong(1),
+						new ClaimToValue(rs.getString(2), rs.getString(3), HospitalLevel.valueOf(rs.getString(4)),
+								Region.valueOf(rs.getString(5)), rs.getString(6), VisitType.valueOf(rs.getString(7)),
+								date(rs.getObject(8)), date(rs.getObject(9)), rs.getString(10),
+								lines.getOrDefault(rs.getLong(1), List.of()), false, false)));
 		Map<Long, ClaimValuation> valuations = new LinkedHashMap<>();
 		Map<Long, List<String>> explanations = new HashMap<>();
 		Map<Long, List<String>> rules = new HashMap<>();
@@ -135,8 +141,9 @@ public final class GeneratedScenario {
 	}
 
 	/**
-	 * The expected valuation of each waiting claim (by claim id) and the balances afterwards; for each settled
-	 * claim the explanation and line rules the engine built while settling, before it stored facts instead.
+	 * The expected valuation of each waiting claim (by claim id) and the balances
+	 * afterwards; for each settled claim the explanation and line rules the engine built
+	 * while settling, before it stored facts instead.
 	 */
 	record Oracle(Map<Long, ClaimValuation> valuations, HouseholdState state, Map<Long, List<String>> explanations,
 			Map<Long, List<String>> rules) {

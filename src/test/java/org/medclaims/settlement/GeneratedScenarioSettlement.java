@@ -22,9 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The settlement job over a generated scenario of 10,000 claims gives, claim by claim and fen by
- * fen, what the policy engine gives applied sequentially in memory. Subclasses run it with other
- * chunk sizes and partitions: all must agree with the same oracle.
+ * The settlement job over a generated scenario of 10,000 claims gives, claim by claim and
+ * fen by fen, what the policy engine gives applied sequentially in memory. Subclasses run
+ * it with other chunk sizes and partitions: all must agree with the same oracle.
  */
 abstract class GeneratedScenarioSettlement {
 
@@ -54,7 +54,8 @@ abstract class GeneratedScenarioSettlement {
 
 	@Test
 	void settlesEveryClaimAsTheEngineDoesClaimAfterClaim() throws Exception {
-		assertThat(this.referenceImport.importFrom(GeneratedScenario.files().resolve("reference")).succeeded()).isTrue();
+		assertThat(this.referenceImport.importFrom(GeneratedScenario.files().resolve("reference")).succeeded())
+			.isTrue();
 		GeneratedScenario.copyInbound(this.properties.inboundDir());
 		JobExecution intake = this.intake.takeEverythingNow().orElseThrow();
 		assertThat(intake.getStatus()).isEqualTo(BatchStatus.COMPLETED);
@@ -67,25 +68,32 @@ abstract class GeneratedScenarioSettlement {
 
 		assertThat(settlement.getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		Map<Long, Map<String, Object>> rows = new java.util.HashMap<>();
-		this.jdbc.queryForList("SELECT * FROM settlement").forEach(r -> rows.put(((Number) r.get("claim_id")).longValue(), r));
+		this.jdbc.queryForList("SELECT * FROM settlement")
+			.forEach(r -> rows.put(((Number) r.get("claim_id")).longValue(), r));
 		assertThat(rows).hasSameSizeAs(oracle.valuations());
 		oracle.valuations().forEach((claimId, expected) -> assertSettledAs(claimId, rows.get(claimId), expected));
-		oracle.state().allBalances().forEach((person, balances) -> assertThat(this.jdbc.queryForList(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?", person).get(0).values())
-			.as("balances of %s", person)
-			.containsExactly(balances.currentAccount().fen(), balances.historicalAccount().fen()));
+		oracle.state()
+			.allBalances()
+			.forEach((person, balances) -> assertThat(this.jdbc
+				.queryForList("SELECT current_account, historical_account FROM person WHERE person_id = ?", person)
+				.get(0)
+				.values()).as("balances of %s", person)
+				.containsExactly(balances.currentAccount().fen(), balances.historicalAccount().fen()));
 		LedgerCheck.Result ledger = this.ledgerCheck.check();
 		assertThat(ledger.mismatches()).isEmpty();
 		assertThat(ledger.orphans()).isEmpty();
-		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'RECEIVED'", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = 'RECEIVED'", Integer.class))
+			.isZero();
 		assertThat(this.jdbc.queryForObject(
-				"SELECT count(*) FROM claim_file WHERE status = 'ACCEPTED' AND response_written_at IS NULL", Integer.class))
+				"SELECT count(*) FROM claim_file WHERE status = 'ACCEPTED' AND response_written_at IS NULL",
+				Integer.class))
 			.isZero();
 		assertTheScenarioCoversThePolicy();
 		assertEveryStoredExplanationReadsAsTheEngineWroteItWhileSettling(oracle);
 	}
 
-	// what the claim API renders from the stored facts, claim by claim, against the sentences stored before
+	// what the claim API renders from the stored facts, claim by claim, against the
+	// sentences stored before
 	private void assertEveryStoredExplanationReadsAsTheEngineWroteItWhileSettling(GeneratedScenario.Oracle oracle) {
 		int[] settled = { 0 };
 		for (StoredDetails.Stored stored : StoredDetails.read(this.jdbc, this.details, "TRUE")) {
@@ -108,8 +116,8 @@ abstract class GeneratedScenarioSettlement {
 			}
 		}
 		assertThat(settled[0]).isGreaterThan(9_000);
-		assertThat(this.jdbc.queryForObject(
-				"SELECT avg(octet_length(facts)) FROM settlement WHERE status = 'SETTLED'", Double.class))
+		assertThat(this.jdbc.queryForObject("SELECT avg(octet_length(facts)) FROM settlement WHERE status = 'SETTLED'",
+				Double.class))
 			.as("bytes of facts per settled claim")
 			.isLessThan(40.0);
 	}
@@ -122,12 +130,12 @@ abstract class GeneratedScenarioSettlement {
 			.isEqualTo(new HashSet<>(expected.codes()));
 		assertThat(row.get("policy_version")).isEqualTo(expected.policyVersionId());
 		assertThat(List.of(row.get("total"), row.get("self_pay"), row.get("self_pay_first"), row.get("deductible"),
-				row.get("segment"), row.get("coinsurance"), row.get("over_cap"), row.get("fund"), row.get("current_account"),
-				row.get("historical_account"), row.get("family_account"), row.get("cash")))
+				row.get("segment"), row.get("coinsurance"), row.get("over_cap"), row.get("fund"),
+				row.get("current_account"), row.get("historical_account"), row.get("family_account"), row.get("cash")))
 			.as("amounts of claim %d", claimId)
 			.containsExactly(a.total().fen(), a.selfPay().fen(), a.selfPayFirst().fen(), a.deductible().fen(),
-					a.segment().fen(), a.coinsurance().fen(), a.overCap().fen(), a.fund().fen(), a.currentAccount().fen(),
-					a.historicalAccount().fen(), a.familyAccount().fen(), a.cash().fen());
+					a.segment().fen(), a.coinsurance().fen(), a.overCap().fen(), a.fund().fen(),
+					a.currentAccount().fen(), a.historicalAccount().fen(), a.familyAccount().fen(), a.cash().fen());
 	}
 
 	private static Set<String> codes(String codes) {
@@ -136,18 +144,20 @@ abstract class GeneratedScenarioSettlement {
 
 	// the scenario must reach every rule, or agreeing with the oracle proves little
 	private void assertTheScenarioCoversThePolicy() {
-		List<String> seen = this.jdbc.queryForList("""
-				SELECT DISTINCT x FROM (
-				  SELECT unnest(string_to_array(codes, ',')) AS x FROM settlement
-				  UNION SELECT reject_code FROM claim WHERE reject_code IS NOT NULL
-				  UNION SELECT 'version ' || policy_version FROM settlement WHERE policy_version IS NOT NULL
-				  UNION SELECT 'year ' || extract(year FROM c.end_date) FROM claim c JOIN settlement s ON s.claim_id = c.id
-				  UNION SELECT 'visit ' || visit_type FROM claim WHERE status = 'SETTLED'
-				  UNION SELECT 'family' FROM settlement WHERE family_account > 0
-				  UNION SELECT 'historical' FROM settlement WHERE historical_account > 0
-				  UNION SELECT 'current' FROM settlement WHERE current_account > 0
-				) t WHERE x <> ''
-				""", String.class);
+		List<String> seen = this.jdbc.queryForList(
+				"""
+						SELECT DISTINCT x FROM (
+						  SELECT unnest(string_to_array(codes, ',')) AS x FROM settlement
+						  UNION SELECT reject_code FROM claim WHERE reject_code IS NOT NULL
+						  UNION SELECT 'version ' || policy_version FROM settlement WHERE policy_version IS NOT NULL
+						  UNION SELECT 'year ' || extract(year FROM c.end_date) FROM claim c JOIN settlement s ON s.claim_id = c.id
+						  UNION SELECT 'visit ' || visit_type FROM claim WHERE status = 'SETTLED'
+						  UNION SELECT 'family' FROM settlement WHERE family_account > 0
+						  UNION SELECT 'historical' FROM settlement WHERE historical_account > 0
+						  UNION SELECT 'current' FROM settlement WHERE current_account > 0
+						) t WHERE x <> ''
+						""",
+				String.class);
 		assertThat(seen).contains("E_NOT_INSURED", "E_COVERAGE_SUSPENDED", "E_SPECIAL_DISEASE", "E_LINE_AMOUNT",
 				"E_CLAIM_TOTAL", "E_PERSON_ID", "E_DATES", "E_DUPLICATE_CLAIM", "W_OVER_CAP", "W_NOT_IN_CATALOG",
 				"W_NOT_CERTIFIED", "version 2013-01-01", "version 2013-05-01", "year 2013", "year 2014", "visit OUT",

@@ -4,7 +4,10 @@ import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Test assertions over the ledger: the persons whose balance is not opening balance minus ledger. */
+/**
+ * Test assertions over the ledger: the persons whose balance is not opening balance minus
+ * ledger.
+ */
 final class Ledgers {
 
 	private Ledgers() {

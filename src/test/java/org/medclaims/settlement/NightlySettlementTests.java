@@ -11,7 +11,9 @@ import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code serve} schedules the nightly settlement on {@code medclaims.settlement.cron}. */
+/**
+ * {@code serve} schedules the nightly settlement on {@code medclaims.settlement.cron}.
+ */
 @SpringBootTest(properties = { "medclaims.command=serve", "medclaims.settlement.cron=0 30 1 * * *" })
 class NightlySettlementTests {
 
@@ -20,7 +22,9 @@ class NightlySettlementTests {
 
 	@Test
 	void schedulesTheSettlementOnTheConfiguredCron() {
-		assertThat(this.schedulers.stream().flatMap(s -> s.getScheduledTasks().stream()).map(t -> t.getTask())
+		assertThat(this.schedulers.stream()
+			.flatMap(s -> s.getScheduledTasks().stream())
+			.map(t -> t.getTask())
 			.filter(CronTask.class::isInstance)
 			.map(t -> ((CronTask) t).getExpression())).containsExactly("0 30 1 * * *");
 	}

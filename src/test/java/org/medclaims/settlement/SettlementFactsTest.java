@@ -31,7 +31,10 @@ import org.medclaims.policy.VisitType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
-/** The stored form of a settled claim's facts: what it looks like, and that it reads back as written. */
+/**
+ * The stored form of a settled claim's facts: what it looks like, and that it reads back
+ * as written.
+ */
 class SettlementFactsTest {
 
 	private static final ClaimLine DRUG = line(1, "A", "300.0000", "1.000", "300.00");
@@ -40,9 +43,10 @@ class SettlementFactsTest {
 
 	@Test
 	void anInsuredPatientsClaimIsItsLevelCategoryFundRatioAndOneCodePerLine() {
-		ClaimValuation valuation = settled(List.of(LineValuation.of(DRUG, LineRule.catalogued(Ratio.ZERO)),
-				LineValuation.of(ITEM, LineRule.catalogued(Ratio.of("0.10")))), List.of(),
-				new ValuationBasis(HospitalLevel.TERTIARY, Category.IN_SERVICE, Ratio.of("0.60"), null));
+		ClaimValuation valuation = settled(
+				List.of(LineValuation.of(DRUG, LineRule.catalogued(Ratio.ZERO)),
+						LineValuation.of(ITEM, LineRule.catalogued(Ratio.of("0.10")))),
+				List.of(), new ValuationBasis(HospitalLevel.TERTIARY, Category.IN_SERVICE, Ratio.of("0.60"), null));
 
 		assertThat(SettlementFacts.encode(valuation)).isEqualTo("TI.6|AB.1");
 		assertRoundTrip(valuation, List.of(DRUG, ITEM));
@@ -50,8 +54,9 @@ class SettlementFactsTest {
 
 	@Test
 	void aRelativesClaimHasNoCategoryAndNamesEveryGrantorInPayingOrder() {
-		ClaimValuation valuation = settled(List.of(LineValuation.of(DRUG, LineRule.NOT_IN_CATALOG),
-				LineValuation.of(ITEM, LineRule.catalogued(Ratio.ONE))),
+		ClaimValuation valuation = settled(
+				List.of(LineValuation.of(DRUG, LineRule.NOT_IN_CATALOG),
+						LineValuation.of(ITEM, LineRule.catalogued(Ratio.ONE))),
 				List.of(new FamilyPayment("330282195509255087", Money.ZERO),
 						new FamilyPayment("330203192904100713", Money.parse("134.26"))),
 				new ValuationBasis(HospitalLevel.SECONDARY, null, null, null));
@@ -62,13 +67,13 @@ class SettlementFactsTest {
 
 	@Test
 	void aLineAboveItsMaximumKeepsTheMaximumAndAUnitPriceScaleOtherThanTheStoredFour() {
-		// a clerk typed 200.50; claim_line gives back 200.5000, the explanation must still say 200.50
+		// a clerk typed 200.50; claim_line gives back 200.5000, the explanation must
+		// still say 200.50
 		ClaimLine typed = line(1, "X00001", "200.50", "2", "401.00");
 		ClaimLine fromFile = line(2, "X00007", "140.1250", "1.000", "140.13");
 		ClaimValuation valuation = settled(List.of(
 				LineValuation.of(typed, new LineRule(Ratio.of("0.15"), new BigDecimal("188.0000"), typed.unitPrice())),
-				LineValuation.of(fromFile,
-						new LineRule(Ratio.ZERO, new BigDecimal("132.0000"), fromFile.unitPrice()))),
+				LineValuation.of(fromFile, new LineRule(Ratio.ZERO, new BigDecimal("132.0000"), fromFile.unitPrice()))),
 				List.of(), new ValuationBasis(HospitalLevel.COMMUNITY, Category.RETIRED, Ratio.ONE, "SD02"));
 
 		assertThat(SettlementFacts.encode(valuation)).isEqualTo("CR1|B.15@188.0000~2A@132.0000");
@@ -112,12 +117,13 @@ class SettlementFactsTest {
 
 	@Test
 	void brokenFactsSayWhichClaimTheyBelongTo() {
-		ClaimValuation valuation = settled(List.of(LineValuation.of(DRUG, LineRule.catalogued(Ratio.ZERO))),
-				List.of(), new ValuationBasis(HospitalLevel.TERTIARY, Category.IN_SERVICE, Ratio.of("0.60"), null));
+		ClaimValuation valuation = settled(List.of(LineValuation.of(DRUG, LineRule.catalogued(Ratio.ZERO))), List.of(),
+				new ValuationBasis(HospitalLevel.TERTIARY, Category.IN_SERVICE, Ratio.of("0.60"), null));
 		SettlementFacts.Row row = SettlementFacts.Row.of(valuation, VisitType.OUT, null);
 
 		assertThatIllegalStateException().isThrownBy(() -> SettlementFacts.decode(row, "TI.6|AA", List.of(DRUG)))
-			.withMessageContaining("claim C1").withMessageContaining("more lines than the claim's 1");
+			.withMessageContaining("claim C1")
+			.withMessageContaining("more lines than the claim's 1");
 		assertThatIllegalStateException().isThrownBy(() -> SettlementFacts.decode(row, "TI.6|", List.of(DRUG)))
 			.withMessageContaining("0 lines where the claim has 1");
 		assertThatIllegalStateException().isThrownBy(() -> SettlementFacts.decode(row, "XI.6|A", List.of(DRUG)))
@@ -129,7 +135,8 @@ class SettlementFactsTest {
 	@Test
 	void theCodesOfLevelsAndCategoriesAreTheirUnambiguousFirstLetters() {
 		for (Class<? extends Enum<?>> type : List.of(HospitalLevel.class, Category.class)) {
-			String letters = Arrays.stream(type.getEnumConstants()).map(c -> c.name().substring(0, 1))
+			String letters = Arrays.stream(type.getEnumConstants())
+				.map(c -> c.name().substring(0, 1))
 				.collect(Collectors.joining());
 			assertThat(letters.chars().distinct().count()).as(type.getSimpleName()).isEqualTo(letters.length());
 		}
@@ -151,10 +158,14 @@ class SettlementFactsTest {
 				basis);
 	}
 
-	/** The lines as claim_line gives them back: unit prices with four decimals, quantities with three. */
+	/**
+	 * The lines as claim_line gives them back: unit prices with four decimals, quantities
+	 * with three.
+	 */
 	private static List<ClaimLine> stored(List<ClaimLine> lines) {
 		return lines.stream()
-			.map(l -> new ClaimLine(l.lineNo(), l.itemCode(), l.itemName(), l.unitPrice().setScale(4, RoundingMode.UNNECESSARY),
+			.map(l -> new ClaimLine(l.lineNo(), l.itemCode(), l.itemName(),
+					l.unitPrice().setScale(4, RoundingMode.UNNECESSARY),
 					l.quantity().setScale(3, RoundingMode.UNNECESSARY), l.amount()))
 			.toList();
 	}

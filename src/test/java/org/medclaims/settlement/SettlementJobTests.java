@@ -77,21 +77,24 @@ class SettlementJobTests {
 		JobExecution execution = this.launcher.settle();
 
 		assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		// total, selfPay, selfPayFirst, deductible, segment, coinsurance, overCap, fund, current, historical, family, cash
-		assertThat(amounts(this.claimA)).containsExactly(50000L, 0L, 2000L, 0L, 10000L, 7200L, 0L, 10800L, 20000L, 19200L,
-				0L, 0L);
+		// total, selfPay, selfPayFirst, deductible, segment, coinsurance, overCap, fund,
+		// current, historical, family, cash
+		assertThat(amounts(this.claimA)).containsExactly(50000L, 0L, 2000L, 0L, 10000L, 7200L, 0L, 10800L, 20000L,
+				19200L, 0L, 0L);
 		assertThat(amounts(this.claimB)).containsExactly(1050000L, 50000L, 0L, 30000L, 0L, 97000L, 773000L, 100000L, 0L,
 				10000L, 0L, 940000L);
 		assertThat(amounts(this.claimC)).containsExactly(10000L, 0L, 2000L, 0L, 0L, 8000L, 0L, 0L, 0L, 0L, 10000L, 0L);
 		assertThat(amounts(this.claimD)).containsExactly(33333L, 0L, 5000L, 28333L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 33333L);
-		assertThat(this.jdbc.queryForObject("SELECT codes FROM settlement WHERE claim_id = ?", String.class, this.claimB))
+		assertThat(
+				this.jdbc.queryForObject("SELECT codes FROM settlement WHERE claim_id = ?", String.class, this.claimB))
 			.isEqualTo("W_OVER_CAP");
 		assertThat(this.jdbc.queryForObject("SELECT policy_version FROM settlement WHERE claim_id = ?", String.class,
-				this.claimA)).isEqualTo("2013-05-01");
+				this.claimA))
+			.isEqualTo("2013-05-01");
 
 		assertThat(ledger()).containsExactlyInAnyOrder(entry(this.claimA, A_PATIENT, "CURRENT", 20000L),
-				entry(this.claimA, A_PATIENT, "HISTORICAL", 19200L), entry(this.claimB, B_PATIENT, "HISTORICAL", 10000L),
-				entry(this.claimC, FATHER, "FAMILY", 10000L));
+				entry(this.claimA, A_PATIENT, "HISTORICAL", 19200L),
+				entry(this.claimB, B_PATIENT, "HISTORICAL", 10000L), entry(this.claimC, FATHER, "FAMILY", 10000L));
 		assertThat(balance(A_PATIENT)).containsExactly(0L, 480800L);
 		assertThat(balance(B_PATIENT)).containsExactly(0L, 0L);
 		assertThat(balance(FATHER)).containsExactly(0L, 90000L);
@@ -99,12 +102,14 @@ class SettlementJobTests {
 		assertThat(yearTotals(A_PATIENT)).containsExactly(10800L, 100000L, 0);
 		assertThat(yearTotals(B_PATIENT)).containsExactly(15000000L, 0L, 2);
 		assertThat(yearTotals(D_PATIENT)).containsExactly(0L, 0L, 1);
-		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class)).containsExactly("SETTLED");
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class))
+			.containsExactly("SETTLED");
 		assertThat(Ledgers.inconsistentAccounts(this.jdbc)).isEmpty();
 	}
 
 	@Test
-	void anOutboundFolderThatCannotBeWrittenFailsWithItsPathAndTheRestartWritesTheMissingAnswersOnce() throws Exception {
+	void anOutboundFolderThatCannotBeWrittenFailsWithItsPathAndTheRestartWritesTheMissingAnswersOnce()
+			throws Exception {
 		Path hos2 = this.properties.outboundDir().resolve("HOS2");
 		Files.createDirectories(this.properties.outboundDir());
 		Files.writeString(hos2, "not a folder");
@@ -112,7 +117,8 @@ class SettlementJobTests {
 		JobExecution failed = this.launcher.settle();
 
 		assertThat(failed.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStepName().equals("writeResponses")).singleElement()
+		assertThat(failed.getStepExecutions()).filteredOn(s -> s.getStepName().equals("writeResponses"))
+			.singleElement()
 			.satisfies(step -> assertThat(step.getExitStatus().getExitDescription())
 				.contains("The response HOS2_20130701_001.res to HOS2_20130701_001.clm cannot be written to "
 						+ hos2.resolve("HOS2_20130701_001.res").toAbsolutePath()));
@@ -120,24 +126,29 @@ class SettlementJobTests {
 		assertThat(first).exists();
 		java.nio.file.attribute.FileTime written = Files.getLastModifiedTime(first);
 		Object inode = Files.getAttribute(first, "unix:ino");
-		assertThat(this.jdbc.queryForList("SELECT file_name FROM claim_file WHERE response_written_at IS NULL"
-				+ " ORDER BY file_name", String.class)).containsExactly("HOS2_20130701_001.clm", "HOS3_20130701_001.clm");
+		assertThat(this.jdbc.queryForList(
+				"SELECT file_name FROM claim_file WHERE response_written_at IS NULL" + " ORDER BY file_name",
+				String.class))
+			.containsExactly("HOS2_20130701_001.clm", "HOS3_20130701_001.clm");
 		try (var outbound = Files.walk(this.properties.outboundDir())) {
-			assertThat(outbound.filter(f -> f.getFileName().toString().endsWith(".tmp"))).as("half-written files").isEmpty();
+			assertThat(outbound.filter(f -> f.getFileName().toString().endsWith(".tmp"))).as("half-written files")
+				.isEmpty();
 		}
 
 		Files.delete(hos2);
 		JobExecution restarted = this.jobOperator.restart(failed);
 
 		assertThat(restarted.getStatus()).isEqualTo(BatchStatus.COMPLETED);
-		assertThat(Files.getLastModifiedTime(first)).as("an answer written before is not written again").isEqualTo(written);
+		assertThat(Files.getLastModifiedTime(first)).as("an answer written before is not written again")
+			.isEqualTo(written);
 		assertThat(Files.getAttribute(first, "unix:ino")).isEqualTo(inode);
 		assertThat(hos2.resolve("HOS2_20130701_001.res")).exists();
 		assertThat(this.properties.outboundDir().resolve("HOS3").resolve("HOS3_20130701_001.res")).exists();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE response_written_at IS NULL",
-				Integer.class)).isZero();
-		assertThat(amounts(this.claimB)).as("settled once").containsExactly(1050000L, 50000L, 0L, 30000L, 0L, 97000L,
-				773000L, 100000L, 0L, 10000L, 0L, 940000L);
+				Integer.class))
+			.isZero();
+		assertThat(amounts(this.claimB)).as("settled once")
+			.containsExactly(1050000L, 50000L, 0L, 30000L, 0L, 97000L, 773000L, 100000L, 0L, 10000L, 0L, 940000L);
 	}
 
 	@Test
@@ -147,15 +158,16 @@ class SettlementJobTests {
 		Path response = this.properties.outboundDir().resolve("HOS1").resolve("HOS1_20130701_001.res");
 		List<String> lines = Files.readAllLines(response, StandardCharsets.UTF_8);
 		assertThat(lines.get(0)).startsWith("H|MCR1|HOS1|HOS1_20130701_001.clm|");
-		assertThat(lines.get(1)).startsWith(
-				"R|A|SETTLED|500.00|0.00|20.00|0.00|100.00|72.00|0.00|108.00|200.00|192.00|0.00|0.00||");
-		assertThat(lines.get(2)).startsWith(
-				"R|C|SETTLED|100.00|0.00|20.00|0.00|0.00|80.00|0.00|0.00|0.00|0.00|100.00|0.00||");
+		assertThat(lines.get(1))
+			.startsWith("R|A|SETTLED|500.00|0.00|20.00|0.00|100.00|72.00|0.00|108.00|200.00|192.00|0.00|0.00||");
+		assertThat(lines.get(2))
+			.startsWith("R|C|SETTLED|100.00|0.00|20.00|0.00|0.00|80.00|0.00|0.00|0.00|0.00|100.00|0.00||");
 		assertThat(lines.get(3)).isEqualTo("T|2|2|0|600.00|108.00|200.00|192.00|100.00|0.00");
 		assertThat(lines).hasSize(4);
 		assertThat(this.properties.outboundDir().resolve("HOS2").resolve("HOS2_20130701_001.res")).exists();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE response_written_at IS NOT NULL",
-				Integer.class)).isEqualTo(3);
+				Integer.class))
+			.isEqualTo(3);
 
 		byte[] first = Files.readAllBytes(response);
 		JobExecution second = this.launcher.settle();
@@ -183,7 +195,8 @@ class SettlementJobTests {
 		assertThat(balance(A_PATIENT)).containsExactly(0L, 480800L);
 		assertThat(Ledgers.inconsistentAccounts(this.jdbc)).isEmpty();
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE response_written_at IS NOT NULL",
-				Integer.class)).isEqualTo(3);
+				Integer.class))
+			.isEqualTo(3);
 	}
 
 	@Test
@@ -196,14 +209,18 @@ class SettlementJobTests {
 
 		List<JobExecution> runs = this.runs.settleEverythingWaiting();
 
-		assertThat(runs).extracting(JobExecution::getStatus).containsExactly(BatchStatus.COMPLETED, BatchStatus.COMPLETED);
+		assertThat(runs).extracting(JobExecution::getStatus)
+			.containsExactly(BatchStatus.COMPLETED, BatchStatus.COMPLETED);
 		assertThat(runs.get(0).getId()).isNotEqualTo(failed.getId());
 		assertThat(runs.get(0).getJobInstance().getInstanceId()).isEqualTo(failed.getJobInstance().getInstanceId());
-		// the restart settled D as the uninterrupted run does (its deductible untouched by E), E came after
+		// the restart settled D as the uninterrupted run does (its deductible untouched
+		// by E), E came after
 		assertThat(amounts(this.claimD)).containsExactly(33333L, 0L, 5000L, 28333L, 0L, 0L, 0L, 0L, 0L, 0L, 0L, 33333L);
 		assertThat(this.jdbc.queryForObject("SELECT s.settled_at > d.settled_at FROM settlement s, settlement d"
-				+ " WHERE s.claim_id = ? AND d.claim_id = ?", Boolean.class, claimE, this.claimD)).isTrue();
-		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class)).containsExactly("SETTLED");
+				+ " WHERE s.claim_id = ? AND d.claim_id = ?", Boolean.class, claimE, this.claimD))
+			.isTrue();
+		assertThat(this.jdbc.queryForList("SELECT DISTINCT status FROM claim", String.class))
+			.containsExactly("SETTLED");
 		assertThat(this.properties.outboundDir().resolve("HOS3").resolve("HOS3_20130702_001.res")).exists();
 		assertThat(Ledgers.inconsistentAccounts(this.jdbc)).isEmpty();
 	}
@@ -218,19 +235,22 @@ class SettlementJobTests {
 		}
 
 		assertThat(refused.getStatus()).isEqualTo(BatchStatus.FAILED);
-		assertThat(refused.getExitStatus().getExitDescription()).contains("Another settlement run, a reference or credit import or a rollover is in progress");
+		assertThat(refused.getExitStatus().getExitDescription())
+			.contains("Another settlement run, a reference or credit import or a rollover is in progress");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isZero();
 		assertThat(this.launcher.settle().getStatus()).isEqualTo(BatchStatus.COMPLETED);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM settlement", Integer.class)).isEqualTo(4);
 	}
 
-	// a fault after the first chunks committed: the database refuses the settlement of claim D
+	// a fault after the first chunks committed: the database refuses the settlement of
+	// claim D
 	private JobExecution settleWhileTheDatabaseRefusesClaimD() throws Exception {
 		this.jdbc.execute("""
 				CREATE FUNCTION refuse_d() RETURNS trigger LANGUAGE plpgsql AS $$
 				BEGIN IF NEW.claim_id = %d THEN RAISE EXCEPTION 'disk full (induced)'; END IF; RETURN NEW; END $$
 				""".formatted(this.claimD));
-		this.jdbc.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON settlement FOR EACH ROW EXECUTE FUNCTION refuse_d()");
+		this.jdbc
+			.execute("CREATE TRIGGER refuse_d BEFORE INSERT ON settlement FOR EACH ROW EXECUTE FUNCTION refuse_d()");
 		try {
 			return this.launcher.settle();
 		}
@@ -241,16 +261,18 @@ class SettlementJobTests {
 	}
 
 	private List<Object> amounts(long claimId) {
-		Map<String, Object> row = this.jdbc.queryForMap("""
-				SELECT total, self_pay, self_pay_first, deductible, segment, coinsurance, over_cap, fund, current_account,
-				       historical_account, family_account, cash FROM settlement WHERE claim_id = ?
-				""", claimId);
+		Map<String, Object> row = this.jdbc.queryForMap(
+				"""
+						SELECT total, self_pay, self_pay_first, deductible, segment, coinsurance, over_cap, fund, current_account,
+						       historical_account, family_account, cash FROM settlement WHERE claim_id = ?
+						""",
+				claimId);
 		return List.copyOf(row.values());
 	}
 
 	private List<String> ledger() {
-		return this.jdbc.queryForList("SELECT claim_id || '/' || person_id || '/' || kind || '/' || amount FROM ledger_entry",
-				String.class);
+		return this.jdbc.queryForList(
+				"SELECT claim_id || '/' || person_id || '/' || kind || '/' || amount FROM ledger_entry", String.class);
 	}
 
 	private static String entry(long claimId, String person, String kind, long amount) {
@@ -258,13 +280,15 @@ class SettlementJobTests {
 	}
 
 	private List<Object> balance(String person) {
-		return List.copyOf(this.jdbc.queryForMap(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?", person).values());
+		return List.copyOf(this.jdbc
+			.queryForMap("SELECT current_account, historical_account FROM person WHERE person_id = ?", person)
+			.values());
 	}
 
 	private List<Object> yearTotals(String person) {
 		return List.copyOf(this.jdbc.queryForMap(
-				"SELECT fund_paid, segment_used, admissions FROM person_year WHERE person_id = ? AND year = 2013", person)
+				"SELECT fund_paid, segment_used, admissions FROM person_year WHERE person_id = ? AND year = 2013",
+				person)
 			.values());
 	}
 

@@ -13,10 +13,10 @@ import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A manual check, not part of the build: the same claim files run once by the code that stored sentences
- * (database {@code old}, then migrated by this code: V17 adds the facts column) and once by this code
- * ({@code new}); every claim's rendered detail (lines, rules, family payments, explanation) must equal the
- * JSON the old code stored.
+ * A manual check, not part of the build: the same claim files run once by the code that
+ * stored sentences (database {@code old}, then migrated by this code: V17 adds the facts
+ * column) and once by this code ({@code new}); every claim's rendered detail (lines,
+ * rules, family payments, explanation) must equal the JSON the old code stored.
  * {@code mvn test -Dtest=StoredExplanationComparison -Dmedclaims.compare.old=jdbc:postgresql://…/a?user=postgres
  * -Dmedclaims.compare.new=jdbc:postgresql://…/b?user=postgres}
  */

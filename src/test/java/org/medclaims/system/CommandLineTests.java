@@ -21,7 +21,10 @@ import org.medclaims.TestDatabases;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The command line before anything starts: help and unknown commands open no port and touch no database. */
+/**
+ * The command line before anything starts: help and unknown commands open no port and
+ * touch no database.
+ */
 class CommandLineTests {
 
 	@Test
@@ -65,7 +68,8 @@ class CommandLineTests {
 		assertNothingStarted(before, freePort(), database);
 	}
 
-	// a server would still listen, its threads would still run, and Flyway would have created its tables
+	// a server would still listen, its threads would still run, and Flyway would have
+	// created its tables
 	// (threads of contexts other test classes cached in this JVM are not this run's)
 	private static void assertNothingStarted(Set<Thread> before, int port, String database) throws Exception {
 		assertThatThrownBy(() -> {

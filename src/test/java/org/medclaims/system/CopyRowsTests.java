@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What COPY stores is what was added: text format escapes, NULL, numbers, Chinese text. */
+/**
+ * What COPY stores is what was added: text format escapes, NULL, numbers, Chinese text.
+ */
 @SpringBootTest
 class CopyRowsTests {
 
@@ -31,8 +33,8 @@ class CopyRowsTests {
 
 	@Test
 	void valuesComeBackAsAdded() {
-		List<String> texts = List.of("plain", "tab\there", "line\nbreak", "carriage\rreturn", "back\\slash \\N",
-				"\\", "\\.", "\t\n", "张三 自理 28.46", "", "ends with \\");
+		List<String> texts = List.of("plain", "tab\there", "line\nbreak", "carriage\rreturn", "back\\slash \\N", "\\",
+				"\\.", "\t\n", "张三 自理 28.46", "", "ends with \\");
 		CopyRows rows = new CopyRows("copy_rows_probe (n, t, u)");
 		for (int i = 0; i < texts.size(); i++) {
 			rows.add(i).add(texts.get(i)).add(null).endRow();
@@ -47,7 +49,8 @@ class CopyRowsTests {
 
 	@Test
 	void aCharacterOutsideTheBasicPlaneSurvivesWhereverItFallsInTheText() {
-		// 𠮷 is two Java chars; PgJDBC's Reader copy encoded 64K-char pieces apart and split it into "??"
+		// 𠮷 is two Java chars; PgJDBC's Reader copy encoded 64K-char pieces apart and
+		// split it into "??"
 		for (int offset = 65_530; offset <= 65_537; offset++) {
 			String name = "a".repeat(offset - 2) + "张𠮷三";
 			CopyRows rows = new CopyRows("copy_rows_probe (n, t)");

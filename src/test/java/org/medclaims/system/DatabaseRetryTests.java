@@ -49,7 +49,8 @@ class DatabaseRetryTests {
 	void theBudgetIsTheOutagesNotEachActions() {
 		attemptsUntilGivingUp(this.retry);
 
-		// the same outage: the next action, in whatever thread, is not given a budget of its own
+		// the same outage: the next action, in whatever thread, is not given a budget of
+		// its own
 		assertThat(attemptsUntilGivingUp(this.retry)).isOne();
 	}
 
@@ -68,7 +69,8 @@ class DatabaseRetryTests {
 	@Test
 	void aSuccessThatNeverFailedDoesNotEndTheOutage() {
 		attemptsUntilGivingUp(this.retry);
-		// (a step that ended FAILED on its own returns normally, without reaching the database)
+		// (a step that ended FAILED on its own returns normally, without reaching the
+		// database)
 		this.retry.run("something that did not reach the database", () -> {
 		});
 
@@ -78,9 +80,11 @@ class DatabaseRetryTests {
 	@Test
 	void aFailureAfterAQuietSpellStartsANewOutage() throws InterruptedException {
 		DatabaseRetry quickToForget = new DatabaseRetry(new DatabaseRetry.Settings(Duration.ofMillis(1500)),
-				Duration.ofMillis(1500)); // longer than the 1 s between the first action's attempts
+				Duration.ofMillis(1500)); // longer than the 1 s between the first
+											// action's attempts
 		attemptsUntilGivingUp(quickToForget);
-		Thread.sleep(1700); // longer than the quiet spell: nothing tried the database meanwhile
+		Thread.sleep(1700); // longer than the quiet spell: nothing tried the database
+							// meanwhile
 
 		assertThat(attemptsUntilGivingUp(quickToForget)).isEqualTo(3);
 	}
@@ -96,7 +100,8 @@ class DatabaseRetryTests {
 		assertThat(attempts).hasValue(1);
 	}
 
-	// an action that never reaches the database: how often it was tried before the retry gave up
+	// an action that never reaches the database: how often it was tried before the retry
+	// gave up
 	private static int attemptsUntilGivingUp(DatabaseRetry retry) {
 		AtomicInteger attempts = new AtomicInteger();
 		assertThatThrownBy(() -> retry.run("the action ran", () -> {

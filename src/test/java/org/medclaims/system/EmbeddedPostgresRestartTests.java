@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Demo mode's embedded PostgreSQL keeps its data in its folder and starts cleanly after the JVM
- * was killed with {@code kill -9}, which leaves its PostgreSQL child running on that folder; a
- * command run beside a live demo shares its server instead of stopping it.
+ * Demo mode's embedded PostgreSQL keeps its data in its folder and starts cleanly after
+ * the JVM was killed with {@code kill -9}, which leaves its PostgreSQL child running on
+ * that folder; a command run beside a live demo shares its server instead of stopping it.
  */
 class EmbeddedPostgresRestartTests {
 
@@ -49,11 +49,13 @@ class EmbeddedPostgresRestartTests {
 		try {
 			awaitLog("second.log", STARTED);
 			assertThat(log("second.log")).contains("left by an earlier run still holds")
-				.doesNotContain("Demo mode, first start") // the first start's data is still there
+				.doesNotContain("Demo mode, first start") // the first start's data is
+															// still there
 				.doesNotContain("APPLICATION FAILED TO START");
 			assertThat(ProcessHandle.of(orphan).map(ProcessHandle::isAlive).orElse(false)).isFalse();
 
-			// a command typed beside the running demo shares its database and leaves it running
+			// a command typed beside the running demo shares its database and leaves it
+			// running
 			Process jobs = command("jobs.log", "jobs");
 			assertThat(jobs.waitFor(120, TimeUnit.SECONDS)).isTrue();
 			assertThat(jobs.exitValue()).as(log("jobs.log")).isZero();
@@ -64,9 +66,12 @@ class EmbeddedPostgresRestartTests {
 			second.destroy(); // SIGTERM: a clean shutdown stops PostgreSQL too
 			assertThat(second.waitFor(60, TimeUnit.SECONDS)).isTrue();
 		}
-		// the intake lock is released while its session lives, then the pool closes, then PostgreSQL stops
+		// the intake lock is released while its session lives, then the pool closes, then
+		// PostgreSQL stops
 		String stopping = log("second.log").substring(log("second.log").indexOf("Commencing graceful shutdown"));
-		assertThat(stopping).doesNotContain("Exception").doesNotContain(" WARN ").doesNotContain(" ERROR ")
+		assertThat(stopping).doesNotContain("Exception")
+			.doesNotContain(" WARN ")
+			.doesNotContain(" ERROR ")
 			.contains("Shutdown completed");
 		assertThat(second.exitValue()).isIn(0, 143);
 		long restarted = Long.parseLong(this.lastPid);
@@ -82,7 +87,8 @@ class EmbeddedPostgresRestartTests {
 	void stopLeftoverPostgres() throws IOException {
 		Path pidFile = this.dir.resolve("postgres/postmaster.pid");
 		if (Files.exists(pidFile)) {
-			ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim())).ifPresent(ProcessHandle::destroy);
+			ProcessHandle.of(Long.parseLong(Files.readAllLines(pidFile).get(0).trim()))
+				.ifPresent(ProcessHandle::destroy);
 		}
 	}
 
@@ -109,8 +115,9 @@ class EmbeddedPostgresRestartTests {
 	}
 
 	private Process command(String logName, String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx256m", "-cp", System.getProperty("java.class.path"), MedclaimsApplication.class.getName()));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-cp",
+						System.getProperty("java.class.path"), MedclaimsApplication.class.getName()));
 		command.addAll(List.of(arguments));
 		command.add("--medclaims.embedded-db.data-dir=" + this.dir.resolve("postgres"));
 		for (String folder : List.of("inbound", "outbound", "archive", "rejected")) {

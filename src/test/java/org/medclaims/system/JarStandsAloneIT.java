@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The packaged jar, copied alone into an empty folder, works there: the policy versions, the demo
- * registry and the demo claim files are inside it, and nothing of the checkout is needed.
+ * The packaged jar, copied alone into an empty folder, works there: the policy versions,
+ * the demo registry and the demo claim files are inside it, and nothing of the checkout
+ * is needed.
  */
 class JarStandsAloneIT {
 
@@ -63,17 +64,21 @@ class JarStandsAloneIT {
 
 	@Test
 	void serveInDemoModeAnswersTheBuiltInDemoFiles() throws Exception {
-		// the example's answers are those of accounts without the demo credits, which the current-year accounts pay
+		// the example's answers are those of accounts without the demo credits, which the
+		// current-year accounts pay
 		// first: an empty credits folder stands in for the built-in one
 		Files.createDirectories(this.folder.resolve("no-credits"));
 		Process serve = start("serve", "--server.port=" + freePort(), "--medclaims.intake.stable-for=1s",
 				"--medclaims.intake.poll-interval=1s", "--medclaims.credits-dir=no-credits");
 		try {
 			Path outbound = this.folder.resolve("data/outbound");
-			await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().untilAsserted(() -> {
-				assertThat(serve.isAlive()).as("serve is running").isTrue();
-				Examples.assertAnswersAsExpected(outbound);
-			});
+			await().atMost(Duration.ofMinutes(3))
+				.pollInterval(Duration.ofSeconds(1))
+				.ignoreExceptions()
+				.untilAsserted(() -> {
+					assertThat(serve.isAlive()).as("serve is running").isTrue();
+					Examples.assertAnswersAsExpected(outbound);
+				});
 		}
 		finally {
 			serve.destroy();
@@ -84,12 +89,14 @@ class JarStandsAloneIT {
 	private Run java(String... arguments) throws Exception {
 		Process process = start(arguments);
 		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("the command ends").isTrue();
-		return new Run(process.exitValue(), Files.readString(this.folder.resolve("output.txt"), StandardCharsets.UTF_8));
+		return new Run(process.exitValue(),
+				Files.readString(this.folder.resolve("output.txt"), StandardCharsets.UTF_8));
 	}
 
 	private Process start(String... arguments) throws IOException {
-		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-				"-Xmx384m", "-jar", "medclaims.jar"));
+		List<String> command = new ArrayList<>(
+				List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx384m", "-jar",
+						"medclaims.jar"));
 		command.addAll(List.of(arguments));
 		return new ProcessBuilder(command).directory(this.folder.toFile())
 			.redirectErrorStream(true)

@@ -11,15 +11,16 @@ class PersonIdsTests {
 
 	// from the spec's examples/basic/reference/persons.csv
 	@ParameterizedTest
-	@ValueSource(strings = { "33028219400911796X", "330282194901117928", "330282199609012611",
-			"330282194502107239", "33028220030722469X", "330282196103256084", "330282194801163281" })
+	@ValueSource(strings = { "33028219400911796X", "330282194901117928", "330282199609012611", "330282194502107239",
+			"33028220030722469X", "330282196103256084", "330282194801163281" })
 	void shouldAcceptRealIds(String id) {
 		assertThat(PersonIds.isValid(id)).isTrue();
 	}
 
 	@ParameterizedTest
 	@NullAndEmptySource
-	@ValueSource(strings = { "330282194801163280", // wrong check digit (examples: E_PERSON_ID)
+	@ValueSource(strings = { "330282194801163280", // wrong check digit (examples:
+													// E_PERSON_ID)
 			"33028219400911796x", // lower-case x is not accepted
 			"3302821940091179X6", "33028219400911796", "33028219400911796XX", "33028219400911796 ",
 			"３30282194901117928", "33028219490111792８", "A30282194901117928" })

@@ -50,8 +50,8 @@ class SecurityRulesTests {
 	void anonymousApiCallsGet401AsProblemJson() throws Exception {
 		for (MockHttpServletRequestBuilder call : new MockHttpServletRequestBuilder[] { get("/api/jobs/executions"),
 				post("/api/jobs/settlement"), post("/api/adhoc-claims/preview"), post("/api/adhoc-claims"),
-				get("/api/claims/H330282001/C1"), get("/api/persons/330282198001011237/account"),
-				get("/api/claims"), get("/api/catalog").param("query", "X"), get("/actuator/metrics") }) {
+				get("/api/claims/H330282001/C1"), get("/api/persons/330282198001011237/account"), get("/api/claims"),
+				get("/api/catalog").param("query", "X"), get("/actuator/metrics") }) {
 			this.mvc.perform(call)
 				.andExpect(status().isUnauthorized())
 				.andExpect(header().string("WWW-Authenticate", "Basic realm=\"medclaims\""))
@@ -123,7 +123,9 @@ class SecurityRulesTests {
 
 	@Test
 	void healthIsPublicAndOtherActuatorEndpointsAreForOperators() throws Exception {
-		this.mvc.perform(get("/actuator/health")).andExpect(status().isOk()).andExpect(jsonPath("$.status").value("UP"));
+		this.mvc.perform(get("/actuator/health"))
+			.andExpect(status().isOk())
+			.andExpect(jsonPath("$.status").value("UP"));
 		expect(get("/actuator/metrics"), "carl", 403);
 		expect(get("/actuator/metrics"), "olga", 200);
 		this.mvc.perform(get("/actuator/health").with(httpBasic("olga", "olga-pw")))
@@ -193,8 +195,7 @@ class SecurityRulesTests {
 	}
 
 	private static org.springframework.test.web.servlet.request.RequestPostProcessor user(String name) {
-		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
-			.user(name)
+		return org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user(name)
 			.roles(name.equals("olga") ? "OPERATOR" : "CLERK");
 	}
 

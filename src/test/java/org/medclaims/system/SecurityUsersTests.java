@@ -34,10 +34,11 @@ class SecurityUsersTests {
 
 	@Test
 	void aConfiguredDatabaseHasOnlyTheConfiguredUsers() {
-		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x");
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url",
+				"jdbc:postgresql://db/x");
 		InMemoryUserDetailsManager users = this.configuration.userDetailsService(
-				new SecurityUsers(Map.of("mei", new SecurityUsers.User("{noop}s3cret", List.of("clerk")))), this.encoder,
-				environment);
+				new SecurityUsers(Map.of("mei", new SecurityUsers.User("{noop}s3cret", List.of("clerk")))),
+				this.encoder, environment);
 
 		assertThat(users.loadUserByUsername("mei").getAuthorities()).extracting(Object::toString)
 			.containsExactly("ROLE_CLERK");
@@ -46,7 +47,8 @@ class SecurityUsersTests {
 
 	@Test
 	void refusesAPlainPasswordOrAnUnknownRoleWithOneSentence() {
-		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x");
+		MockEnvironment environment = new MockEnvironment().withProperty("spring.datasource.url",
+				"jdbc:postgresql://db/x");
 		assertThatThrownBy(() -> this.configuration.userDetailsService(
 				new SecurityUsers(Map.of("mei", new SecurityUsers.User("s3cret", List.of("CLERK")))), this.encoder,
 				environment))

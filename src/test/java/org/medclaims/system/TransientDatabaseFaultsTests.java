@@ -48,8 +48,9 @@ class TransientDatabaseFaultsTests {
 	@Test
 	void aBadRowOrAStatementErrorIsNot() {
 		assertThat(TransientDatabaseFaults.isTransient(new DuplicateKeyException("duplicate key"))).isFalse();
-		assertThat(TransientDatabaseFaults.isTransient(new DataIntegrityViolationException("null value",
-				new SQLException("null value in column", "23502")))).isFalse();
+		assertThat(TransientDatabaseFaults.isTransient(
+				new DataIntegrityViolationException("null value", new SQLException("null value in column", "23502"))))
+			.isFalse();
 		assertThat(transientState("P0001")).as("an exception raised by a trigger").isFalse();
 		assertThat(transientState("42P01")).as("an unknown table").isFalse();
 		assertThat(TransientDatabaseFaults.isTransient(new IllegalStateException("a bug"))).isFalse();
@@ -57,16 +58,19 @@ class TransientDatabaseFaultsTests {
 
 	@Test
 	void aRowSomeoneElseChangedIsNotTriedAgain() {
-		// a repository update over a commit whose answer was lost: the row moved on, and stays so
+		// a repository update over a commit whose answer was lost: the row moved on, and
+		// stays so
 		assertThat(TransientDatabaseFaults.isTransient(new OptimisticLockingFailureException(
-				"Attempt to update step execution id=32 with wrong version (23)"))).isFalse();
-		assertThat(TransientDatabaseFaults.isTransient(new IllegalStateException("saving failed",
-				new OptimisticLockingFailureException("wrong version")))).isFalse();
+				"Attempt to update step execution id=32 with wrong version (23)")))
+			.isFalse();
+		assertThat(TransientDatabaseFaults.isTransient(
+				new IllegalStateException("saving failed", new OptimisticLockingFailureException("wrong version"))))
+			.isFalse();
 	}
 
 	private static boolean transientState(String state) {
-		return TransientDatabaseFaults.isTransient(new DataAccessResourceFailureException("fault",
-				new SQLException("fault " + state, state)));
+		return TransientDatabaseFaults
+			.isTransient(new DataAccessResourceFailureException("fault", new SQLException("fault " + state, state)));
 	}
 
 }

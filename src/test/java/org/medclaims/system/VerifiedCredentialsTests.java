@@ -24,7 +24,10 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Verified HTTP Basic credentials: one bcrypt check, then a keyed hash until the lifetime ends or the password changes. */
+/**
+ * Verified HTTP Basic credentials: one bcrypt check, then a keyed hash until the lifetime
+ * ends or the password changes.
+ */
 class VerifiedCredentialsTests {
 
 	private final AtomicInteger bcryptChecks = new AtomicInteger();
@@ -94,10 +97,12 @@ class VerifiedCredentialsTests {
 			assertThatThrownBy(() -> login("olga", "olga-pwx")).isInstanceOf(BadCredentialsException.class);
 		}
 		assertThat(this.bcryptChecks).hasValue(4);
-		// an unknown user costs a check as well (against a dummy hash), so timing does not tell who exists
+		// an unknown user costs a check as well (against a dummy hash), so timing does
+		// not tell who exists
 		assertThatThrownBy(() -> login("nobody", "olga-pw")).isInstanceOf(BadCredentialsException.class);
 		assertThat(this.bcryptChecks).hasValue(5);
-		// someone guessing does not make the user's own requests slow: the right password is still remembered
+		// someone guessing does not make the user's own requests slow: the right password
+		// is still remembered
 		login("olga", "olga-pw");
 		assertThat(this.bcryptChecks).hasValue(5);
 	}

@@ -30,10 +30,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Scale-out with real processes: a manager ({@code run-once} with workers enabled) and two
- * {@code worker} processes of the packaged jar, over the machine's RabbitMQ (through a relay the test
- * can cut), on 20,000 claims in 20 files. Whatever happens to a worker or the broker, the answers,
- * ledger, balances and yearly totals equal those of one process.
+ * Scale-out with real processes: a manager ({@code run-once} with workers enabled) and
+ * two {@code worker} processes of the packaged jar, over the machine's RabbitMQ (through
+ * a relay the test can cut), on 20,000 claims in 20 files. Whatever happens to a worker
+ * or the broker, the answers, ledger, balances and yearly totals equal those of one
+ * process.
  */
 class ScaleOutIT {
 
@@ -123,19 +124,24 @@ class ScaleOutIT {
 		assertThat(manager.exitValue()).as("the manager (%s)", log("run-once")).isZero();
 		assertSameAsOneProcess();
 		assertThat(RunOnceProcesses.column(this.url, "SELECT DISTINCT pid FROM step_execution_owner ORDER BY 1"))
-			.as("partitions run by both workers, none by the manager").hasSize(2);
+			.as("partitions run by both workers, none by the manager")
+			.hasSize(2);
 	}
 
 	@Test
 	void aWorkerKilledMidSettlementFailsTheJobWithinTheHeartbeatTimeoutAndTheRestartCompletes() throws Exception {
 		use(SMALL);
 		workers(2);
-		// a patient's account row held: the partition of their household waits there, in one of the workers
+		// a patient's account row held: the partition of their household waits there, in
+		// one of the workers
 		Process manager = manager("first");
-		// after the reference import, which writes the person rows: once the files have arrived
+		// after the reference import, which writes the person rows: once the files have
+		// arrived
 		Connection hold = hold("BEGIN; SELECT 1 FROM person WHERE person_id = '" + aPatient() + "' FOR UPDATE",
 				"SELECT 1 FROM claim_file");
-		String worker = await().atMost(PATIENCE).ignoreExceptions().until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
+		String worker = await().atMost(PATIENCE)
+			.ignoreExceptions()
+			.until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
 		kill(worker);
 		hold.close();
 
@@ -151,7 +157,9 @@ class ScaleOutIT {
 		workers(2);
 		Connection hold = hold("SELECT pg_advisory_lock(4, hashtext('" + busiestHospital() + "'))");
 		Process manager = manager("first");
-		String worker = await().atMost(PATIENCE).ignoreExceptions().until(() -> blockedWorker("takeFile", hold), w -> w != null);
+		String worker = await().atMost(PATIENCE)
+			.ignoreExceptions()
+			.until(() -> blockedWorker("takeFile", hold), w -> w != null);
 		kill(worker);
 		hold.close();
 
@@ -184,11 +192,15 @@ class ScaleOutIT {
 		Process manager = manager("run-once");
 		Connection hold = hold("BEGIN; SELECT 1 FROM person WHERE person_id = '" + aPatient() + "' FOR UPDATE",
 				"SELECT 1 FROM claim_file");
-		String worker = await().atMost(PATIENCE).ignoreExceptions().until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
+		String worker = await().atMost(PATIENCE)
+			.ignoreExceptions()
+			.until(() -> blockedWorker("settleHouseholdPartition", hold), w -> w != null);
 		Process stopping = this.workers.get(worker);
 		stopping.destroy(); // SIGTERM
-		// once the worker says it stops, the lock goes: the partition finishes the chunk it waits in and is handed back
-		await().atMost(PATIENCE).until(() -> Files.readString(log(worker)).contains("finishes its chunk and is handed back"));
+		// once the worker says it stops, the lock goes: the partition finishes the chunk
+		// it waits in and is handed back
+		await().atMost(PATIENCE)
+			.until(() -> Files.readString(log(worker)).contains("finishes its chunk and is handed back"));
 		hold.close();
 		assertThat(stopping.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
@@ -213,7 +225,8 @@ class ScaleOutIT {
 			.contains("/no/such/folder (medclaims.inbound-dir): mount the storage the manager uses there");
 	}
 
-	// the run-once after the fault sends only the unfinished partitions, to the remaining worker
+	// the run-once after the fault sends only the unfinished partitions, to the remaining
+	// worker
 	private void restartCompletes() throws Exception {
 		if (this.workers.values().stream().filter(Process::isAlive).count() < 1) {
 			workers(1);
@@ -227,15 +240,19 @@ class ScaleOutIT {
 	private void assertSameAsOneProcess() throws Exception {
 		Path run = this.dir.resolve("run");
 		assertThat(RunOnceProcesses.differences(RunOnceProcesses.answers(run.resolve("outbound")),
-				this.scenario.answers())).as("answers").isEmpty();
+				this.scenario.answers()))
+			.as("answers")
+			.isEmpty();
 		for (int i = 0; i < RunOnceProcesses.RESULTS.size(); i++) {
 			assertThat(RunOnceProcesses.column(this.url, RunOnceProcesses.RESULTS.get(i)))
-				.as(RunOnceProcesses.RESULTS.get(i)).isEqualTo(this.scenario.results().get(i));
+				.as(RunOnceProcesses.RESULTS.get(i))
+				.isEqualTo(this.scenario.results().get(i));
 		}
 		assertThat(run.resolve("inbound")).isEmptyDirectory();
 	}
 
-	// each worker's connections are named after it: the test sees which one waits on its lock
+	// each worker's connections are named after it: the test sees which one waits on its
+	// lock
 	private List<Process> workers(int count) throws IOException {
 		List<Process> started = new ArrayList<>();
 		for (int i = 0; i < count; i++) {
@@ -260,18 +277,23 @@ class ScaleOutIT {
 		return this.dir.resolve("run").resolve(name + ".log");
 	}
 
-	/** The worker whose partition of that step waits on the test's lock (held by that connection), or null. */
+	/**
+	 * The worker whose partition of that step waits on the test's lock (held by that
+	 * connection), or null.
+	 */
 	private String blockedWorker(String step, Connection hold) throws SQLException {
 		int holder;
 		try (var rs = hold.createStatement().executeQuery("SELECT pg_backend_pid()")) {
 			rs.next();
 			holder = rs.getInt(1);
 		}
-		List<String> waiting = RunOnceProcesses.column(this.url, """
-				SELECT application_name FROM pg_stat_activity
-				 WHERE application_name LIKE 'worker-%%' AND %d = ANY (pg_blocking_pids(pid))
-				   AND EXISTS (SELECT 1 FROM batch_step_execution s WHERE s.step_name LIKE '%s:%%' AND s.status = 'STARTED')
-				""".formatted(holder, step));
+		List<String> waiting = RunOnceProcesses.column(this.url,
+				"""
+						SELECT application_name FROM pg_stat_activity
+						 WHERE application_name LIKE 'worker-%%' AND %d = ANY (pg_blocking_pids(pid))
+						   AND EXISTS (SELECT 1 FROM batch_step_execution s WHERE s.step_name LIKE '%s:%%' AND s.status = 'STARTED')
+						"""
+					.formatted(holder, step));
 		return waiting.isEmpty() ? null : waiting.get(0);
 	}
 
@@ -286,7 +308,8 @@ class ScaleOutIT {
 		return hold(sql, "SELECT 1");
 	}
 
-	// the lock is taken once the ready query finds a row (the schema is made by the first process)
+	// the lock is taken once the ready query finds a row (the schema is made by the first
+	// process)
 	private Connection hold(String sql, String ready) throws Exception {
 		await().atMost(PATIENCE).ignoreExceptions().until(() -> {
 			try (Connection c = DriverManager.getConnection(this.url, "postgres", null)) {
@@ -298,7 +321,8 @@ class ScaleOutIT {
 		return connection;
 	}
 
-	// an insured patient with a claim in the first file: their household is settled in some partition
+	// an insured patient with a claim in the first file: their household is settled in
+	// some partition
 	private String aPatient() throws IOException {
 		Path scenario = this.scenario.files();
 		java.util.Set<String> insured = new java.util.HashSet<>();
@@ -329,7 +353,10 @@ class ScaleOutIT {
 		}
 	}
 
-	/** A process of the packaged jar on the scenario's folders under {@code run}; 0 as broker port: none. */
+	/**
+	 * A process of the packaged jar on the scenario's folders under {@code run}; 0 as
+	 * broker port: none.
+	 */
 	private Process start(Path run, String url, int brokerPort, String command, String name, String... extra)
 			throws IOException {
 		Path scenario = this.scenario.files();
@@ -349,7 +376,8 @@ class ScaleOutIT {
 				"-Xmx384m", "-jar", JAR.toString(), command, "--spring.datasource.url=" + url,
 				"--spring.datasource.username=postgres", "--medclaims.reference-dir=" + scenario.resolve("reference"),
 				"--medclaims.settlement.chunk-size=5", "--medclaims.intake.chunk-size=100",
-				"--medclaims.workers.partitions=8", "--medclaims.workers.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toSeconds() + "s",
+				"--medclaims.workers.partitions=8",
+				"--medclaims.workers.heartbeat-timeout=" + HEARTBEAT_TIMEOUT.toSeconds() + "s",
 				"--medclaims.workers.poll-interval=500ms", "--spring.rabbitmq.host=127.0.0.1",
 				"--spring.rabbitmq.port=" + brokerPort, "--spring.rabbitmq.username=guest",
 				"--spring.rabbitmq.password=guest", "--spring.rabbitmq.connection-timeout=2s"));
@@ -360,7 +388,9 @@ class ScaleOutIT {
 			}
 		}
 		line.addAll(List.of(extra));
-		return new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(run.resolve(name + ".log").toFile()).start();
+		return new ProcessBuilder(line).redirectErrorStream(true)
+			.redirectOutput(run.resolve(name + ".log").toFile())
+			.start();
 	}
 
 	private static boolean brokerAnswers() {

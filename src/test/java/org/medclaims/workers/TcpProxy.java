@@ -11,8 +11,9 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A TCP relay between the processes of a test and a server (the message broker), which the test cuts
- * and restores: every connection through it is closed and new ones refused until it is restored.
+ * A TCP relay between the processes of a test and a server (the message broker), which
+ * the test cuts and restores: every connection through it is closed and new ones refused
+ * until it is restored.
  */
 final class TcpProxy implements AutoCloseable {
 

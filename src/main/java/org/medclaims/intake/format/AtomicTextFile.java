@@ -16,13 +16,14 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A UTF-8, LF text file written under a temporary {@code <name>.*.tmp} beside its target, forced to disk and
- * renamed atomically on {@link #commit()}: a reader sees the whole file or none. Closed without
- * commit, the temporary file is deleted.
+ * A UTF-8, LF text file written under a temporary {@code <name>.*.tmp} beside its target,
+ * forced to disk and renamed atomically on {@link #commit()}: a reader sees the whole
+ * file or none. Closed without commit, the temporary file is deleted.
  */
 final class AtomicTextFile implements AutoCloseable {
 
-	// always a numeric offset (+00:00, +08:00), as the spec's examples show, never a bare Z
+	// always a numeric offset (+00:00, +08:00), as the spec's examples show, never a bare
+	// Z
 	private static final DateTimeFormatter PROCESSED_AT = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
 
 	private final Path target;
@@ -44,7 +45,10 @@ final class AtomicTextFile implements AutoCloseable {
 				new OutputStreamWriter(Channels.newOutputStream(this.channel), StandardCharsets.UTF_8), 64 * 1024);
 	}
 
-	/** One record: fields joined by {@code |}, each cleaned of {@code |}, CR and LF, then LF. */
+	/**
+	 * One record: fields joined by {@code |}, each cleaned of {@code |}, CR and LF, then
+	 * LF.
+	 */
 	void record(String... fields) throws IOException {
 		for (int i = 0; i < fields.length; i++) {
 			if (i > 0) {

@@ -20,8 +20,8 @@ import static org.medclaims.intake.format.ClaimProblem.E_VISIT_TYPE;
 
 /**
  * The claim-level checks that need nothing but the claim, the file date and the policy
- * versions: E_FORMAT to E_CLAIM_TOTAL, in table order. Later codes (E_DUPLICATE_CLAIM, …) are
- * the caller's.
+ * versions: E_FORMAT to E_CLAIM_TOTAL, in table order. Later codes (E_DUPLICATE_CLAIM, …)
+ * are the caller's.
  */
 public final class ClaimChecks {
 
@@ -54,8 +54,8 @@ public final class ClaimChecks {
 			problem = dates(claim, fileDate, earliestPolicyDate);
 		}
 		if (problem == null && Formats.count(claim.lineCount()) != claim.lines().size()) {
-			problem = problem(E_LINE_COUNT, claim.lineNo(), claim, "declares " + claim.lineCount()
-					+ " lines but has " + claim.lines().size());
+			problem = problem(E_LINE_COUNT, claim.lineNo(), claim,
+					"declares " + claim.lineCount() + " lines but has " + claim.lines().size());
 		}
 		if (problem == null) {
 			problem = lineAmounts(claim);
@@ -69,7 +69,8 @@ public final class ClaimChecks {
 	private static ClaimProblem format(ParsedClaim claim) {
 		long c = claim.lineNo();
 		if (!Formats.claimNo(claim.claimNo())) {
-			return problem(E_FORMAT, c, claim, "claim number '" + claim.claimNo() + "' is not 1 to 32 letters, digits or '-'");
+			return problem(E_FORMAT, c, claim,
+					"claim number '" + claim.claimNo() + "' is not 1 to 32 letters, digits or '-'");
 		}
 		if (Formats.date(claim.startDate()) == null) {
 			return problem(E_FORMAT, c, claim, "start date '" + claim.startDate() + "' is not a date yyyyMMdd");
@@ -81,18 +82,22 @@ public final class ClaimChecks {
 			return problem(E_FORMAT, c, claim, "total '" + claim.totalAmount() + "' is not an amount like 12.30");
 		}
 		if (Formats.count(claim.lineCount()) < 0) {
-			return problem(E_FORMAT, c, claim, "line count '" + claim.lineCount() + "' is not a number of at most 9 digits");
+			return problem(E_FORMAT, c, claim,
+					"line count '" + claim.lineCount() + "' is not a number of at most 9 digits");
 		}
 		for (ParsedLine line : claim.lines()) {
 			long l = line.fileLineNo();
 			if (Formats.count(line.lineNo()) < 0) {
-				return problem(E_FORMAT, l, claim, "line number '" + line.lineNo() + "' is not a number of at most 9 digits");
+				return problem(E_FORMAT, l, claim,
+						"line number '" + line.lineNo() + "' is not a number of at most 9 digits");
 			}
 			if (Formats.unitPrice(line.unitPrice()) == null) {
-				return problem(E_FORMAT, l, claim, "unit price '" + line.unitPrice() + "' is not a price with 2 to 4 decimals");
+				return problem(E_FORMAT, l, claim,
+						"unit price '" + line.unitPrice() + "' is not a price with 2 to 4 decimals");
 			}
 			if (Formats.quantity(line.quantity()) == null) {
-				return problem(E_FORMAT, l, claim, "quantity '" + line.quantity() + "' is not a number with up to 3 decimals");
+				return problem(E_FORMAT, l, claim,
+						"quantity '" + line.quantity() + "' is not a number with up to 3 decimals");
 			}
 			if (Formats.amount(line.amount()) == null) {
 				return problem(E_FORMAT, l, claim, "amount '" + line.amount() + "' is not an amount like 12.30");
@@ -131,12 +136,13 @@ public final class ClaimChecks {
 			if (quantity.signum() == 0) {
 				return problem(E_LINE_AMOUNT, line.fileLineNo(), claim, "line " + line.lineNo() + " has quantity 0");
 			}
-			// a decimal, not Money: ten-digit prices times ten-digit quantities overflow a long of fen
+			// a decimal, not Money: ten-digit prices times ten-digit quantities overflow
+			// a long of fen
 			BigDecimal expected = Money.roundedYuan(Formats.unitPrice(line.unitPrice()).multiply(quantity));
 			if (expected.compareTo(Formats.amount(line.amount()).toYuan()) != 0) {
-				return problem(E_LINE_AMOUNT, line.fileLineNo(), claim, "line " + line.lineNo() + " amount "
-						+ line.amount() + " is not " + line.unitPrice() + " x " + line.quantity() + " = "
-						+ expected.toPlainString());
+				return problem(E_LINE_AMOUNT, line.fileLineNo(), claim,
+						"line " + line.lineNo() + " amount " + line.amount() + " is not " + line.unitPrice() + " x "
+								+ line.quantity() + " = " + expected.toPlainString());
 			}
 		}
 		return null;
@@ -167,8 +173,8 @@ public final class ClaimChecks {
 		}
 		String special = ("SPD".equals(claim.visitType()) && !claim.specialDiseaseCode().isEmpty())
 				? claim.specialDiseaseCode() : null;
-		return new ValidClaim(claim.position(), claim.lineNo(), claim.claimNo(), claim.patientId(),
-				claim.patientName(), claim.visitType(), Formats.date(claim.startDate()), Formats.date(claim.endDate()),
+		return new ValidClaim(claim.position(), claim.lineNo(), claim.claimNo(), claim.patientId(), claim.patientName(),
+				claim.visitType(), Formats.date(claim.startDate()), Formats.date(claim.endDate()),
 				claim.diagnosisCode(), special, Formats.amount(claim.totalAmount()), lines);
 	}
 

@@ -65,7 +65,8 @@ public record ClaimFileName(String hospitalCode, LocalDate fileDate, int seq) {
 
 	/** The sequence as written in the name and header, three digits. */
 	public String seqText() {
-		// Locale.ROOT: in some locales (ar-EG, fa-IR) %d writes other digits than the file name's
+		// Locale.ROOT: in some locales (ar-EG, fa-IR) %d writes other digits than the
+		// file name's
 		return String.format(Locale.ROOT, "%03d", this.seq);
 	}
 

@@ -29,16 +29,18 @@ import static org.medclaims.intake.format.FileProblem.F_TRAILER;
 import static org.medclaims.intake.format.FileProblem.F_TRAILER_MISMATCH;
 
 /**
- * Reads a claim file once, checking it at file level (F_NAME to F_TRAILER_MISMATCH) while it hands
- * out its claims one at a time, in file order, and computes its SHA-256 on the way: validation and
- * staging share one parse. Memory does not depend on the file: lines are decoded in chunks and at
- * most {@value LineDecoder#KEPT_CHARS} characters of a line are kept.
+ * Reads a claim file once, checking it at file level (F_NAME to F_TRAILER_MISMATCH) while
+ * it hands out its claims one at a time, in file order, and computes its SHA-256 on the
+ * way: validation and staging share one parse. Memory does not depend on the file: lines
+ * are decoded in chunks and at most {@value LineDecoder#KEPT_CHARS} characters of a line
+ * are kept.
  * <p>
  * Claims are handed out whatever the file-level verdict, which is known only at the end
- * ({@link #validation()}); {@link #problemFound()} tells a caller early that the file will be
- * rejected. A file is empty (F_EMPTY) when it has zero bytes or nothing but an optional UTF-8 BOM
- * and line breaks (CR, LF): then no other problem but F_NAME is reported. F_DUPLICATE and
- * F_SEQUENCE need the database: the caller adds them with {@link FileValidation#withProblem}.
+ * ({@link #validation()}); {@link #problemFound()} tells a caller early that the file
+ * will be rejected. A file is empty (F_EMPTY) when it has zero bytes or nothing but an
+ * optional UTF-8 BOM and line breaks (CR, LF): then no other problem but F_NAME is
+ * reported. F_DUPLICATE and F_SEQUENCE need the database: the caller adds them with
+ * {@link FileValidation#withProblem}.
  */
 public final class ClaimFileScanner implements AutoCloseable {
 
@@ -122,7 +124,10 @@ public final class ClaimFileScanner implements AutoCloseable {
 		this.hospitalCode = (this.name != null) ? this.name.hospitalCode() : null;
 	}
 
-	/** Opens {@code file} to be read as if it were named {@code fileName} (a download kept under another name). */
+	/**
+	 * Opens {@code file} to be read as if it were named {@code fileName} (a download kept
+	 * under another name).
+	 */
 	public static ClaimFileScanner open(Path file, String fileName, HospitalCheck hospitals) throws IOException {
 		return new ClaimFileScanner(Files.newInputStream(file), fileName, hospitals);
 	}
@@ -138,8 +143,8 @@ public final class ClaimFileScanner implements AutoCloseable {
 	}
 
 	/**
-	 * The next claim in file order, or null at the end of the file. Its records have the field
-	 * counts of their type; their values are unchecked (ClaimChecks does that).
+	 * The next claim in file order, or null at the end of the file. Its records have the
+	 * field counts of their type; their values are unchecked (ClaimChecks does that).
 	 */
 	public ParsedClaim next() throws IOException {
 		while (this.ready.isEmpty() && !this.ended) {
@@ -148,7 +153,10 @@ public final class ClaimFileScanner implements AutoCloseable {
 		return this.ready.poll();
 	}
 
-	/** Reads past the next {@code count} claims, checking them as {@link #next()} does; false when the file ended first. */
+	/**
+	 * Reads past the next {@code count} claims, checking them as {@link #next()} does;
+	 * false when the file ended first.
+	 */
 	public boolean skip(long count) throws IOException {
 		for (long i = 0; i < count; i++) {
 			if (next() == null) {
@@ -158,7 +166,10 @@ public final class ClaimFileScanner implements AutoCloseable {
 		return true;
 	}
 
-	/** Whether a file-level problem was found so far: the file will be rejected, whatever follows. */
+	/**
+	 * Whether a file-level problem was found so far: the file will be rejected, whatever
+	 * follows.
+	 */
 	public boolean problemFound() {
 		return this.problemCount > 0;
 	}
@@ -197,7 +208,6 @@ public final class ClaimFileScanner implements AutoCloseable {
 		digest(this.buffer, n);
 		scan(this.buffer, n);
 	}
-
 
 	private void digest(byte[] bytes, int length) {
 		this.sha256.update(bytes, 0, length);
@@ -292,8 +302,8 @@ public final class ClaimFileScanner implements AutoCloseable {
 
 	private void compare(String header, String fromName, String what) {
 		if (!header.equals(fromName)) {
-			add(F_HEADER, 1, "The header's " + what + " '" + header + "' differs from the file name's '"
-					+ fromName + "'.");
+			add(F_HEADER, 1,
+					"The header's " + what + " '" + header + "' differs from the file name's '" + fromName + "'.");
 		}
 	}
 
@@ -369,8 +379,8 @@ public final class ClaimFileScanner implements AutoCloseable {
 		if (f.length == expected) {
 			return true;
 		}
-		add(F_RECORD, this.lineNo, "Line " + this.lineNo + " has " + f.length + " fields; a " + f[0]
-				+ " record has " + expected + ".");
+		add(F_RECORD, this.lineNo,
+				"Line " + this.lineNo + " has " + f.length + " fields; a " + f[0] + " record has " + expected + ".");
 		return false;
 	}
 
@@ -407,8 +417,7 @@ public final class ClaimFileScanner implements AutoCloseable {
 	}
 
 	private void fileName() {
-		add(F_NAME, 0, "The file name '" + this.fileName
-				+ "' does not match <hospitalCode>_<yyyyMMdd>_<seq>.clm.");
+		add(F_NAME, 0, "The file name '" + this.fileName + "' does not match <hospitalCode>_<yyyyMMdd>_<seq>.clm.");
 	}
 
 	private void checkTrailer() {
@@ -441,9 +450,8 @@ public final class ClaimFileScanner implements AutoCloseable {
 				listed.add(first);
 			}
 		}
-		return new FileValidation(this.fileName, listed, this.problemCount > listed.size(),
-				Sha256.hex(this.sha256), this.charset, this.claims, this.lines,
-				Money.ofFen(this.totalFen), this.size);
+		return new FileValidation(this.fileName, listed, this.problemCount > listed.size(), Sha256.hex(this.sha256),
+				this.charset, this.claims, this.lines, Money.ofFen(this.totalFen), this.size);
 	}
 
 	private void add(String code, long line, String message) {

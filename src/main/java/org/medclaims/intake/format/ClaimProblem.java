@@ -34,7 +34,9 @@ public record ClaimProblem(String code, long lineNo, String message) implements 
 
 	public static final String E_SPECIAL_DISEASE = "E_SPECIAL_DISEASE";
 
-	/** The claim-level codes in the order of the spec table: the first that fails decides. */
+	/**
+	 * The claim-level codes in the order of the spec table: the first that fails decides.
+	 */
 	public static final List<String> ORDER = List.of(E_FORMAT, E_PERSON_ID, E_VISIT_TYPE, E_DATES, E_LINE_COUNT,
 			E_LINE_AMOUNT, E_CLAIM_TOTAL, E_DUPLICATE_CLAIM, E_NOT_INSURED, E_COVERAGE_SUSPENDED, E_SPECIAL_DISEASE);
 

@@ -33,7 +33,9 @@ public record FileProblem(String code, long lineNo, String message) {
 
 	public static final String F_SEQUENCE = "F_SEQUENCE";
 
-	/** The file-level codes in the order of the spec table: the first that fails decides. */
+	/**
+	 * The file-level codes in the order of the spec table: the first that fails decides.
+	 */
 	public static final List<String> ORDER = List.of(F_NAME, F_EMPTY, F_HEADER, F_ENCODING, F_HOSPITAL, F_RECORD,
 			F_TRAILER, F_TRAILER_MISMATCH, F_DUPLICATE, F_SEQUENCE);
 

@@ -43,7 +43,10 @@ public record FileValidation(String fileName, List<FileProblem> problems, boolea
 		return this.problems.isEmpty() ? Optional.empty() : Optional.of(this.problems.get(0));
 	}
 
-	/** This validation with a problem the caller found (F_DUPLICATE, F_SEQUENCE), kept in table order. */
+	/**
+	 * This validation with a problem the caller found (F_DUPLICATE, F_SEQUENCE), kept in
+	 * table order.
+	 */
 	public FileValidation withProblem(FileProblem problem) {
 		List<FileProblem> more = new ArrayList<>(this.problems);
 		more.add(problem);

@@ -8,7 +8,9 @@ import java.time.format.ResolverStyle;
 import org.medclaims.policy.Money;
 import org.medclaims.system.CalendarDates;
 
-/** Field formats of claim files; each parser answers null when the text does not match. */
+/**
+ * Field formats of claim files; each parser answers null when the text does not match.
+ */
 final class Formats {
 
 	static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuuMMdd")
@@ -17,7 +19,9 @@ final class Formats {
 	private Formats() {
 	}
 
-	/** Yuan with exactly two decimals, never negative, at most 10 digits before the point. */
+	/**
+	 * Yuan with exactly two decimals, never negative, at most 10 digits before the point.
+	 */
 	static Money amount(String text) {
 		if (!decimal(text, 10, 2, 2)) {
 			return null;
@@ -32,12 +36,18 @@ final class Formats {
 		return decimal(text, 10, 2, 4) ? new BigDecimal(text) : null;
 	}
 
-	/** Up to three decimals; zero passes here (a zero quantity is E_LINE_AMOUNT, not E_FORMAT). */
+	/**
+	 * Up to three decimals; zero passes here (a zero quantity is E_LINE_AMOUNT, not
+	 * E_FORMAT).
+	 */
 	static BigDecimal quantity(String text) {
 		return decimal(text, 10, 0, 3) ? new BigDecimal(text) : null;
 	}
 
-	/** A plain decimal integer of at most 9 digits (leading zeros allowed); -1 when it does not match. */
+	/**
+	 * A plain decimal integer of at most 9 digits (leading zeros allowed); -1 when it
+	 * does not match.
+	 */
 	static int count(String text) {
 		return (text != null && !text.isEmpty() && text.length() <= 9 && digits(text, 0, text.length()))
 				? Integer.parseInt(text) : -1;
@@ -66,9 +76,10 @@ final class Formats {
 	}
 
 	/**
-	 * {@code [0-9]{1,intDigits}}, then {@code .[0-9]{minDecimals,maxDecimals}}, the point optional when
-	 * {@code minDecimals} is 0 (then at least one decimal follows it). Only ASCII digits count. Checked
-	 * by hand, not by a regular expression: every field of every claim file passes here.
+	 * {@code [0-9]{1,intDigits}}, then {@code .[0-9]{minDecimals,maxDecimals}}, the point
+	 * optional when {@code minDecimals} is 0 (then at least one decimal follows it). Only
+	 * ASCII digits count. Checked by hand, not by a regular expression: every field of
+	 * every claim file passes here.
 	 */
 	private static boolean decimal(String text, int intDigits, int minDecimals, int maxDecimals) {
 		if (text == null) {
@@ -83,7 +94,8 @@ final class Formats {
 			return minDecimals == 0;
 		}
 		int decimals = text.length() - point - 1;
-		return decimals >= Math.max(1, minDecimals) && decimals <= maxDecimals && digits(text, point + 1, text.length());
+		return decimals >= Math.max(1, minDecimals) && decimals <= maxDecimals
+				&& digits(text, point + 1, text.length());
 	}
 
 	private static boolean digits(String text, int from, int to) {

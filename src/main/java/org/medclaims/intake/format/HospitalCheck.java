@@ -6,7 +6,10 @@ import java.util.Optional;
 @FunctionalInterface
 public interface HospitalCheck {
 
-	/** Empty when the hospital is registered and designated (定点), else a sentence saying why not. */
+	/**
+	 * Empty when the hospital is registered and designated (定点), else a sentence saying
+	 * why not.
+	 */
 	Optional<String> problem(String hospitalCode);
 
 	/** Accepts every hospital: for tests and tools that check only the format. */

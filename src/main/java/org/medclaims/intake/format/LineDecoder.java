@@ -53,7 +53,10 @@ final class LineDecoder {
 		}
 	}
 
-	/** Ends the line: its text without a final CR, or null when longer than {@value #MAX_LINE_CHARS}. */
+	/**
+	 * Ends the line: its text without a final CR, or null when longer than
+	 * {@value #MAX_LINE_CHARS}.
+	 */
 	DecodedLine end() {
 		drain(true);
 		while (this.decoder.flush(out()).isOverflow()) {

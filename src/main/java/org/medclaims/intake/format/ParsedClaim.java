@@ -19,13 +19,19 @@ public record ParsedClaim(long position, long lineNo, String claimNo, String pat
 		lines = List.copyOf(lines);
 	}
 
-	/** The declared total when it is an amount, else zero: what a response echoes for a rejected claim. */
+	/**
+	 * The declared total when it is an amount, else zero: what a response echoes for a
+	 * rejected claim.
+	 */
 	public Money declaredTotalOrZero() {
 		Money total = Formats.amount(this.totalAmount);
 		return (total != null) ? total : Money.ZERO;
 	}
 
-	/** The start date when it is a real date, else null: what is stored of a rejected claim. */
+	/**
+	 * The start date when it is a real date, else null: what is stored of a rejected
+	 * claim.
+	 */
 	public LocalDate startDateOrNull() {
 		return Formats.date(this.startDate);
 	}

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.util.List;
 
-/** Writes the reject file ({@code MCX1}) of a file rejected at file level: one {@code E} per problem. */
+/**
+ * Writes the reject file ({@code MCX1}) of a file rejected at file level: one {@code E}
+ * per problem.
+ */
 public final class RejectFileWriter {
 
 	private RejectFileWriter() {

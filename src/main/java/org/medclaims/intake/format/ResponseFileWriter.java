@@ -8,8 +8,9 @@ import java.util.Iterator;
 import org.medclaims.policy.Money;
 
 /**
- * Writes a response file ({@code MCR1}) row by row: one {@code R} per claim in file order, then
- * on {@link #finish()} the {@code T} and the atomic rename. Closed unfinished, nothing appears.
+ * Writes a response file ({@code MCR1}) row by row: one {@code R} per claim in file
+ * order, then on {@link #finish()} the {@code T} and the atomic rename. Closed
+ * unfinished, nothing appears.
  */
 public final class ResponseFileWriter implements AutoCloseable {
 
@@ -80,7 +81,9 @@ public final class ResponseFileWriter implements AutoCloseable {
 		}
 	}
 
-	/** Writes the trailer (sums of SETTLED rows, counts of all) and publishes the file. */
+	/**
+	 * Writes the trailer (sums of SETTLED rows, counts of all) and publishes the file.
+	 */
 	public void finish() throws IOException {
 		this.file.record("T", Long.toString(this.claims), Long.toString(this.settled),
 				Long.toString(this.claims - this.settled), s(this.total), s(this.fund), s(this.currentAccount),

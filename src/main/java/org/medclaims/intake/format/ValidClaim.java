@@ -11,8 +11,8 @@ import org.medclaims.policy.Money;
  * @param position 0-based index of the claim in the file
  * @param lineNo the file line of its {@code C} record
  * @param visitType {@code OUT}, {@code INP} or {@code SPD}
- * @param specialDiseaseCode null unless SPD; null too for SPD without a code (E_SPECIAL_DISEASE
- * is the caller's)
+ * @param specialDiseaseCode null unless SPD; null too for SPD without a code
+ * (E_SPECIAL_DISEASE is the caller's)
  */
 public record ValidClaim(long position, long lineNo, String claimNo, String patientId, String patientName,
 		String visitType, LocalDate startDate, LocalDate endDate, String diagnosisCode, String specialDiseaseCode,

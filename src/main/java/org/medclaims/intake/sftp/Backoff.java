@@ -10,8 +10,9 @@ import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * Exponential backoff per target (the server, one inbox, one outbox): after n failures in a row
- * the next attempt waits {@code base × 2^(n-1)}, at most {@code max}; a success resets it.
+ * Exponential backoff per target (the server, one inbox, one outbox): after n failures in
+ * a row the next attempt waits {@code base × 2^(n-1)}, at most {@code max}; a success
+ * resets it.
  */
 class Backoff {
 

@@ -9,9 +9,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * What was fetched from the inboxes ({@code sftp_fetch}) and the persistent accept-once keys in
- * the JDBC metadata store ({@code sftp:<remote path>} → modification time), written together in
- * one transaction once the local copy is complete.
+ * What was fetched from the inboxes ({@code sftp_fetch}) and the persistent accept-once
+ * keys in the JDBC metadata store ({@code sftp:<remote path>} → modification time),
+ * written together in one transaction once the local copy is complete.
  */
 class FetchRecords {
 
@@ -29,13 +29,17 @@ class FetchRecords {
 		this.transactions = transactions;
 	}
 
-	/** The fetch of this remote file still in the inbox: recognised by path and modification time. */
+	/**
+	 * The fetch of this remote file still in the inbox: recognised by path and
+	 * modification time.
+	 */
 	Optional<Fetch> recorded(String remotePath, long mtime) {
 		if (!String.valueOf(mtime).equals(this.acceptOnce.get(KEY_PREFIX + remotePath))) {
 			return Optional.empty();
 		}
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM sftp_fetch WHERE remote_path = ? AND remote_mtime = ?"
-				+ " AND deleted_at IS NULL ORDER BY id DESC LIMIT 1", FetchRecords::map, remotePath, mtime)
+		return this.jdbc
+			.query("SELECT " + COLUMNS + " FROM sftp_fetch WHERE remote_path = ? AND remote_mtime = ?"
+					+ " AND deleted_at IS NULL ORDER BY id DESC LIMIT 1", FetchRecords::map, remotePath, mtime)
 			.stream()
 			.findFirst();
 	}
@@ -61,10 +65,14 @@ class FetchRecords {
 		});
 	}
 
-	/** The remote file is gone from the inbox: its accept-once key goes too, so a new upload is new. */
+	/**
+	 * The remote file is gone from the inbox: its accept-once key goes too, so a new
+	 * upload is new.
+	 */
 	void deleted(Fetch fetch) {
 		this.transactions.executeWithoutResult(tx -> {
-			this.jdbc.update("UPDATE sftp_fetch SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL", fetch.id());
+			this.jdbc.update("UPDATE sftp_fetch SET deleted_at = now() WHERE id = ? AND deleted_at IS NULL",
+					fetch.id());
 			this.acceptOnce.remove(KEY_PREFIX + fetch.remotePath());
 		});
 	}
@@ -74,13 +82,19 @@ class FetchRecords {
 				jobExecutionId, note, fetch.id());
 	}
 
-	/** Local copies recorded but not yet handed to the intake (a crash or a database fault came between). */
+	/**
+	 * Local copies recorded but not yet handed to the intake (a crash or a database fault
+	 * came between).
+	 */
 	List<Fetch> waitingForIntake() {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM sftp_fetch WHERE taken_in_at IS NULL ORDER BY local_path",
 				FetchRecords::map);
 	}
 
-	/** Whether the intake recorded an arrival of this local copy (it did, but we crashed before noting it). */
+	/**
+	 * Whether the intake recorded an arrival of this local copy (it did, but we crashed
+	 * before noting it).
+	 */
 	boolean arrivalRecorded(Fetch fetch) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject(
 				"SELECT EXISTS (SELECT 1 FROM claim_file WHERE source = 'SFTP' AND local_path = ?)", Boolean.class,

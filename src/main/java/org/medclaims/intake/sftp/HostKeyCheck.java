@@ -19,11 +19,11 @@ import org.springframework.core.io.FileSystemResource;
 import org.springframework.integration.sftp.session.ResourceKnownHostsServerKeyVerifier;
 
 /**
- * Strict host-key checking against {@code medclaims.sftp.known-hosts}. The decision is Spring
- * Integration's {@link ResourceKnownHostsServerKeyVerifier}, built afresh for each connection so
- * an operator's fix of known_hosts needs no restart; on refusal it tells an unknown host from a
- * changed key (the library reports both as "Server key did not validate") in one log line with
- * the fingerprint.
+ * Strict host-key checking against {@code medclaims.sftp.known-hosts}. The decision is
+ * Spring Integration's {@link ResourceKnownHostsServerKeyVerifier}, built afresh for each
+ * connection so an operator's fix of known_hosts needs no restart; on refusal it tells an
+ * unknown host from a changed key (the library reports both as "Server key did not
+ * validate") in one log line with the fingerprint.
  */
 class HostKeyCheck implements ServerKeyVerifier {
 
@@ -55,8 +55,9 @@ class HostKeyCheck implements ServerKeyVerifier {
 		}
 		if (hostIsListed()) {
 			this.last.set(new Verdict(Outcome.CHANGED, fingerprint, Instant.now()));
-			log.error("SFTP connection to {} refused: its host key CHANGED, the server now presents {} which is not the key {} holds for it"
-					+ " (possible man-in-the-middle); nothing is fetched until the new fingerprint is verified with the server's operator and known_hosts updated.",
+			log.error(
+					"SFTP connection to {} refused: its host key CHANGED, the server now presents {} which is not the key {} holds for it"
+							+ " (possible man-in-the-middle); nothing is fetched until the new fingerprint is verified with the server's operator and known_hosts updated.",
 					address, fingerprint, this.knownHosts);
 		}
 		else {

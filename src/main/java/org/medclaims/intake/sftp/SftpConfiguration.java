@@ -48,7 +48,10 @@ class SftpConfiguration {
 		return new HostKeyCheck(sftp.knownHosts(), sftp.host(), sftp.port());
 	}
 
-	/** Apache MINA SSHD sessions: key (or, without one, password) authentication, strict host keys, cached and tested. */
+	/**
+	 * Apache MINA SSHD sessions: key (or, without one, password) authentication, strict
+	 * host keys, cached and tested.
+	 */
 	@Bean
 	CachingSessionFactory<DirEntry> sftpSessionFactory(SftpProperties sftp, HostKeyCheck hostKeys) {
 		return sessionFactory(sftp, hostKeys);
@@ -111,7 +114,9 @@ class SftpConfiguration {
 		return new SftpHealthIndicator(remote, sftp, hostKeys);
 	}
 
-	/** In {@code serve}: every poll interval, fetch the inboxes and deliver the answers. */
+	/**
+	 * In {@code serve}: every poll interval, fetch the inboxes and deliver the answers.
+	 */
 	@Bean
 	IntegrationFlow sftpExchangeFlow(SftpExchange exchange, SftpProperties sftp, Environment environment) {
 		boolean serving = CommandLine.SERVE
@@ -128,16 +133,16 @@ class SftpConfiguration {
 			.get();
 	}
 
-	/** Logs what the exchange could not handle itself (the database down, a full disk). */
+	/**
+	 * Logs what the exchange could not handle itself (the database down, a full disk).
+	 */
 	@Bean
 	IntegrationFlow sftpExchangeErrorFlow() {
-		return IntegrationFlow.from(ERROR_CHANNEL)
-			.handle(MessagingException.class, (failure, headers) -> {
-				Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
-				log.error("SFTP exchange poll failed: {}; tried again on the next poll", cause.getMessage(), cause);
-				return null;
-			}, e -> e.id("sftpExchangeErrorLogger"))
-			.get();
+		return IntegrationFlow.from(ERROR_CHANNEL).handle(MessagingException.class, (failure, headers) -> {
+			Throwable cause = failure.getCause() != null ? failure.getCause() : failure;
+			log.error("SFTP exchange poll failed: {}; tried again on the next poll", cause.getMessage(), cause);
+			return null;
+		}, e -> e.id("sftpExchangeErrorLogger")).get();
 	}
 
 }

@@ -18,10 +18,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * The SFTP exchange with the hospitals: {@link #fetchAll()} takes in every claim file in their
- * inboxes, {@link #deliverAll()} sends every answer not yet delivered to their outboxes.
- * {@code serve} calls {@link #poll()} on {@code medclaims.sftp.poll-interval}; {@code run-once}
- * calls the two itself. Exists only when {@code medclaims.sftp.enabled=true}.
+ * The SFTP exchange with the hospitals: {@link #fetchAll()} takes in every claim file in
+ * their inboxes, {@link #deliverAll()} sends every answer not yet delivered to their
+ * outboxes. {@code serve} calls {@link #poll()} on {@code medclaims.sftp.poll-interval};
+ * {@code run-once} calls the two itself. Exists only when
+ * {@code medclaims.sftp.enabled=true}.
  */
 public class SftpExchange {
 
@@ -52,11 +53,13 @@ public class SftpExchange {
 	}
 
 	/**
-	 * Takes in every claim file present now in every hospital's inbox, in file-name order per
-	 * hospital, each through the intake; also the local copies a crash left recorded but not
-	 * taken in. An inbox that fails is logged and skipped (the others are served).
+	 * Takes in every claim file present now in every hospital's inbox, in file-name order
+	 * per hospital, each through the intake; also the local copies a crash left recorded
+	 * but not taken in. An inbox that fails is logged and skipped (the others are
+	 * served).
 	 * @return the intake executions run
-	 * @throws SftpUnavailable when the server cannot be reached or refuses us (nothing fetched)
+	 * @throws SftpUnavailable when the server cannot be reached or refuses us (nothing
+	 * fetched)
 	 */
 	public synchronized List<JobExecution> fetchAll() {
 		this.problems.clear();
@@ -64,10 +67,11 @@ public class SftpExchange {
 	}
 
 	/**
-	 * Sends every response and reject file of {@code outbound-dir} not yet delivered to its
-	 * hospital's outbox (only hospitals that have a folder on the server).
+	 * Sends every response and reject file of {@code outbound-dir} not yet delivered to
+	 * its hospital's outbox (only hospitals that have a folder on the server).
 	 * @return how many files were uploaded now
-	 * @throws SftpUnavailable when the server cannot be reached or refuses us (nothing sent)
+	 * @throws SftpUnavailable when the server cannot be reached or refuses us (nothing
+	 * sent)
 	 */
 	public synchronized int deliverAll() {
 		this.problems.clear();
@@ -75,14 +79,18 @@ public class SftpExchange {
 	}
 
 	/**
-	 * What the last {@link #fetchAll()} or {@link #deliverAll()} could not do (an inbox not
-	 * readable, a file not fetched, an upload refused), one sentence each; empty when all went.
+	 * What the last {@link #fetchAll()} or {@link #deliverAll()} could not do (an inbox
+	 * not readable, a file not fetched, an upload refused), one sentence each; empty when
+	 * all went.
 	 */
 	public synchronized List<String> problems() {
 		return List.copyOf(this.problems);
 	}
 
-	/** For {@code serve}: fetch then deliver, waiting longer between attempts while a target keeps failing. */
+	/**
+	 * For {@code serve}: fetch then deliver, waiting longer between attempts while a
+	 * target keeps failing.
+	 */
 	public synchronized void poll() {
 		if (!this.intakeLock.acquire()) {
 			if (!this.toldLockHeldElsewhere) {
@@ -133,9 +141,12 @@ public class SftpExchange {
 			}
 			boolean allTaken = true;
 			for (DirEntry file : files) {
-				String named = ClaimFileName.parse(file.getFilename()).map(ClaimFileName::hospitalCode).orElse(hospital);
+				String named = ClaimFileName.parse(file.getFilename())
+					.map(ClaimFileName::hospitalCode)
+					.orElse(hospital);
 				if (!named.equals(hospital)) {
-					// its answer, with patients' data, would go to the outbox of the hospital it names
+					// its answer, with patients' data, would go to the outbox of the
+					// hospital it names
 					String problem = "SFTP " + this.sftp.inbox(hospital) + "/" + file.getFilename() + " names hospital "
 							+ named + ", not " + hospital + " whose inbox it is in: left there, not fetched; "
 							+ hospital + " must send it under its own code";
@@ -184,8 +195,9 @@ public class SftpExchange {
 				}
 				catch (IOException | RuntimeException ex) {
 					allSent = false;
-					failed(target, "SFTP upload of " + file.getFileName() + " to " + this.sftp.outbox(hospital)
-							+ " failed", ex);
+					failed(target,
+							"SFTP upload of " + file.getFileName() + " to " + this.sftp.outbox(hospital) + " failed",
+							ex);
 					break; // the next poll sends this one and the rest, in order
 				}
 			}
@@ -203,8 +215,9 @@ public class SftpExchange {
 			return hospitals;
 		}
 		catch (RuntimeException ex) {
-			throw new SftpUnavailable("SFTP server " + this.sftp.username() + "@" + this.sftp.address()
-					+ " cannot be used: " + SftpInbox.rootMessage(ex) + " (remote root " + this.sftp.remoteRoot() + ").",
+			throw new SftpUnavailable(
+					"SFTP server " + this.sftp.username() + "@" + this.sftp.address() + " cannot be used: "
+							+ SftpInbox.rootMessage(ex) + " (remote root " + this.sftp.remoteRoot() + ").",
 					ex);
 		}
 	}
@@ -215,7 +228,10 @@ public class SftpExchange {
 		log.error("{}: {}; retried in {}s.", what, SftpInbox.rootMessage(ex), wait.toSeconds());
 	}
 
-	/** The server cannot be reached, refuses our key, or presents a host key we do not know. */
+	/**
+	 * The server cannot be reached, refuses our key, or presents a host key we do not
+	 * know.
+	 */
 	public static class SftpUnavailable extends RuntimeException {
 
 		SftpUnavailable(String message, Throwable cause) {

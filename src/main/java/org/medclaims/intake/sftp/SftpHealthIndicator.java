@@ -6,7 +6,10 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
 
-/** Actuator {@code sftp}: the server is reachable, its host key verified, the remote root listable. */
+/**
+ * Actuator {@code sftp}: the server is reachable, its host key verified, the remote root
+ * listable.
+ */
 class SftpHealthIndicator implements HealthIndicator {
 
 	private final SftpRemoteFileTemplate remote;
@@ -27,7 +30,8 @@ class SftpHealthIndicator implements HealthIndicator {
 		try {
 			String root = this.sftp.root().isEmpty() ? "/" : this.sftp.root();
 			boolean rootExists = this.remote.execute(session -> session.exists(root));
-			health = rootExists ? Health.up() : Health.down().withDetail("error", "remote root " + root + " does not exist");
+			health = rootExists ? Health.up()
+					: Health.down().withDetail("error", "remote root " + root + " does not exist");
 		}
 		catch (RuntimeException ex) {
 			health = Health.down().withDetail("error", SftpInbox.rootMessage(ex));

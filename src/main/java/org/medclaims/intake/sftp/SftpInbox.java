@@ -35,11 +35,12 @@ import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
 import org.springframework.util.StreamUtils;
 
 /**
- * Takes the files of the hospitals' inboxes: download to the staging folder under a temporary
- * name, rename when complete, record (local copy + accept-once key), delete the remote file, then
- * the intake. Built on the session API rather than the synchronizing inbound adapter because the
- * adapter records a file as accepted before it is fetched and removes the remote file as soon as
- * it is copied: the no-loss rule needs the record between the copy and the remote delete.
+ * Takes the files of the hospitals' inboxes: download to the staging folder under a
+ * temporary name, rename when complete, record (local copy + accept-once key), delete the
+ * remote file, then the intake. Built on the session API rather than the synchronizing
+ * inbound adapter because the adapter records a file as accepted before it is fetched and
+ * removes the remote file as soon as it is copied: the no-loss rule needs the record
+ * between the copy and the remote delete.
  */
 class SftpInbox {
 
@@ -55,9 +56,8 @@ class SftpInbox {
 
 	private final Path staging;
 
-	private final FileListFilter<DirEntry> candidates = new ChainFileListFilter<>(
-			List.of(filter(e -> e.getAttributes().isRegularFile()),
-					filter(e -> !ClaimFileName.isTemporary(e.getFilename()))));
+	private final FileListFilter<DirEntry> candidates = new ChainFileListFilter<>(List
+		.of(filter(e -> e.getAttributes().isRegularFile()), filter(e -> !ClaimFileName.isTemporary(e.getFilename()))));
 
 	SftpInbox(SftpRemoteFileTemplate remote, SftpProperties sftp, FetchRecords records, ClaimIntake intake,
 			Path staging) {
@@ -78,7 +78,10 @@ class SftpInbox {
 			.toList());
 	}
 
-	/** The files of one inbox to take, in name order: regular files, temporary names left alone. */
+	/**
+	 * The files of one inbox to take, in name order: regular files, temporary names left
+	 * alone.
+	 */
 	List<DirEntry> files(String hospital) {
 		DirEntry[] listed = this.remote.execute(session -> session.list(this.sftp.inbox(hospital)));
 		return this.candidates.filterFiles(listed)
@@ -88,9 +91,10 @@ class SftpInbox {
 	}
 
 	/**
-	 * Fetches one remote file: copied, recorded and removed from the inbox, ready for the intake; or,
-	 * when a crash came between its record and its deletion, only deleted. Throws when it could not be
-	 * fetched: nothing was recorded, the partial copy is gone, the next poll tries again.
+	 * Fetches one remote file: copied, recorded and removed from the inbox, ready for the
+	 * intake; or, when a crash came between its record and its deletion, only deleted.
+	 * Throws when it could not be fetched: nothing was recorded, the partial copy is
+	 * gone, the next poll tries again.
 	 */
 	Optional<Fetch> fetch(String hospital, DirEntry entry) throws IOException {
 		String remotePath = this.sftp.inbox(hospital) + "/" + entry.getFilename();
@@ -124,7 +128,8 @@ class SftpInbox {
 				this.records.takenIn(fetch, null, "arrival found recorded by the intake after a restart");
 			}
 			else if (!Files.isRegularFile(fetch.localPath())) {
-				log.error("SFTP {}: its local copy {} is missing and was never taken in; ask hospital {} to send it again",
+				log.error(
+						"SFTP {}: its local copy {} is missing and was never taken in; ask hospital {} to send it again",
 						fetch.remotePath(), fetch.localPath(), fetch.hospital());
 				this.records.takenIn(fetch, null, "local copy missing, never taken in");
 			}
@@ -165,7 +170,10 @@ class SftpInbox {
 		}
 	}
 
-	/** Removes the remote file unless the hospital replaced it meanwhile; a failure is retried on the next poll. */
+	/**
+	 * Removes the remote file unless the hospital replaced it meanwhile; a failure is
+	 * retried on the next poll.
+	 */
 	private void delete(Fetch fetch) {
 		try {
 			this.remote.execute(session -> {
@@ -176,13 +184,16 @@ class SftpInbox {
 				}
 				catch (IOException ex) {
 					if (!session.exists(fetch.remotePath())) {
-						return null; // already gone: our earlier delete went through before a crash
+						return null; // already gone: our earlier delete went through
+										// before a crash
 					}
 					throw ex;
 				}
-				// mtime has whole seconds: a same-second re-upload still differs in size, most of the time
+				// mtime has whole seconds: a same-second re-upload still differs in size,
+				// most of the time
 				if (now.getModifyTime().to(TimeUnit.SECONDS) != fetch.mtime() || now.getSize() != fetch.size()) {
-					log.info("SFTP {} was replaced by the hospital after it was fetched: the new version is fetched on the next poll",
+					log.info(
+							"SFTP {} was replaced by the hospital after it was fetched: the new version is fetched on the next poll",
 							fetch.remotePath());
 					return null;
 				}
@@ -192,7 +203,8 @@ class SftpInbox {
 			this.records.deleted(fetch);
 		}
 		catch (RuntimeException ex) {
-			log.warn("SFTP {} is stored and recorded but could not be deleted from the inbox ({}); retried on the next poll",
+			log.warn(
+					"SFTP {} is stored and recorded but could not be deleted from the inbox ({}); retried on the next poll",
 					fetch.remotePath(), rootMessage(ex));
 		}
 	}
@@ -205,7 +217,8 @@ class SftpInbox {
 		MessageDigest sha256 = Sha256.newDigest();
 		long[] written = { 0 };
 		try {
-			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+			try (FileChannel channel = FileChannel.open(partial, StandardOpenOption.CREATE_NEW,
+					StandardOpenOption.WRITE)) {
 				OutputStream out = new DigestOutputStream(Channels.newOutputStream(channel), sha256) {
 					@Override
 					public void write(byte[] b, int off, int len) throws IOException {
@@ -220,7 +233,8 @@ class SftpInbox {
 					}
 				};
 				this.remote.execute(session -> {
-					// Session.read closes the stream it is given; the channel must stay open to be forced
+					// Session.read closes the stream it is given; the channel must stay
+					// open to be forced
 					session.read(remotePath, StreamUtils.nonClosing(out));
 					return null;
 				});
@@ -228,7 +242,8 @@ class SftpInbox {
 				channel.force(true);
 			}
 			if (written[0] != size) {
-				throw new IOException("incomplete download of " + remotePath + ": " + written[0] + " of " + size + " bytes");
+				throw new IOException(
+						"incomplete download of " + remotePath + ": " + written[0] + " of " + size + " bytes");
 			}
 			Files.move(partial, complete, StandardCopyOption.ATOMIC_MOVE);
 			forceDirectory(dir);
@@ -255,7 +270,8 @@ class SftpInbox {
 			channel.force(true);
 		}
 		catch (IOException ex) {
-			// the copy is complete either way; only durability across a power cut is weaker
+			// the copy is complete either way; only durability across a power cut is
+			// weaker
 		}
 	}
 

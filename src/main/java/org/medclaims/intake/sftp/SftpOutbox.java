@@ -17,8 +17,9 @@ import org.springframework.integration.sftp.session.SftpRemoteFileTemplate;
 
 /**
  * Sends the answers in {@code outbound-dir/<hospital>/} ({@code .res}, {@code .rej}) to
- * {@code <remote-root>/<hospital>/outbox/}: uploaded under {@code <name>.part}, renamed when
- * complete, recorded by name and content hash so nothing goes twice. The local copies stay.
+ * {@code <remote-root>/<hospital>/outbox/}: uploaded under {@code <name>.part}, renamed
+ * when complete, recorded by name and content hash so nothing goes twice. The local
+ * copies stay.
  */
 class SftpOutbox {
 
@@ -54,7 +55,10 @@ class SftpOutbox {
 		}
 	}
 
-	/** Delivers one answer unless this content went before; true when it was uploaded now. Throws when the upload failed. */
+	/**
+	 * Delivers one answer unless this content went before; true when it was uploaded now.
+	 * Throws when the upload failed.
+	 */
 	boolean deliver(String hospital, Path file) throws IOException {
 		String name = file.getFileName().toString();
 		long size = Files.size(file);
@@ -103,7 +107,8 @@ class SftpOutbox {
 					return false;
 				}
 				MessageDigest digest = Sha256.newDigest();
-				try (java.io.OutputStream out = new java.security.DigestOutputStream(java.io.OutputStream.nullOutputStream(), digest)) {
+				try (java.io.OutputStream out = new java.security.DigestOutputStream(
+						java.io.OutputStream.nullOutputStream(), digest)) {
 					session.read(target, out);
 				}
 				return Sha256.hex(digest).equals(sha256);

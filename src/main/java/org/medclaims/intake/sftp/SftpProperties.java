@@ -13,16 +13,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enabled poll the server at all
  * @param privateKey an OpenSSH private key; when set, the password is never used
  * @param password used only when no private key is given
- * @param knownHosts OpenSSH known_hosts file ({@code [host]:port} entries for a port other
- * than 22); a host whose key is not in it is refused
+ * @param knownHosts OpenSSH known_hosts file ({@code [host]:port} entries for a port
+ * other than 22); a host whose key is not in it is refused
  * @param pollInterval how often {@code serve} fetches and delivers
  * @param connectTimeout connecting and authenticating
  * @param readTimeout waiting for any one answer of the server, a transfer's included
- * @param maxBackoff the longest wait between attempts while the server or an inbox keeps failing
+ * @param maxBackoff the longest wait between attempts while the server or an inbox keeps
+ * failing
  * @param stagingDir where downloads are completed before the intake takes them; default
  * {@code sftp-staging} beside the inbound folder
  * @param sessionCacheSize open SFTP sessions kept for reuse
- * @param watch whether {@code serve} polls (tests that drive the exchange themselves turn it off)
+ * @param watch whether {@code serve} polls (tests that drive the exchange themselves turn
+ * it off)
  */
 @ConfigurationProperties("medclaims.sftp")
 public record SftpProperties(boolean enabled, String host, @DefaultValue("22") int port, String username,

@@ -11,10 +11,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.batch.core.job.JobExecution;
 
 /**
- * SFTP's part of {@code run-once}: fetch and take in every file of the inboxes before the local
- * intake, deliver every answer after the settlement. A server that cannot be used, or an inbox
- * or upload that failed, does not stop the local work; run-once then ends with one sentence
- * and exit status 1.
+ * SFTP's part of {@code run-once}: fetch and take in every file of the inboxes before the
+ * local intake, deliver every answer after the settlement. A server that cannot be used,
+ * or an inbox or upload that failed, does not stop the local work; run-once then ends
+ * with one sentence and exit status 1.
  */
 class SftpRunOnceStage implements RunOnceStage {
 

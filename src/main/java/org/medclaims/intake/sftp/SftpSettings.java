@@ -15,14 +15,17 @@ final class SftpSettings {
 
 	static SftpProperties check(SftpProperties sftp) {
 		if (!StringUtils.hasText(sftp.host())) {
-			throw new OperatorMistake("SFTP is enabled but medclaims.sftp.host is not set: set it or set medclaims.sftp.enabled=false.");
+			throw new OperatorMistake(
+					"SFTP is enabled but medclaims.sftp.host is not set: set it or set medclaims.sftp.enabled=false.");
 		}
 		if (!StringUtils.hasText(sftp.username())) {
-			throw new OperatorMistake("SFTP is enabled but medclaims.sftp.username is not set: set the account medclaims logs in as.");
+			throw new OperatorMistake(
+					"SFTP is enabled but medclaims.sftp.username is not set: set the account medclaims logs in as.");
 		}
 		if (sftp.knownHosts() == null) {
-			throw new OperatorMistake("SFTP is enabled but medclaims.sftp.known-hosts is not set: unknown host keys are never accepted, so give the known_hosts file with the server's key (ssh-keyscan -p "
-					+ sftp.port() + " " + sftp.host() + ", fingerprint checked with the server's operator).");
+			throw new OperatorMistake(
+					"SFTP is enabled but medclaims.sftp.known-hosts is not set: unknown host keys are never accepted, so give the known_hosts file with the server's key (ssh-keyscan -p "
+							+ sftp.port() + " " + sftp.host() + ", fingerprint checked with the server's operator).");
 		}
 		if (!readableFile(sftp.knownHosts())) {
 			throw new OperatorMistake("medclaims.sftp.known-hosts " + sftp.knownHosts().toAbsolutePath()
@@ -34,7 +37,8 @@ final class SftpSettings {
 					+ " is missing or unreadable: give the path of the OpenSSH private key medclaims logs in with.");
 		}
 		if (sftp.privateKey() == null && !StringUtils.hasLength(sftp.password())) {
-			throw new OperatorMistake("SFTP is enabled but neither medclaims.sftp.private-key nor medclaims.sftp.password is set: give a private key (preferred) or a password.");
+			throw new OperatorMistake(
+					"SFTP is enabled but neither medclaims.sftp.private-key nor medclaims.sftp.password is set: give a private key (preferred) or a password.");
 		}
 		if (sftp.pollInterval().isNegative() || sftp.pollInterval().isZero()) {
 			throw new OperatorMistake("medclaims.sftp.poll-interval must be positive, e.g. 30s.");

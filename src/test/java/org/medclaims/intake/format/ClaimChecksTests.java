@@ -68,20 +68,20 @@ class ClaimChecksTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = ';', value = { "0=; E_FORMAT@10", "0=C_1; E_FORMAT@10", "0=A23456789012345678901234567890123; E_FORMAT@10",
-			"0=ADH-2013-000123; valid", "4=20130230; E_FORMAT@10", "4=00000101; E_FORMAT@10", "5=2013076; E_FORMAT@10", "5=２0130706; E_FORMAT@10",
-			"8=921.5; E_FORMAT@10", "8=921.570; E_FORMAT@10", "8=-921.57; E_FORMAT@10", "8=+921.57; E_FORMAT@10",
-			"8=92１.57; E_FORMAT@10", "8=12345678901.00; E_FORMAT@10", "9=; E_FORMAT@10", "9=1234567890; E_FORMAT@10",
-			"9=-2; E_FORMAT@10", "9=002; valid", "L1[0]=x; E_FORMAT@11", "L2[3]=12.3; E_FORMAT@12",
-			"L2[3]=12.34000; E_FORMAT@12", "L2[4]=1.0050; E_FORMAT@12", "L2[4]=1.; E_FORMAT@12",
-			"L2[4]=-1.005; E_FORMAT@12", "L2[5]=12.3; E_FORMAT@12", "L2[5]=; E_FORMAT@12" })
+	@CsvSource(delimiter = ';', value = { "0=; E_FORMAT@10", "0=C_1; E_FORMAT@10",
+			"0=A23456789012345678901234567890123; E_FORMAT@10", "0=ADH-2013-000123; valid", "4=20130230; E_FORMAT@10",
+			"4=00000101; E_FORMAT@10", "5=2013076; E_FORMAT@10", "5=２0130706; E_FORMAT@10", "8=921.5; E_FORMAT@10",
+			"8=921.570; E_FORMAT@10", "8=-921.57; E_FORMAT@10", "8=+921.57; E_FORMAT@10", "8=92１.57; E_FORMAT@10",
+			"8=12345678901.00; E_FORMAT@10", "9=; E_FORMAT@10", "9=1234567890; E_FORMAT@10", "9=-2; E_FORMAT@10",
+			"9=002; valid", "L1[0]=x; E_FORMAT@11", "L2[3]=12.3; E_FORMAT@12", "L2[3]=12.34000; E_FORMAT@12",
+			"L2[4]=1.0050; E_FORMAT@12", "L2[4]=1.; E_FORMAT@12", "L2[4]=-1.005; E_FORMAT@12",
+			"L2[5]=12.3; E_FORMAT@12", "L2[5]=; E_FORMAT@12" })
 	void shouldRejectAFieldOfWrongFormatAtItsRecord(String override, String expected) {
 		assertThat(verdict(claim(override))).isEqualTo(expected);
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = ';', value = { "1=33028219400911796x", "1=330282194009117961", "1=3302821940091179",
-			"1=" })
+	@CsvSource(delimiter = ';', value = { "1=33028219400911796x", "1=330282194009117961", "1=3302821940091179", "1=" })
 	void shouldRejectABadPatientId(String override) {
 		assertThat(verdict(claim(override))).isEqualTo("E_PERSON_ID@10");
 	}
@@ -119,10 +119,12 @@ class ClaimChecksTests {
 
 	@Test
 	void shouldRoundLineAmountsHalfUpToTheFen() {
-		// 1.0050 x 1 = 1.005 yuan: half a fen rounds up to 1.01 (not 1.00 as half-even would)
+		// 1.0050 x 1 = 1.005 yuan: half a fen rounds up to 1.01 (not 1.00 as half-even
+		// would)
 		assertThat(verdict(claim("L2[3]=1.0050", "L2[4]=1", "L2[5]=1.01", "8=910.24"))).isEqualTo("valid");
 		assertThat(verdict(claim("L2[3]=1.0050", "L2[4]=1", "L2[5]=1.00", "8=910.23"))).isEqualTo("E_LINE_AMOUNT@12");
-		// 0.0049 x 1 = 0.0049: rounds down to 0.00, a valid zero amount with a positive quantity
+		// 0.0049 x 1 = 0.0049: rounds down to 0.00, a valid zero amount with a positive
+		// quantity
 		assertThat(verdict(claim("L2[3]=0.0049", "L2[4]=1", "L2[5]=0.00", "8=909.23"))).isEqualTo("valid");
 		// three-decimal quantity: 2.50 x 0.003 = 0.0075 -> 0.01
 		assertThat(verdict(claim("L2[3]=2.50", "L2[4]=0.003", "L2[5]=0.01", "8=909.24"))).isEqualTo("valid");

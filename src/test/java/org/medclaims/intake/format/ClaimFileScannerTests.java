@@ -29,8 +29,8 @@ class ClaimFileScannerTests {
 		try (ClaimFileScanner reader = scan(Fixtures.example(EXAMPLE))) {
 			ParsedClaim first = reader.next();
 
-			assertThat(first).isEqualTo(new ParsedClaim(0, 2, "C0000001", "330282196911186512", "何艳军", "OUT", "20130503",
-					"20130503", "K35.9", "", "151.29", "3",
+			assertThat(first).isEqualTo(new ParsedClaim(0, 2, "C0000001", "330282196911186512", "何艳军", "OUT",
+					"20130503", "20130503", "K35.9", "", "151.29", "3",
 					List.of(new ParsedLine(3, "1", "X00074", "药品1", "96.66", "1.444", "139.58"),
 							new ParsedLine(4, "2", "X00055", "药品2", "35.3684", "0.331", "11.71"))));
 			ParsedClaim second = reader.next();
@@ -90,8 +90,8 @@ class ClaimFileScannerTests {
 
 	@Test
 	void shouldHandOutClaimsBeforeTheVerdictAndTellAProblemAsSoonAsItIsMet() throws IOException {
-		Path file = write(this.dir, NAME, lines(HEADER, CLAIM, LINE, "X|junk", CLAIM.replace("C1|", "C2|"), LINE,
-				"T|2|2|1818.46"));
+		Path file = write(this.dir, NAME,
+				lines(HEADER, CLAIM, LINE, "X|junk", CLAIM.replace("C1|", "C2|"), LINE, "T|2|2|1818.46"));
 
 		try (ClaimFileScanner reader = ClaimFileScanner.open(file, NAME, HospitalCheck.anyHospital())) {
 			assertThat(reader.next().claimNo()).isEqualTo("C1");

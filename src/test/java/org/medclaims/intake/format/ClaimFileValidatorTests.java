@@ -103,7 +103,8 @@ class ClaimFileValidatorTests {
 
 	@Test
 	void shouldReadUtf8BytesInAGbkFileAsOtherCharacters() throws IOException {
-		// UTF-8 of 张 is E5 BC A0; in GBK E5BC and A07C are characters: the '|' after it is swallowed
+		// UTF-8 of 张 is E5 BC A0; in GBK E5BC and A07C are characters: the '|' after it
+		// is swallowed
 		String text = lines(HEADER.replace("UTF-8", "GBK"), CLAIM.replace("张三", "张"), LINE, TRAILER);
 
 		FileValidation validation = validate(text);
@@ -148,12 +149,13 @@ class ClaimFileValidatorTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource(delimiter = ';', value = { "C|C1|x", "H|MCF1|H330282001|20131231|001", "H|MCF1|H330282001|20131231|001|UTF-8|",
-			"H|MCF2|H330282001|20131231|001|UTF-8", "H|MCF1|H330282001|20131231|001|utf-8",
-			"H|MCF1|H330282001|20131231|001|ISO-8859-1", "H|MCF1|H330282002|20131231|001|UTF-8",
-			"H|MCF1|H330282001|20131230|001|UTF-8", "H|MCF1|H330282001|20131231|002|UTF-8",
-			"H|MCF1|H330282001|20131231|1|UTF-8", "H|MCF1|H33028200１|20131231|001|UTF-8", "' H|MCF1|H330282001|20131231|001|UTF-8'",
-			"''" })
+	@CsvSource(delimiter = ';',
+			value = { "C|C1|x", "H|MCF1|H330282001|20131231|001", "H|MCF1|H330282001|20131231|001|UTF-8|",
+					"H|MCF2|H330282001|20131231|001|UTF-8", "H|MCF1|H330282001|20131231|001|utf-8",
+					"H|MCF1|H330282001|20131231|001|ISO-8859-1", "H|MCF1|H330282002|20131231|001|UTF-8",
+					"H|MCF1|H330282001|20131230|001|UTF-8", "H|MCF1|H330282001|20131231|002|UTF-8",
+					"H|MCF1|H330282001|20131231|1|UTF-8", "H|MCF1|H33028200１|20131231|001|UTF-8",
+					"' H|MCF1|H330282001|20131231|001|UTF-8'", "''" })
 	void shouldRejectABadHeader(String header) throws IOException {
 		FileValidation validation = validate(lines(header, CLAIM, LINE, TRAILER));
 

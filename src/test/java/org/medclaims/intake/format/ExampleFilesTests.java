@@ -42,8 +42,8 @@ class ExampleFilesTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "H330282001_20131231_903.clm, 1", "H330282001_20131231_905.clm, 3",
-			"H330282001_20131231_907.clm, 21", "H330282001_20131231_908.clm, 3", "H330282002_20131231_909.clm, 2" })
+	@CsvSource({ "H330282001_20131231_903.clm, 1", "H330282001_20131231_905.clm, 3", "H330282001_20131231_907.clm, 21",
+			"H330282001_20131231_908.clm, 3", "H330282002_20131231_909.clm, 2" })
 	void shouldNameTheLineOfTheDecisiveProblem(String name, long line) throws IOException {
 		FileValidation validation = this.validator.validate(Fixtures.example(name));
 
@@ -60,7 +60,8 @@ class ExampleFilesTests {
 
 		LocalDate fileDate = ClaimFileName.parse(name).orElseThrow().fileDate();
 		List<String> actual = new ArrayList<>();
-		try (ClaimFileScanner reader = ClaimFileScanner.open(Fixtures.example(name), name, HospitalCheck.anyHospital())) {
+		try (ClaimFileScanner reader = ClaimFileScanner.open(Fixtures.example(name), name,
+				HospitalCheck.anyHospital())) {
 			ParsedClaim claim;
 			while ((claim = reader.next()) != null) {
 				ClaimVerdict verdict = ClaimChecks.check(claim, fileDate, EARLIEST_POLICY);

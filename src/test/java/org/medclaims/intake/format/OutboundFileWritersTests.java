@@ -18,8 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutboundFileWritersTests {
 
-	private static final OffsetDateTime PROCESSED_AT = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0,
-			ZoneOffset.ofHours(8));
+	private static final OffsetDateTime PROCESSED_AT = OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.ofHours(8));
 
 	@TempDir
 	Path dir;
@@ -41,19 +40,21 @@ class OutboundFileWritersTests {
 		List<ResponseRow> rows = List.of(
 				settled("C0000003", "6022.69", "2315.35", "0.00", "1576.00", "0.00", "2131.34", List.of("W_OVER_PRICE"),
 						"Settled."),
-				ResponseRow.rejected("C0000005", m("2016.72"), "E_FORMAT", "Claim C0000005 (line 20): bad | date\r\nx."),
+				ResponseRow.rejected("C0000005", m("2016.72"), "E_FORMAT",
+						"Claim C0000005 (line 20): bad | date\r\nx."),
 				settled("C0000010", "1773.44", "380.06", "0.00", "1253.38", "0.00", "140.00",
 						List.of("W_NOT_IN_CATALOG", "W_OVER_PRICE"), null));
 
 		ResponseFileWriter.write(target, "H330282001", "H330282001_20140210_001.clm", PROCESSED_AT, rows.iterator());
 
-		assertThat(Files.readString(target, StandardCharsets.UTF_8)).isEqualTo("""
-				H|MCR1|H330282001|H330282001_20140210_001.clm|2026-01-01T00:00:00+08:00
-				R|C0000003|SETTLED|6022.69|1.00|2.00|3.00|4.00|5.00|0.00|2315.35|0.00|1576.00|0.00|2131.34|W_OVER_PRICE|Settled.
-				R|C0000005|REJECTED|2016.72|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|E_FORMAT|Claim C0000005 (line 20): bad / date  x.
-				R|C0000010|SETTLED|1773.44|1.00|2.00|3.00|4.00|5.00|0.00|380.06|0.00|1253.38|0.00|140.00|W_NOT_IN_CATALOG,W_OVER_PRICE|
-				T|3|2|1|7796.13|2695.41|0.00|2829.38|0.00|2271.34
-				""");
+		assertThat(Files.readString(target, StandardCharsets.UTF_8)).isEqualTo(
+				"""
+						H|MCR1|H330282001|H330282001_20140210_001.clm|2026-01-01T00:00:00+08:00
+						R|C0000003|SETTLED|6022.69|1.00|2.00|3.00|4.00|5.00|0.00|2315.35|0.00|1576.00|0.00|2131.34|W_OVER_PRICE|Settled.
+						R|C0000005|REJECTED|2016.72|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|0.00|E_FORMAT|Claim C0000005 (line 20): bad / date  x.
+						R|C0000010|SETTLED|1773.44|1.00|2.00|3.00|4.00|5.00|0.00|380.06|0.00|1253.38|0.00|140.00|W_NOT_IN_CATALOG,W_OVER_PRICE|
+						T|3|2|1|7796.13|2695.41|0.00|2829.38|0.00|2271.34
+						""");
 		assertThat(Files.list(this.dir).map(p -> p.getFileName().toString()))
 			.containsExactly("H330282001_20140210_001.res");
 	}
@@ -65,8 +66,10 @@ class OutboundFileWritersTests {
 		ResponseFileWriter.write(target, "H1234", "H1234_20140210_001.clm",
 				OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 123_000_000, ZoneOffset.UTC), List.<ResponseRow>of().iterator());
 
-		assertThat(Files.readAllBytes(target)).isEqualTo(("H|MCR1|H1234|H1234_20140210_001.clm|2026-01-01T00:00:00+00:00\n"
-				+ "T|0|0|0|0.00|0.00|0.00|0.00|0.00|0.00\n").getBytes(StandardCharsets.UTF_8));
+		assertThat(Files.readAllBytes(target))
+			.isEqualTo(("H|MCR1|H1234|H1234_20140210_001.clm|2026-01-01T00:00:00+00:00\n"
+					+ "T|0|0|0|0.00|0.00|0.00|0.00|0.00|0.00\n")
+				.getBytes(StandardCharsets.UTF_8));
 	}
 
 	@Test
@@ -77,7 +80,10 @@ class OutboundFileWritersTests {
 			writer.write(ResponseRow.rejected("C1", Money.ZERO, "E_FORMAT", "Bad."));
 
 			assertThat(target).doesNotExist();
-			assertThat(temporaryFiles()).singleElement().asString().startsWith("H1234_20140210_001.res.").endsWith(".tmp");
+			assertThat(temporaryFiles()).singleElement()
+				.asString()
+				.startsWith("H1234_20140210_001.res.")
+				.endsWith(".tmp");
 			writer.finish();
 		}
 
@@ -100,9 +106,11 @@ class OutboundFileWritersTests {
 
 	@Test
 	void shouldReplaceAnExistingResponseWhole() throws IOException {
-		Path target = Files.writeString(this.dir.resolve("H1234_20140210_001.res"), "old and longer content\n".repeat(9));
+		Path target = Files.writeString(this.dir.resolve("H1234_20140210_001.res"),
+				"old and longer content\n".repeat(9));
 
-		ResponseFileWriter.write(target, "H1234", "H1234_20140210_001.clm", PROCESSED_AT, List.<ResponseRow>of().iterator());
+		ResponseFileWriter.write(target, "H1234", "H1234_20140210_001.clm", PROCESSED_AT,
+				List.<ResponseRow>of().iterator());
 
 		assertThat(Files.readAllLines(target)).hasSize(2).first().asString().startsWith("H|MCR1|");
 	}
@@ -136,8 +144,8 @@ class OutboundFileWritersTests {
 		RejectFileWriter.write(target, null, "h330282001_bad.clm", PROCESSED_AT,
 				List.of(new FileProblem("F_NAME", 0, "Bad name.")));
 
-		assertThat(Files.readString(target)).isEqualTo("H|MCX1||h330282001_bad.clm|2026-01-01T00:00:00+08:00\n"
-				+ "E|F_NAME|0|Bad name.\n");
+		assertThat(Files.readString(target))
+			.isEqualTo("H|MCX1||h330282001_bad.clm|2026-01-01T00:00:00+08:00\n" + "E|F_NAME|0|Bad name.\n");
 	}
 
 	@Test

@@ -27,9 +27,10 @@ import org.apache.sshd.sftp.server.SftpEventListener;
 import org.apache.sshd.sftp.server.SftpSubsystemFactory;
 
 /**
- * An Apache MINA SSHD SFTP server on a loopback port, as spring-integration-sftp's own tests
- * run one: an ed25519 host key, public-key authentication for one client key, a virtual file
- * system in a folder, and switches that make it fail the way real servers do.
+ * An Apache MINA SSHD SFTP server on a loopback port, as spring-integration-sftp's own
+ * tests run one: an ed25519 host key, public-key authentication for one client key, a
+ * virtual file system in a folder, and switches that make it fail the way real servers
+ * do.
  */
 final class EmbeddedSftpServer {
 
@@ -77,8 +78,8 @@ final class EmbeddedSftpServer {
 		this.server.setHost("127.0.0.1");
 		this.server.setPort(this.port);
 		this.server.setKeyPairProvider(KeyPairProvider.wrap(this.hostKey));
-		this.server.setPublickeyAuthenticator(
-				(user, key, session) -> "medclaims".equals(user) && KeyUtils.compareKeys(key, this.clientKeys.getPublic()));
+		this.server.setPublickeyAuthenticator((user, key, session) -> "medclaims".equals(user)
+				&& KeyUtils.compareKeys(key, this.clientKeys.getPublic()));
 		this.server.setPasswordAuthenticator((user, password, session) -> {
 			this.passwordsOffered.incrementAndGet();
 			return this.password != null && "medclaims".equals(user) && this.password.equals(password);
@@ -100,7 +101,10 @@ final class EmbeddedSftpServer {
 		return this.port;
 	}
 
-	/** The known_hosts line for this server, as {@code ssh-keyscan -p PORT 127.0.0.1} prints it. */
+	/**
+	 * The known_hosts line for this server, as {@code ssh-keyscan -p PORT 127.0.0.1}
+	 * prints it.
+	 */
 	String knownHostsLine() {
 		return knownHostsLine(this.hostKey.getPublic());
 	}

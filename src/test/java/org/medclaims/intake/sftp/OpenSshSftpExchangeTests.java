@@ -24,10 +24,11 @@ import static org.medclaims.intake.sftp.SftpExchangeTests.EXAMPLE;
 import static org.medclaims.intake.sftp.SftpExchangeTests.names;
 
 /**
- * medclaims in {@code serve} against a real OpenSSH server: a hospital uploads with the real
- * {@code sftp} client (temporary name, then rename), the poller takes the files in, settlement
- * answers, the poller delivers the answers to the outbox. Skipped, with the reason logged, where
- * sshd or root is missing; {@code .ci/run} installs OpenSSH so CI always runs it.
+ * medclaims in {@code serve} against a real OpenSSH server: a hospital uploads with the
+ * real {@code sftp} client (temporary name, then rename), the poller takes the files in,
+ * settlement answers, the poller delivers the answers to the outbox. Skipped, with the
+ * reason logged, where sshd or root is missing; {@code .ci/run} installs OpenSSH so CI
+ * always runs it.
  */
 @EnabledIf(value = "org.medclaims.intake.sftp.RealOpenSshServer#available",
 		disabledReason = "needs /usr/sbin/sshd, the OpenSSH client tools and root")
@@ -78,12 +79,14 @@ class OpenSshSftpExchangeTests {
 
 		await("inbox emptied by the poller").atMost(Duration.ofSeconds(60))
 			.until(() -> names(sshd.inbox(H1)).isEmpty() && arrivals().size() == 2);
-		assertThat(arrivals()).containsExactly("H330282001_20131231_903.clm REJECTED", "H330282001_20140210_001.clm ACCEPTED");
+		assertThat(arrivals()).containsExactly("H330282001_20131231_903.clm REJECTED",
+				"H330282001_20140210_001.clm ACCEPTED");
 
 		this.settlement.settle();
 
 		List<String> answers = List.of("H330282001_20131231_903.clm.rej", "H330282001_20140210_001.res");
-		// a delivery is uploaded under a temporary name (.part), then renamed: wait for the final names
+		// a delivery is uploaded under a temporary name (.part), then renamed: wait for
+		// the final names
 		await("answers in the outbox").atMost(Duration.ofSeconds(60))
 			.until(() -> names(sshd.outbox(H1)).equals(answers));
 		assertThat(names(sshd.outbox(H1))).containsExactlyElementsOf(answers);
@@ -92,7 +95,8 @@ class OpenSshSftpExchangeTests {
 				.hasSameBinaryContentAs(this.folders.outboundDir().resolve(H1).resolve(name));
 			assertThat(Files.getOwner(sshd.outbox(H1).resolve(name)).getName()).isEqualTo(RealOpenSshServer.USER);
 		}
-		assertThat(Files.readString(sshd.outbox(H1).resolve("H330282001_20140210_001.res"))).startsWith("H|MCR1|H330282001|");
+		assertThat(Files.readString(sshd.outbox(H1).resolve("H330282001_20140210_001.res")))
+			.startsWith("H|MCR1|H330282001|");
 		assertThat(sshd.log()).contains("Accepted publickey for " + RealOpenSshServer.USER);
 	}
 
@@ -100,6 +104,5 @@ class OpenSshSftpExchangeTests {
 		return this.jdbc.queryForList("SELECT file_name || ' ' || status FROM claim_file WHERE source = 'SFTP'"
 				+ " AND status <> 'RECEIVED' ORDER BY file_name", String.class);
 	}
-
 
 }

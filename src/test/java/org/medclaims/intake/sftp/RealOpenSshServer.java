@@ -20,9 +20,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * A real OpenSSH sshd for one test class: its own config, ed25519 host key, pid file and port on
- * loopback, a hospital account with key authentication and the {@code <root>/<H>/inbox|outbox}
- * folders it owns. Needs {@code /usr/sbin/sshd} and root (to start sshd and add the account).
+ * A real OpenSSH sshd for one test class: its own config, ed25519 host key, pid file and
+ * port on loopback, a hospital account with key authentication and the
+ * {@code <root>/<H>/inbox|outbox} folders it owns. Needs {@code /usr/sbin/sshd} and root
+ * (to start sshd and add the account).
  */
 final class RealOpenSshServer {
 
@@ -54,7 +55,8 @@ final class RealOpenSshServer {
 		if (!"root".equals(System.getProperty("user.name"))) {
 			return "the tests do not run as root, which starting sshd and adding a hospital account need";
 		}
-		for (String tool : List.of("/usr/bin/sftp", "/usr/bin/ssh-keygen", "/usr/bin/ssh-keyscan", "/usr/sbin/useradd")) {
+		for (String tool : List.of("/usr/bin/sftp", "/usr/bin/ssh-keygen", "/usr/bin/ssh-keyscan",
+				"/usr/sbin/useradd")) {
 			if (!Files.isExecutable(Path.of(tool))) {
 				return tool + " is missing (apt-get install openssh-client passwd)";
 			}
@@ -90,7 +92,8 @@ final class RealOpenSshServer {
 		else {
 			run("usermod", "--home", this.dir.toString(), USER);
 		}
-		// useradd leaves the password locked, and sshd refuses a locked account even with a valid key
+		// useradd leaves the password locked, and sshd refuses a locked account even with
+		// a valid key
 		run("usermod", "-p", "*", USER);
 
 		Path authorized = Files.createDirectories(this.dir.resolve("authorized_keys")).resolve(USER);
@@ -105,29 +108,34 @@ final class RealOpenSshServer {
 		run("chown", "-R", USER, this.root.toString());
 
 		Path config = this.dir.resolve("sshd_config");
-		Files.writeString(config, String.join("\n", "Port " + this.port, "ListenAddress 127.0.0.1",
-				"HostKey " + hostKey, "PidFile " + this.pidFile, "AuthorizedKeysFile " + this.dir + "/authorized_keys/%u",
-				"PasswordAuthentication no", "KbdInteractiveAuthentication no", "PubkeyAuthentication yes",
-				"UsePAM no", "StrictModes no", "AllowUsers " + USER, "Subsystem sftp internal-sftp",
-				"LogLevel VERBOSE", ""));
+		Files.writeString(config,
+				String.join("\n", "Port " + this.port, "ListenAddress 127.0.0.1", "HostKey " + hostKey,
+						"PidFile " + this.pidFile, "AuthorizedKeysFile " + this.dir + "/authorized_keys/%u",
+						"PasswordAuthentication no", "KbdInteractiveAuthentication no", "PubkeyAuthentication yes",
+						"UsePAM no", "StrictModes no", "AllowUsers " + USER, "Subsystem sftp internal-sftp",
+						"LogLevel VERBOSE", ""));
 		Files.createDirectories(Path.of("/run/sshd"));
 		run("/usr/sbin/sshd", "-f", config.toString(), "-E", this.dir.resolve("sshd.log").toString());
 		awaitListening();
 		String keyscan = run("ssh-keyscan", "-p", String.valueOf(this.port), "-t", "ed25519", "127.0.0.1").output();
-		Files.writeString(this.knownHosts, keyscan.lines().filter(l -> !l.startsWith("#")).reduce("", (a, l) -> a + l + "\n"));
+		Files.writeString(this.knownHosts,
+				keyscan.lines().filter(l -> !l.startsWith("#")).reduce("", (a, l) -> a + l + "\n"));
 		log.info("Real OpenSSH sshd on 127.0.0.1:{} (pid file {}), known_hosts: {}", this.port, this.pidFile,
 				Files.readString(this.knownHosts).strip());
 	}
 
-	/** Uploads as a hospital does with the real client: under a temporary name, then renamed. */
+	/**
+	 * Uploads as a hospital does with the real client: under a temporary name, then
+	 * renamed.
+	 */
 	void upload(String hospital, Path file) throws Exception {
 		String inbox = this.root.resolve(hospital).resolve("inbox").toString();
 		String name = file.getFileName().toString();
-		Path batch = Files.writeString(this.dir.resolve("batch-" + name), String.join("\n",
-				"put " + file.toAbsolutePath() + " " + inbox + "/" + name + ".part",
-				"rename " + inbox + "/" + name + ".part " + inbox + "/" + name, ""));
-		run("sftp", "-b", batch.toString(), "-i", this.hospitalKey.toString(), "-P", String.valueOf(this.port),
-				"-o", "BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + this.knownHosts,
+		Path batch = Files.writeString(this.dir.resolve("batch-" + name),
+				String.join("\n", "put " + file.toAbsolutePath() + " " + inbox + "/" + name + ".part",
+						"rename " + inbox + "/" + name + ".part " + inbox + "/" + name, ""));
+		run("sftp", "-b", batch.toString(), "-i", this.hospitalKey.toString(), "-P", String.valueOf(this.port), "-o",
+				"BatchMode=yes", "-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + this.knownHosts,
 				USER + "@127.0.0.1");
 	}
 
@@ -185,7 +193,8 @@ final class RealOpenSshServer {
 			throw new IllegalStateException(String.join(" ", command) + " did not finish");
 		}
 		if (check && process.exitValue() != 0) {
-			throw new IllegalStateException(String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
+			throw new IllegalStateException(
+					String.join(" ", command) + " failed (" + process.exitValue() + "): " + output);
 		}
 		return new Result(process.exitValue(), output);
 	}

@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The SFTP exchange against an embedded Apache MINA SSHD server: inboxes to intake, answers to
- * outboxes, host keys refused, and every fault of the no-loss rule.
+ * The SFTP exchange against an embedded Apache MINA SSHD server: inboxes to intake,
+ * answers to outboxes, host keys refused, and every fault of the no-loss rule.
  */
 @SpringBootTest(properties = { "medclaims.intake.watch=false", "medclaims.sftp.watch=false",
 		"medclaims.sftp.enabled=true", "medclaims.sftp.username=medclaims", "medclaims.sftp.remote-root=/hospitals",
@@ -109,7 +109,8 @@ class SftpExchangeTests {
 
 	@BeforeEach
 	void emptyServerAndIntake() throws Exception {
-		this.jdbc.execute("TRUNCATE sftp_fetch, sftp_delivery, claim_line, claim_file_problem, claim, claim_file CASCADE");
+		this.jdbc
+			.execute("TRUNCATE sftp_fetch, sftp_delivery, claim_line, claim_file_problem, claim, claim_file CASCADE");
 		this.jdbc.execute("DELETE FROM int_metadata_store");
 		if (this.jdbc.queryForObject("SELECT count(*) FROM hospital", Integer.class) == 0) {
 			assertThat(this.referenceImport.importFrom(EXAMPLE.resolve("reference")).succeeded()).isTrue();
@@ -141,33 +142,38 @@ class SftpExchangeTests {
 
 		List<JobExecution> executions = this.exchange.fetchAll();
 
-		assertThat(executions).as("what one fetch found is one intake batch").singleElement()
+		assertThat(executions).as("what one fetch found is one intake batch")
+			.singleElement()
 			.satisfies(e -> assertThat(e.getJobParameters().getLong("files")).isEqualTo(4));
 		assertThat(names(server.path("hospitals/" + H1 + "/inbox"))).containsExactly(".H330282001_20131231_911.clm",
 				"H330282001_20131231_910.clm.part");
 		assertThat(names(server.path("hospitals/" + H2 + "/inbox"))).isEmpty();
 		assertThat(this.jdbc.queryForList(
 				"SELECT file_name || ' ' || source || ' ' || source_path || ' ' || status FROM claim_file ORDER BY file_name",
-				String.class)).containsExactly(
-						"H330282001_20131231_903.clm SFTP /hospitals/H330282001/inbox/H330282001_20131231_903.clm REJECTED",
-						"H330282001_20140210_001.clm SFTP /hospitals/H330282001/inbox/H330282001_20140210_001.clm ACCEPTED",
-						"H330282002_20131231_909.clm SFTP /hospitals/H330282002/inbox/H330282002_20131231_909.clm REJECTED",
-						"H330282002_20140210_001.clm SFTP /hospitals/H330282002/inbox/H330282002_20140210_001.clm ACCEPTED");
+				String.class))
+			.containsExactly(
+					"H330282001_20131231_903.clm SFTP /hospitals/H330282001/inbox/H330282001_20131231_903.clm REJECTED",
+					"H330282001_20140210_001.clm SFTP /hospitals/H330282001/inbox/H330282001_20140210_001.clm ACCEPTED",
+					"H330282002_20131231_909.clm SFTP /hospitals/H330282002/inbox/H330282002_20131231_909.clm REJECTED",
+					"H330282002_20140210_001.clm SFTP /hospitals/H330282002/inbox/H330282002_20140210_001.clm ACCEPTED");
 		assertThat(this.jdbc.queryForObject(
-				"SELECT count(*) FROM sftp_fetch WHERE deleted_at IS NOT NULL AND taken_in_at IS NOT NULL", Integer.class))
+				"SELECT count(*) FROM sftp_fetch WHERE deleted_at IS NOT NULL AND taken_in_at IS NOT NULL",
+				Integer.class))
 			.isEqualTo(4);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM int_metadata_store WHERE metadata_key LIKE 'sftp:%'",
-				Integer.class)).as("accept-once keys go with the remote files").isZero();
+				Integer.class))
+			.as("accept-once keys go with the remote files")
+			.isZero();
 		assertThat(names(staging().resolve(H1))).as("staging copies moved on by the intake").isEmpty();
 
 		this.settlement.settle();
 		int delivered = this.exchange.deliverAll();
 
 		assertThat(delivered).isEqualTo(4);
-		assertThat(names(server.path("hospitals/" + H1 + "/outbox"))).containsExactly(
-				"H330282001_20131231_903.clm.rej", "H330282001_20140210_001.res");
-		assertThat(names(server.path("hospitals/" + H2 + "/outbox"))).containsExactly(
-				"H330282002_20131231_909.clm.rej", "H330282002_20140210_001.res");
+		assertThat(names(server.path("hospitals/" + H1 + "/outbox"))).containsExactly("H330282001_20131231_903.clm.rej",
+				"H330282001_20140210_001.res");
+		assertThat(names(server.path("hospitals/" + H2 + "/outbox"))).containsExactly("H330282002_20131231_909.clm.rej",
+				"H330282002_20140210_001.res");
 		for (String hospital : List.of(H1, H2)) {
 			for (String name : names(server.path("hospitals/" + hospital + "/outbox"))) {
 				assertThat(server.path("hospitals/" + hospital + "/outbox/" + name))
@@ -232,7 +238,8 @@ class SftpExchangeTests {
 	void shouldDeleteButNotFetchAgainAFileRecordedBeforeACrash() throws Exception {
 		String name = "H330282001_20140210_001.clm";
 		Path remote = upload(H1, name);
-		// what a crash right after the record leaves: a complete local copy, its record, the remote file
+		// what a crash right after the record leaves: a complete local copy, its record,
+		// the remote file
 		Path localCopy = Files.createDirectories(staging().resolve(H1).resolve("before-crash")).resolve(name);
 		Files.copy(remote, localCopy);
 		long mtime = Files.getLastModifiedTime(remote).to(TimeUnit.SECONDS);
@@ -261,8 +268,9 @@ class SftpExchangeTests {
 		Files.setLastModifiedTime(again, FileTime.from(Instant.now().plusSeconds(120)));
 		this.exchange.fetchAll();
 
-		assertThat(this.jdbc.queryForList("SELECT status || ' ' || coalesce(reject_code, '-') FROM claim_file ORDER BY id",
-				String.class)).containsExactly("ACCEPTED -", "REJECTED F_DUPLICATE");
+		assertThat(this.jdbc.queryForList(
+				"SELECT status || ' ' || coalesce(reject_code, '-') FROM claim_file ORDER BY id", String.class))
+			.containsExactly("ACCEPTED -", "REJECTED F_DUPLICATE");
 		assertThat(names(server.path("hospitals/" + H2 + "/inbox"))).isEmpty();
 		this.exchange.deliverAll();
 		assertThat(Files.readString(server.path("hospitals/" + H2 + "/outbox/" + name + ".rej")))
@@ -279,7 +287,8 @@ class SftpExchangeTests {
 
 		assertThat(arrivals()).containsExactly("H330282002_20131231_909.clm");
 		assertThat(names(server.path("hospitals/" + H1 + "/inbox"))).containsExactly("H330282002_20140210_001.clm");
-		assertThat(this.exchange.problems()).singleElement().asString()
+		assertThat(this.exchange.problems()).singleElement()
+			.asString()
 			.contains("names hospital H330282002, not H330282001 whose inbox it is in");
 	}
 
@@ -302,17 +311,20 @@ class SftpExchangeTests {
 	void shouldRetryAFailedUploadOnTheNextPollAndSendItOnce(CapturedOutput output) throws Exception {
 		Path answer = Files.createDirectories(this.folders.outboundDir().resolve(H1))
 			.resolve("H330282001_20131231_903.clm.rej");
-		Files.writeString(answer, "H|MCX1|H330282001|H330282001_20131231_903.clm|2014-01-01T00:00:00+08:00\nE|F_EMPTY|0|empty\n");
+		Files.writeString(answer,
+				"H|MCX1|H330282001|H330282001_20131231_903.clm|2014-01-01T00:00:00+08:00\nE|F_EMPTY|0|empty\n");
 		server.denyWriting = path -> path.endsWith(".part");
 
 		assertThat(this.exchange.deliverAll()).isZero();
 
-		assertThat(output).contains("SFTP upload of H330282001_20131231_903.clm.rej to /hospitals/H330282001/outbox failed");
+		assertThat(output)
+			.contains("SFTP upload of H330282001_20131231_903.clm.rej to /hospitals/H330282001/outbox failed");
 		assertThat(names(server.path("hospitals/" + H1 + "/outbox"))).isEmpty();
 		server.denyWriting = path -> false;
 		assertThat(this.exchange.deliverAll()).isEqualTo(1);
 		assertThat(this.exchange.deliverAll()).isZero();
-		assertThat(server.path("hospitals/" + H1 + "/outbox/H330282001_20131231_903.clm.rej")).hasSameBinaryContentAs(answer);
+		assertThat(server.path("hospitals/" + H1 + "/outbox/H330282001_20131231_903.clm.rej"))
+			.hasSameBinaryContentAs(answer);
 		assertThat(this.jdbc.queryForObject("SELECT attempts FROM sftp_delivery", Integer.class)).isEqualTo(2);
 	}
 
@@ -340,7 +352,8 @@ class SftpExchangeTests {
 			for (int i = 0; i < 5; i++) {
 				this.exchange.poll();
 			}
-			// five polls within the first wait of 1 s: one attempt (two if this machine is slow, then waiting 2 s)
+			// five polls within the first wait of 1 s: one attempt (two if this machine
+			// is slow, then waiting 2 s)
 			int attempts = output.toString().split("cannot be used: ", -1).length - 1;
 			assertThat(attempts).isBetween(1, 2);
 			assertThat(output).contains("Next attempt in 1s.");
@@ -382,7 +395,8 @@ class SftpExchangeTests {
 		assertThat(exit).isZero();
 		assertThat(names(server.path("hospitals/" + H1 + "/inbox"))).isEmpty();
 		assertThat(names(server.path("hospitals/" + H1 + "/outbox"))).containsExactly("H330282001_20140210_001.res");
-		assertThat(names(server.path("hospitals/" + H2 + "/outbox"))).containsExactly("H330282002_20131231_909.clm.rej");
+		assertThat(names(server.path("hospitals/" + H2 + "/outbox")))
+			.containsExactly("H330282002_20131231_909.clm.rej");
 	}
 
 	@Test

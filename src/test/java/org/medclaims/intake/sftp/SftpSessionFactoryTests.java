@@ -17,7 +17,10 @@ import org.springframework.integration.file.remote.session.Session;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
-/** Authentication: the private key when given, the password only without one; host keys always checked. */
+/**
+ * Authentication: the private key when given, the password only without one; host keys
+ * always checked.
+ */
 class SftpSessionFactoryTests {
 
 	@TempDir

@@ -21,9 +21,10 @@ class SftpSettingsTests {
 	void shouldRefuseToStartWithoutKnownHosts() {
 		assertThatExceptionOfType(OperatorMistake.class)
 			.isThrownBy(() -> SftpSettings.check(settings(key(), null, null)))
-			.withMessage("SFTP is enabled but medclaims.sftp.known-hosts is not set: unknown host keys are never accepted,"
-					+ " so give the known_hosts file with the server's key (ssh-keyscan -p 2222 sftp.example.org,"
-					+ " fingerprint checked with the server's operator).");
+			.withMessage(
+					"SFTP is enabled but medclaims.sftp.known-hosts is not set: unknown host keys are never accepted,"
+							+ " so give the known_hosts file with the server's key (ssh-keyscan -p 2222 sftp.example.org,"
+							+ " fingerprint checked with the server's operator).");
 	}
 
 	@Test
@@ -31,7 +32,8 @@ class SftpSettingsTests {
 		Path missing = this.dir.resolve("known_hosts");
 		assertThatExceptionOfType(OperatorMistake.class)
 			.isThrownBy(() -> SftpSettings.check(settings(key(), null, missing)))
-			.withMessageStartingWith("medclaims.sftp.known-hosts " + missing.toAbsolutePath() + " is missing or unreadable:")
+			.withMessageStartingWith(
+					"medclaims.sftp.known-hosts " + missing.toAbsolutePath() + " is missing or unreadable:")
 			.withMessageNotContaining("\n");
 	}
 
@@ -62,7 +64,8 @@ class SftpSettingsTests {
 		assertThat(settings(key(), null, knownHosts()).address()).isEqualTo("[sftp.example.org]:2222");
 		assertThat(new SftpProperties(true, "sftp.example.org", 22, "medclaims", null, null, "pw", null, "/hospitals/",
 				Duration.ofSeconds(30), Duration.ofSeconds(15), Duration.ofSeconds(60), Duration.ofMinutes(10), null, 4,
-				true).address()).isEqualTo("sftp.example.org");
+				true)
+			.address()).isEqualTo("sftp.example.org");
 		assertThat(settings(key(), null, knownHosts()).inbox("H1")).isEqualTo("/hospitals/H1/inbox");
 	}
 
