@@ -26,7 +26,6 @@ import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,20 +57,16 @@ public class ClaimIntake {
 
 	private final FileDecision decision;
 
-	private final JdbcTemplate jdbc;
-
 	private final TransactionTemplate transaction;
 
 	ClaimIntake(JobOperator jobOperator, JobRepository jobRepository, Job claimIntakeJob, Arrivals arrivals,
-			InboundFolder inbound, FileDecision decision, JdbcTemplate jdbc,
-			PlatformTransactionManager transactionManager) {
+			InboundFolder inbound, FileDecision decision, PlatformTransactionManager transactionManager) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.claimIntakeJob = claimIntakeJob;
 		this.arrivals = arrivals;
 		this.inbound = inbound;
 		this.decision = decision;
-		this.jdbc = jdbc;
 		this.transaction = new TransactionTemplate(transactionManager);
 	}
 
@@ -316,11 +311,10 @@ public class ClaimIntake {
 		if (instance == null) {
 			return;
 		}
-		int dropped = this.jdbc.update("""
-				DELETE FROM batch_job_instance i WHERE i.job_instance_id = ?
-				  AND NOT EXISTS (SELECT 1 FROM batch_job_execution e WHERE e.job_instance_id = i.job_instance_id)
-				""", instance.getInstanceId());
-		if (dropped == 1) {
+		// under the intake lock: no execution of the batch can start between the look and
+		// the removal
+		if (this.jobRepository.getJobExecutions(instance).isEmpty()) {
+			this.jobRepository.deleteJobInstance(instance);
 			log.warn("Intake of batch {}: job instance {} was left without any execution by a crash; removed", batchId,
 					instance.getInstanceId());
 		}

@@ -1,6 +1,7 @@
 package org.medclaims.operations;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +14,6 @@ import org.springframework.batch.core.job.JobExecution;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
@@ -33,13 +33,10 @@ public class CrashRecovery {
 
 	private final ExecutionOwners owners;
 
-	private final JdbcTemplate jdbc;
-
-	CrashRecovery(JobRepository jobRepository, JobOperator jobOperator, ExecutionOwners owners, JdbcTemplate jdbc) {
+	CrashRecovery(JobRepository jobRepository, JobOperator jobOperator, ExecutionOwners owners) {
 		this.jobRepository = jobRepository;
 		this.jobOperator = jobOperator;
 		this.owners = owners;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -47,16 +44,14 @@ public class CrashRecovery {
 	 * ids.
 	 */
 	public List<Long> recoverDeadOwners() {
-		List<Long> running = this.jdbc.queryForList(
-				"SELECT job_execution_id FROM batch_job_execution WHERE status IN ('STARTING', 'STARTED', 'STOPPING')"
-						+ " ORDER BY job_execution_id",
-				Long.class);
+		List<JobExecution> running = this.jobRepository.getJobNames()
+			.stream()
+			.flatMap(job -> this.jobRepository.findRunningJobExecutions(job).stream())
+			.sorted(Comparator.comparingLong(JobExecution::getId))
+			.toList();
 		List<Long> recovered = new ArrayList<>();
-		for (long id : running) {
-			JobExecution execution = this.jobRepository.getJobExecution(id);
-			if (execution == null) {
-				continue;
-			}
+		for (JobExecution execution : running) {
+			long id = execution.getId();
 			Ownership ownership = ownership(execution);
 			switch (ownership.state()) {
 				case DEAD -> {

@@ -91,7 +91,7 @@ class DashboardController {
 		ExecutionQueries.Page executions = this.executions.list(wanted, null, Math.max(0, page), PAGE_SIZE);
 		Map<Long, List<ExecutionQueries.Parameter>> parameters = this.executions
 			.parametersOf(executions.content().stream().map(ExecutionSummary::id).toList());
-		var running = this.dashboard.runningSteps();
+		var running = this.executions.runningSteps();
 		LocalDate today = LocalDate.now(this.formats.zone());
 		model.addAttribute("status", wanted);
 		model.addAttribute("statuses", BatchStatus.values());

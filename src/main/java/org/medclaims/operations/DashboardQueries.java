@@ -12,8 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Today's totals, the latest files' outcomes and the steps running now, for the
- * dashboard.
+ * Today's totals and the days' settlements, for the dashboard.
  */
 @Repository
 class DashboardQueries {
@@ -62,22 +61,6 @@ class DashboardQueries {
 				zone.getId(), Timestamp.from(first.atStartOfDay(zone).toInstant()));
 	}
 
-	/** Steps running now, with the job they belong to: the live progress figures. */
-	List<RunningStep> runningSteps() {
-		return this.jdbc.query("""
-				SELECT s.job_execution_id, i.job_name, s.step_name, s.read_count, s.write_count, s.start_time, p.total
-				  FROM batch_step_execution s
-				  JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
-				  JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
-				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
-				 WHERE s.status IN ('STARTING', 'STARTED', 'STOPPING')
-				 ORDER BY s.step_execution_id
-				""",
-				(rs, i) -> new RunningStep(rs.getLong("job_execution_id"), rs.getString("job_name"),
-						rs.getString("step_name"), rs.getLong("read_count"), rs.getLong("write_count"),
-						(Long) rs.getObject("total")));
-	}
-
 	static String yuan(long fen) {
 		return BigDecimal.valueOf(fen, 2).toPlainString();
 	}
@@ -89,15 +72,6 @@ class DashboardQueries {
 	}
 
 	record Day(LocalDate day, long settled, Money fund) {
-
-	}
-
-	record RunningStep(long executionId, String jobName, String stepName, long readCount, long writeCount, Long total) {
-
-		public Integer percent() {
-			return this.total == null || this.total <= 0 ? null
-					: (int) Math.min(100, this.readCount * 100 / this.total);
-		}
 
 	}
 

@@ -17,7 +17,11 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
- * Reads job executions, their steps and counts straight from the job repository tables.
+ * The one class that reads Spring Batch's own tables with SQL: pages of executions with
+ * filters, their steps' sums and owners, the steps running now, which its API answers
+ * only one execution at a time. Everything else goes through JobRepository, JobOperator
+ * and JobRegistry. {@code BatchTablesTests} runs every query here on the schema the Batch
+ * jar ships, so an upgrade that changes it fails the build.
  */
 @Repository
 class ExecutionQueries {
@@ -177,6 +181,31 @@ class ExecutionQueries {
 	}
 
 	record Parameter(String name, String type, String value, boolean identifying) {
+
+	}
+
+	/** Steps running now, with the job they belong to: the live progress figures. */
+	List<RunningStep> runningSteps() {
+		return this.jdbc.query("""
+				SELECT s.job_execution_id, i.job_name, s.step_name, s.read_count, s.write_count, s.start_time, p.total
+				  FROM batch_step_execution s
+				  JOIN batch_job_execution e ON e.job_execution_id = s.job_execution_id
+				  JOIN batch_job_instance i ON i.job_instance_id = e.job_instance_id
+				  LEFT JOIN step_progress p ON p.step_execution_id = s.step_execution_id
+				 WHERE s.status IN ('STARTING', 'STARTED', 'STOPPING')
+				 ORDER BY s.step_execution_id
+				""",
+				(rs, i) -> new RunningStep(rs.getLong("job_execution_id"), rs.getString("job_name"),
+						rs.getString("step_name"), rs.getLong("read_count"), rs.getLong("write_count"),
+						(Long) rs.getObject("total")));
+	}
+
+	record RunningStep(long executionId, String jobName, String stepName, long readCount, long writeCount, Long total) {
+
+		public Integer percent() {
+			return this.total == null || this.total <= 0 ? null
+					: (int) Math.min(100, this.readCount * 100 / this.total);
+		}
 
 	}
 

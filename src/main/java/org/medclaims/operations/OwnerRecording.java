@@ -14,9 +14,10 @@ import org.springframework.core.env.Environment;
 /**
  * Every job execution records its owner (host, pid, start instant and ticks, command) in
  * the very transaction that creates it: each pooled connection carries this process's
- * identity in session settings, and a trigger on {@code batch_job_execution} (V14) writes
- * the owner row. A process killed right after creating an execution can no longer leave
- * it running without an owner, which crash recovery would have to leave alone.
+ * identity in session settings, and a trigger on {@code batch_job_execution}
+ * (R__job_execution_owner.sql) writes the owner row. A process killed right after
+ * creating an execution can no longer leave it running without an owner, which crash
+ * recovery would have to leave alone.
  */
 @Configuration(proxyBeanMethods = false)
 class OwnerRecording {
@@ -43,7 +44,7 @@ class OwnerRecording {
 
 	/**
 	 * The statement that tells a new connection which process it serves (read by the
-	 * trigger of V14, V15).
+	 * trigger of R__job_execution_owner.sql).
 	 */
 	static String sessionSettings(ExecutionOwner owner, String command) {
 		Instant started = owner.processStartedAt();

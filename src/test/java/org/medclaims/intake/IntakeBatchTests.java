@@ -12,9 +12,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.system.MedclaimsProperties;
+import org.medclaims.system.Sha256;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.StepExecution;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,6 +44,12 @@ class IntakeBatchTests {
 
 	@Autowired
 	ClaimIntake intake;
+
+	@Autowired
+	Arrivals arrivals;
+
+	@Autowired
+	JobRepository jobRepository;
 
 	@Autowired
 	JdbcTemplate jdbc;
@@ -190,6 +200,28 @@ class IntakeBatchTests {
 				       || coalesce(c.reject_code, '-')
 				FROM claim c JOIN claim_file f ON f.id = c.file_id ORDER BY f.file_name, c.position
 				""", String.class);
+	}
+
+	@Test
+	void aBatchWhoseJobInstanceACrashLeftWithoutAnExecutionIsTakenInWhenResumed() throws Exception {
+		Path file = file(H1, "20131231", "401").claim("C1").writeTo(this.drop);
+		Sha256.Hashed content = Sha256.of(file);
+		long batch = this.arrivals.newBatch();
+		this.arrivals.record(batch, file.getFileName().toString(), content.hex(), content.size(),
+				ClaimIntake.Incoming.local(file).source(), file.toString(), file);
+		// a process killed between creating the batch's job instance and its first
+		// execution
+		JobInstance orphan = this.jobRepository.createJobInstance(ClaimIntakeJobConfiguration.JOB_NAME,
+				new JobParametersBuilder().addLong(ClaimIntakeJobConfiguration.BATCH, batch).toJobParameters());
+
+		List<JobExecution> resumed = this.intake.resumeUnfinished().executions();
+
+		assertThat(resumed).singleElement().satisfies(execution -> {
+			assertThat(execution.getStatus()).isEqualTo(BatchStatus.COMPLETED);
+			assertThat(execution.getJobInstance().getInstanceId()).isNotEqualTo(orphan.getInstanceId());
+		});
+		assertThat(this.jobRepository.getJobInstance(orphan.getInstanceId())).as("the orphan instance").isNull();
+		assertThat(status(file)).isEqualTo("ACCEPTED");
 	}
 
 	private String status(Path file) {

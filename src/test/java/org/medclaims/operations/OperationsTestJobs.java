@@ -169,7 +169,7 @@ class OperationsTestJobs {
 		stepExecution.setReadCount(729);
 		jobRepository.update(stepExecution);
 		// created on a medclaims connection, the execution names this process as owner
-		// (V14): a test says who else
+		// (R__job_execution_owner.sql): a test says who else
 		jdbc.update("DELETE FROM job_execution_owner WHERE job_execution_id = ?", execution.getId());
 		if (ownerPid > 0) {
 			jdbc.update(
