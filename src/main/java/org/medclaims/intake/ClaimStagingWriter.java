@@ -10,6 +10,7 @@ import org.medclaims.intake.format.ParsedClaim;
 import org.medclaims.intake.format.ValidClaim;
 import org.medclaims.intake.format.ValidLine;
 import org.medclaims.system.CopyRows;
+import org.medclaims.system.PersonIds;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -195,7 +196,7 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 			.add(Texts.storable(c.specialDiseaseCode()))
 			.add(c.total().fen());
 		if (problem == null) {
-			rows.add("RECEIVED").add(null).add(null).add(null).add(ownHousehold(c.patientId()));
+			rows.add("RECEIVED").add(null).add(null).add(null).add(PersonIds.householdOf(c.patientId()));
 		}
 		else {
 			rows.add("REJECTED")
@@ -228,19 +229,6 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 			.add(Texts.storable(problem.message()))
 			.add(null)
 			.endRow();
-	}
-
-	/** The 17-digit body of a person ID, the household of a patient bound to nobody. */
-	static Long ownHousehold(String personId) {
-		if (personId == null || personId.length() < 17) {
-			return null;
-		}
-		for (int i = 0; i < 17; i++) {
-			if (personId.charAt(i) < '0' || personId.charAt(i) > '9') {
-				return null;
-			}
-		}
-		return Long.parseLong(personId.substring(0, 17));
 	}
 
 }

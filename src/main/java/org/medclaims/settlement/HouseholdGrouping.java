@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.medclaims.system.CopyRows;
+import org.medclaims.system.PersonIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,13 +26,6 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 class HouseholdGrouping implements Tasklet {
 
 	private static final Logger log = LoggerFactory.getLogger(HouseholdGrouping.class);
-
-	/**
-	 * The accepted files not yet answered: a response is written only once all claims of
-	 * its file are final, so every waiting claim of an accepted file is in one of them
-	 * (no index on claim status: V13).
-	 */
-	static final String UNANSWERED_FILES = "SELECT id FROM claim_file WHERE status = 'ACCEPTED' AND response_written_at IS NULL";
 
 	private final JdbcTemplate jdbc;
 
@@ -54,7 +48,7 @@ class HouseholdGrouping implements Tasklet {
 		// a file not grouped yet has no response yet: found through the index of the
 		// unanswered ones
 		int files = this.jdbc.update("UPDATE claim_file SET grouped_at = now() WHERE id IN (%s) AND grouped_at IS NULL"
-			.formatted(UNANSWERED_FILES));
+			.formatted(WaitingClaims.UNANSWERED_FILES));
 		this.jdbc.execute("CREATE TEMP TABLE household_member (person_id VARCHAR(18) PRIMARY KEY, household_id BIGINT)"
 				+ " ON COMMIT DROP");
 		CopyRows members = new CopyRows("household_member (person_id, household_id)");
@@ -63,20 +57,20 @@ class HouseholdGrouping implements Tasklet {
 		this.jdbc.execute("ANALYZE household_member");
 		// intake staged each claim in its patient's own household: only claims of bound
 		// patients move, and back
+		String own = PersonIds.householdOfSql("c.patient_id");
 		int alone = this.jdbc.update("""
-				UPDATE claim c SET household_id = substring(c.patient_id, 1, 17)::bigint
-				WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'
-				  AND c.household_id IS DISTINCT FROM substring(c.patient_id, 1, 17)::bigint
+				UPDATE claim c SET household_id = %s FROM claim_file f
+				WHERE f.id = c.file_id AND %s AND c.household_id IS DISTINCT FROM %s
 				  AND NOT EXISTS (SELECT 1 FROM household_member m WHERE m.person_id = c.patient_id)
-				""".formatted(UNANSWERED_FILES));
+				""".formatted(own, WaitingClaims.WAITING, own));
 		int bound = this.jdbc.update("""
-				UPDATE claim c SET household_id = m.household_id FROM household_member m
-				WHERE c.file_id IN (%s) AND c.status = 'RECEIVED' AND c.patient_id = m.person_id
+				UPDATE claim c SET household_id = m.household_id FROM household_member m, claim_file f
+				WHERE f.id = c.file_id AND %s AND c.patient_id = m.person_id
 				  AND c.household_id IS DISTINCT FROM m.household_id
-				""".formatted(UNANSWERED_FILES));
-		Integer waiting = this.jdbc
-			.queryForObject("SELECT count(*) FROM claim c WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'"
-				.formatted(UNANSWERED_FILES), Integer.class);
+				""".formatted(WaitingClaims.WAITING));
+		Integer waiting = this.jdbc.queryForObject(
+				"SELECT count(*) FROM %s WHERE %s".formatted(WaitingClaims.CLAIM_AND_FILE, WaitingClaims.WAITING),
+				Integer.class);
 		contribution.incrementWriteCount(waiting);
 		log.info("{} waiting claims grouped into households ({} files newly grouped, {} persons bound in families;"
 				+ " {} + {} assignments changed)", waiting, files, members.rows(), alone, bound);
@@ -119,8 +113,7 @@ class HouseholdGrouping implements Tasklet {
 		}
 
 		void forEachMember(java.util.function.BiConsumer<String, Long> action) {
-			new ArrayList<>(this.parent.keySet())
-				.forEach(id -> action.accept(id, Long.parseLong(find(id).substring(0, 17))));
+			new ArrayList<>(this.parent.keySet()).forEach(id -> action.accept(id, PersonIds.householdOf(find(id))));
 		}
 
 	}

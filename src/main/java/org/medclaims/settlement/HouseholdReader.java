@@ -40,14 +40,13 @@ class HouseholdReader implements ItemStreamReader<Household> {
 	private static final String CLAIMS = """
 			SELECT c.id, c.household_id, c.claim_no, c.hospital_code, h.level, h.region, c.patient_id, c.visit_type,
 			       c.start_date, c.end_date, c.special_disease_code
-			FROM claim c
-			JOIN claim_file f ON f.id = c.file_id
+			FROM %s
 			JOIN hospital h ON h.code = c.hospital_code
-			WHERE c.status = 'RECEIVED' AND f.status = 'ACCEPTED' AND f.grouped_at IS NOT NULL AND f.response_written_at IS NULL
+			WHERE %s
 			  AND c.household_id IS NOT NULL
 			  AND mod(c.household_id, ?) = ?
 			ORDER BY c.household_id, c.end_date, f.file_name, c.file_id, c.position
-			""";
+			""".formatted(WaitingClaims.CLAIM_AND_FILE, WaitingClaims.WAITING);
 
 	private static final String LINES = """
 			SELECT claim_id, line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line

@@ -111,9 +111,8 @@ class SettlementJobConfiguration {
 			.transactionManager(transactionManager)
 			.listener(partitionHeartbeat)
 			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
-					SELECT count(DISTINCT c.household_id) FROM claim c
-					WHERE c.file_id IN (%s) AND c.status = 'RECEIVED'
-					""".formatted(HouseholdGrouping.UNANSWERED_FILES), Long.class), jdbc))
+					SELECT count(DISTINCT c.household_id) FROM %s WHERE %s
+					""".formatted(WaitingClaims.CLAIM_AND_FILE, WaitingClaims.WAITING), Long.class), jdbc))
 			.build();
 	}
 

@@ -35,6 +35,27 @@ public final class PersonIds {
 	}
 
 	/**
+	 * The household of a person bound to nobody: the 17-digit body of the ID; a family's
+	 * household is its smallest member's. Null for an ID without such a body.
+	 */
+	public static Long householdOf(String id) {
+		if (id == null || id.length() < 17) {
+			return null;
+		}
+		for (int i = 0; i < 17; i++) {
+			if (id.charAt(i) < '0' || id.charAt(i) > '9') {
+				return null;
+			}
+		}
+		return Long.parseLong(id.substring(0, 17));
+	}
+
+	/** {@link #householdOf} in SQL, of a column holding valid IDs. */
+	public static String householdOfSql(String column) {
+		return "substring(" + column + ", 1, 17)::bigint";
+	}
+
+	/**
 	 * The ID for logs: first 6 (region) and last 2 characters kept, e.g.
 	 * {@code 330282**********37}.
 	 */

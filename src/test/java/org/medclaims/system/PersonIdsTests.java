@@ -29,6 +29,16 @@ class PersonIdsTests {
 	}
 
 	@Test
+	void aPersonBoundToNobodyIsAHouseholdNamedByTheBodyOfTheId() {
+		assertThat(PersonIds.householdOf("33028219400911796X")).isEqualTo(33028219400911796L);
+		assertThat(PersonIds.householdOf("330282194901117928")).isEqualTo(33028219490111792L);
+		assertThat(PersonIds.householdOf(null)).isNull();
+		assertThat(PersonIds.householdOf("3302821940")).isNull();
+		assertThat(PersonIds.householdOf("A30282194901117928")).isNull();
+		assertThat(PersonIds.householdOfSql("c.patient_id")).isEqualTo("substring(c.patient_id, 1, 17)::bigint");
+	}
+
+	@Test
 	void shouldMaskAllButRegionAndLastTwo() {
 		assertThat(PersonIds.mask("330282199609012637")).isEqualTo("330282**********37");
 		assertThat(PersonIds.mask("33028219400911796X")).isEqualTo("330282**********6X");
