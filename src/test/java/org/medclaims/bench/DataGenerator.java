@@ -23,6 +23,9 @@ import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
 import org.medclaims.system.PersonIds;
 
 /**
@@ -520,46 +523,27 @@ public final class DataGenerator {
 			return new Csv(refDir.resolve(file), header);
 		}
 
+		// RFC 4180 with CRLF, as reference-data.md has it
 		private final class Csv implements AutoCloseable {
 
 			private final Path path;
 
-			private final Writer w;
-
-			private final StringBuilder sb = new StringBuilder(128);
+			private final CSVPrinter printer;
 
 			Csv(Path path, String header) throws IOException {
 				this.path = path;
-				this.w = new BufferedWriter(
-						new OutputStreamWriter(new BufferedOutputStream(Files.newOutputStream(path), 1 << 16),
-								StandardCharsets.UTF_8),
-						1 << 16);
-				w.write(header);
-				w.write("\r\n");
+				this.printer = new CSVPrinter(Files.newBufferedWriter(path, StandardCharsets.UTF_8), CSVFormat.DEFAULT);
+				this.printer.printRecord((Object[]) header.split(","));
 			}
 
 			void row(String... fields) throws IOException {
-				sb.setLength(0);
-				for (int i = 0; i < fields.length; i++) {
-					if (i > 0) {
-						sb.append(',');
-					}
-					String f = fields[i];
-					if (f.indexOf(',') >= 0 || f.indexOf('"') >= 0 || f.indexOf('\n') >= 0 || f.indexOf('\r') >= 0) {
-						sb.append('"').append(f.replace("\"", "\"\"")).append('"');
-					}
-					else {
-						sb.append(f);
-					}
-				}
-				sb.append("\r\n");
-				w.write(sb.toString());
+				this.printer.printRecord((Object[]) fields);
 			}
 
 			@Override
 			public void close() throws IOException {
-				w.close();
-				referenceBytes += Files.size(path);
+				this.printer.close();
+				referenceBytes += Files.size(this.path);
 			}
 
 		}
