@@ -15,13 +15,13 @@ import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.medclaims.policy.AccountCredit;
 import org.medclaims.policy.Money;
+import org.medclaims.policy.YuanFormat;
 import org.medclaims.system.PersonIds;
 
 /**
@@ -35,8 +35,6 @@ final class CreditFile implements Closeable {
 
 	private static final DateTimeFormatter MONTH = DateTimeFormatter.ofPattern("uuuu-MM")
 		.withResolverStyle(ResolverStyle.STRICT);
-
-	private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,10}\\.[0-9]{2}");
 
 	private final String name;
 
@@ -119,7 +117,7 @@ final class CreditFile implements Closeable {
 		}
 		String amountText = field(record, 2);
 		Money amount = null;
-		if (!AMOUNT.matcher(amountText).matches()) {
+		if (!YuanFormat.AMOUNT.matches(amountText)) {
 			problems.add("amount '" + amountText + "' is not an amount in yuan with two decimals");
 		}
 		else {

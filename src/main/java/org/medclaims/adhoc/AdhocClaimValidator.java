@@ -15,6 +15,7 @@ import org.medclaims.policy.HospitalLevel;
 import org.medclaims.policy.Money;
 import org.medclaims.policy.Region;
 import org.medclaims.policy.VisitType;
+import org.medclaims.policy.YuanFormat;
 import org.medclaims.system.CalendarDates;
 import org.medclaims.system.PersonIds;
 
@@ -33,13 +34,6 @@ class AdhocClaimValidator {
 	private static final Pattern CLAIM_NO = Pattern.compile("[A-Za-z0-9-]{1,32}");
 
 	private static final Pattern HOSPITAL_CODE = Pattern.compile("[A-Z0-9]{4,20}");
-
-	private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,10}\\.[0-9]{2}");
-
-	// as people type prices: 80, 80.5, 12.50, 9.9999
-	private static final Pattern UNIT_PRICE = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,4})?");
-
-	private static final Pattern QUANTITY = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,3})?");
 
 	private static final Pattern CONTROL = Pattern.compile("[\\p{Cntrl}|]");
 
@@ -140,11 +134,11 @@ class AdhocClaimValidator {
 				itemCode = null;
 			}
 			String itemName = check.optionalText(line.itemName(), prefix + "itemName", 100);
-			BigDecimal unitPrice = check.decimal(line.unitPrice(), prefix + "unitPrice", UNIT_PRICE,
+			BigDecimal unitPrice = check.decimal(line.unitPrice(), prefix + "unitPrice", YuanFormat.PRICE,
 					"must be yuan with at most 4 decimals, such as 80, 12.50 or 9.9999", "validation.unitPrice");
-			BigDecimal quantity = check.decimal(line.quantity(), prefix + "quantity", QUANTITY,
+			BigDecimal quantity = check.decimal(line.quantity(), prefix + "quantity", YuanFormat.QUANTITY,
 					"must be a number with at most 3 decimals, such as 2 or 0.5", "validation.quantity");
-			BigDecimal amount = check.decimal(line.amount(), prefix + "amount", AMOUNT,
+			BigDecimal amount = check.decimal(line.amount(), prefix + "amount", YuanFormat.AMOUNT,
 					"must be yuan with exactly two decimals, such as 25.00", "validation.amount");
 			if (quantity != null && quantity.signum() == 0) {
 				check.add(prefix + "quantity", "must be more than 0 (E_LINE_AMOUNT)", "E_LINE_AMOUNT",
@@ -254,12 +248,13 @@ class AdhocClaimValidator {
 			return date;
 		}
 
-		BigDecimal decimal(String value, String field, Pattern pattern, String format, String key) {
+		// as people type prices: 80, 80.5, 12.50, 9.9999 (YuanFormat.PRICE)
+		BigDecimal decimal(String value, String field, YuanFormat kind, String format, String key) {
 			if (value == null || value.isBlank()) {
 				add(field, "is required", InvalidInput.CODE, "validation.required");
 				return null;
 			}
-			if (!pattern.matcher(value).matches()) {
+			if (!kind.matches(value)) {
 				add(field, format, InvalidInput.CODE, key);
 				return null;
 			}

@@ -2,7 +2,6 @@ package org.medclaims.policy;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.util.regex.Pattern;
 
 /**
  * An amount of money in integer fen (分, 0.01 yuan). All policy arithmetic happens here,
@@ -16,8 +15,6 @@ public record Money(long fen) implements Comparable<Money> {
 
 	public static final Money ZERO = new Money(0);
 
-	private static final Pattern TWO_DECIMALS = Pattern.compile("[0-9]{1,16}\\.[0-9]{2}");
-
 	public static Money ofFen(long fen) {
 		return fen == 0 ? ZERO : new Money(fen);
 	}
@@ -26,7 +23,7 @@ public record Money(long fen) implements Comparable<Money> {
 	 * Parses yuan with exactly two decimals ("12.30"), as files and the API carry them.
 	 */
 	public static Money parse(String yuan) {
-		if (yuan == null || !TWO_DECIMALS.matcher(yuan).matches()) {
+		if (!YuanFormat.AMOUNT.matches(yuan)) {
 			throw new IllegalArgumentException(
 					"An amount must be yuan with exactly two decimals, such as 12.30, not '" + yuan + "'.");
 		}

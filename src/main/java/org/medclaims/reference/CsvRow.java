@@ -10,6 +10,7 @@ import java.util.regex.Pattern;
 
 import org.apache.commons.csv.CSVRecord;
 import org.medclaims.policy.Money;
+import org.medclaims.policy.YuanFormat;
 import org.medclaims.system.CalendarDates;
 import org.medclaims.system.PersonIds;
 
@@ -22,13 +23,7 @@ final class CsvRow {
 	private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("uuuu-MM-dd")
 		.withResolverStyle(ResolverStyle.STRICT);
 
-	private static final Pattern AMOUNT = Pattern.compile("[0-9]{1,10}\\.[0-9]{2}");
-
 	private static final Pattern DECIMAL = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,6})?");
-
-	// unit prices have two to four decimals (claim-files.md); the column keeps four,
-	// never rounding
-	private static final Pattern PRICE = Pattern.compile("[0-9]{1,10}(\\.[0-9]{1,4})?");
 
 	private final CSVRecord record;
 
@@ -80,7 +75,8 @@ final class CsvRow {
 		if (value.isEmpty()) {
 			return null;
 		}
-		if (!PRICE.matcher(value).matches()) {
+		// the column keeps four decimals, never rounding
+		if (!YuanFormat.PRICE.matches(value)) {
 			problem(column + " '" + value + "' is not a price in yuan with at most four decimals");
 			return null;
 		}
@@ -130,7 +126,7 @@ final class CsvRow {
 
 	Money money(String column) {
 		String value = raw(column);
-		if (!AMOUNT.matcher(value).matches()) {
+		if (!YuanFormat.AMOUNT.matches(value)) {
 			problem(column + " '" + value + "' is not an amount in yuan with two decimals");
 			return Money.ZERO;
 		}

@@ -6,6 +6,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
 
 import org.medclaims.policy.Money;
+import org.medclaims.policy.YuanFormat;
 import org.medclaims.system.CalendarDates;
 
 /**
@@ -19,29 +20,22 @@ final class Formats {
 	private Formats() {
 	}
 
-	/**
-	 * Yuan with exactly two decimals, never negative, at most 10 digits before the point.
-	 */
+	/** An amount ({@link YuanFormat#AMOUNT}). */
 	static Money amount(String text) {
-		if (!decimal(text, 10, 2, 2)) {
-			return null;
-		}
-		int point = text.length() - 3;
-		long fen = Long.parseLong(text.substring(0, point)) * 100 + Long.parseLong(text.substring(point + 1));
-		return Money.ofFen(fen);
+		return YuanFormat.AMOUNT.matches(text) ? Money.parse(text) : null;
 	}
 
-	/** Two to four decimals. */
+	/** A claim file's unit price ({@link YuanFormat#FILE_UNIT_PRICE}). */
 	static BigDecimal unitPrice(String text) {
-		return decimal(text, 10, 2, 4) ? new BigDecimal(text) : null;
+		return YuanFormat.FILE_UNIT_PRICE.parse(text);
 	}
 
 	/**
-	 * Up to three decimals; zero passes here (a zero quantity is E_LINE_AMOUNT, not
-	 * E_FORMAT).
+	 * A quantity ({@link YuanFormat#QUANTITY}); zero passes here (a zero quantity is
+	 * E_LINE_AMOUNT, not E_FORMAT).
 	 */
 	static BigDecimal quantity(String text) {
-		return decimal(text, 10, 0, 3) ? new BigDecimal(text) : null;
+		return YuanFormat.QUANTITY.parse(text);
 	}
 
 	/**
@@ -73,29 +67,6 @@ final class Formats {
 			}
 		}
 		return true;
-	}
-
-	/**
-	 * {@code [0-9]{1,intDigits}}, then {@code .[0-9]{minDecimals,maxDecimals}}, the point
-	 * optional when {@code minDecimals} is 0 (then at least one decimal follows it). Only
-	 * ASCII digits count. Checked by hand, not by a regular expression: every field of
-	 * every claim file passes here.
-	 */
-	private static boolean decimal(String text, int intDigits, int minDecimals, int maxDecimals) {
-		if (text == null) {
-			return false;
-		}
-		int point = text.indexOf('.');
-		int whole = (point < 0) ? text.length() : point;
-		if (whole < 1 || whole > intDigits || !digits(text, 0, whole)) {
-			return false;
-		}
-		if (point < 0) {
-			return minDecimals == 0;
-		}
-		int decimals = text.length() - point - 1;
-		return decimals >= Math.max(1, minDecimals) && decimals <= maxDecimals
-				&& digits(text, point + 1, text.length());
 	}
 
 	private static boolean digits(String text, int from, int to) {
