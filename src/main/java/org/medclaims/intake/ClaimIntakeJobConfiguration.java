@@ -28,6 +28,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Scope;
+import org.springframework.context.annotation.ScopedProxyMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -117,27 +119,34 @@ class ClaimIntakeJobConfiguration {
 		return new ArrivalPartitioner(arrivals.ofBatch(batchId));
 	}
 
+	/**
+	 * The claim file a partition takes in, read once for its reader, processor and writer
+	 * (a record: not proxied, asked for by step-scoped beans inside the step).
+	 */
 	@Bean
-	@StepScope
-	ClaimFileIntakeReader claimFileReader(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId,
-			Arrivals arrivals, RegistryHospitals hospitals) {
-		return new ClaimFileIntakeReader(arrivals.find(arrivalId), arrivals, hospitals);
+	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
+	Arrival partitionArrival(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, Arrivals arrivals) {
+		return arrivals.find(arrivalId);
 	}
 
 	@Bean
 	@StepScope
-	ClaimCheckProcessor claimCheckProcessor(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId,
-			Arrivals arrivals, PolicyBook policyBook) {
-		return new ClaimCheckProcessor(arrivals.find(arrivalId).fileDate(), policyBook.earliestEffectiveDate());
+	ClaimFileIntakeReader claimFileReader(Arrival partitionArrival, Arrivals arrivals, RegistryHospitals hospitals) {
+		return new ClaimFileIntakeReader(partitionArrival, arrivals, hospitals);
 	}
 
 	@Bean
 	@StepScope
-	ClaimStagingWriter claimStagingWriter(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId,
-			Arrivals arrivals, JdbcTemplate jdbc,
+	ClaimCheckProcessor claimCheckProcessor(Arrival partitionArrival, PolicyBook policyBook) {
+		return new ClaimCheckProcessor(partitionArrival.fileDate(), policyBook.earliestEffectiveDate());
+	}
+
+	@Bean
+	@StepScope
+	ClaimStagingWriter claimStagingWriter(Arrival partitionArrival, JdbcTemplate jdbc,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			FileDecision fileDecision) {
-		return new ClaimStagingWriter(jdbc, transactionManager, arrivals.find(arrivalId), fileDecision);
+		return new ClaimStagingWriter(jdbc, transactionManager, partitionArrival, fileDecision);
 	}
 
 	@Bean

@@ -60,14 +60,17 @@ class SettlementJobConfiguration {
 	}
 
 	@Bean
+	HouseholdGrouping householdGrouping(JdbcTemplate jdbc) {
+		return new HouseholdGrouping(jdbc);
+	}
+
+	@Bean
 	Step groupHouseholds(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			JdbcTemplate jdbc) {
+			HouseholdGrouping householdGrouping) {
 		// not again on a restart: it finishes the files and households its run grouped,
 		// as if never interrupted;
 		// files accepted since wait for the next run (SettlementRuns starts one)
-		return new StepBuilder("groupHouseholds", jobRepository)
-			.tasklet(new HouseholdGrouping(jdbc), transactionManager)
-			.build();
+		return new StepBuilder("groupHouseholds", jobRepository).tasklet(householdGrouping, transactionManager).build();
 	}
 
 	/**
@@ -110,9 +113,8 @@ class SettlementJobConfiguration {
 			.writer(householdSettlementWriter)
 			.transactionManager(transactionManager)
 			.listener(partitionHeartbeat)
-			.listener(new ProgressLogger(PROGRESS_EVERY, () -> settings.partitions() > 1 ? -1 : jdbc.queryForObject("""
-					SELECT count(DISTINCT c.household_id) FROM %s WHERE %s
-					""".formatted(WaitingClaims.CLAIM_AND_FILE, WaitingClaims.WAITING), Long.class), jdbc))
+			.listener(new ProgressLogger(PROGRESS_EVERY,
+					() -> settings.partitions() > 1 ? -1 : WaitingClaims.households(jdbc), jdbc))
 			.build();
 	}
 

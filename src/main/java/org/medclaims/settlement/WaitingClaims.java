@@ -1,5 +1,7 @@
 package org.medclaims.settlement;
 
+import org.springframework.jdbc.core.JdbcOperations;
+
 /**
  * What a claim waiting for settlement is, said once: still RECEIVED, in an accepted file
  * that is grouped into households (by this run or an earlier one) and not answered yet. A
@@ -21,6 +23,12 @@ final class WaitingClaims {
 			+ " AND response_written_at IS NULL";
 
 	private WaitingClaims() {
+	}
+
+	/** The households of all waiting claims: the settlement's progress total. */
+	static long households(JdbcOperations jdbc) {
+		return jdbc.queryForObject("SELECT count(DISTINCT c.household_id) FROM " + CLAIM_AND_FILE + " WHERE " + WAITING,
+				Long.class);
 	}
 
 }
