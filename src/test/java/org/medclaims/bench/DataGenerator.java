@@ -26,6 +26,7 @@ import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
+import org.medclaims.intake.format.ClaimFileLayout;
 import org.medclaims.system.PersonIds;
 
 /**
@@ -983,7 +984,7 @@ public final class DataGenerator {
 						os.write(new byte[] { (byte) 0xEF, (byte) 0xBB, (byte) 0xBF });
 					}
 					Writer w = new BufferedWriter(new OutputStreamWriter(os, cs.newEncoder()), 1 << 16);
-					w.write("H|MCF1|" + hCode[hosp] + "|" + date + "|" + pad(seq, 3) + "|" + (gbk ? "GBK" : "UTF-8"));
+					w.write(ClaimFileLayout.header(hCode[hosp], date, pad(seq, 3), gbk ? "GBK" : "UTF-8"));
 					w.write(eol(mode));
 					String fileValid = null;
 					java.util.ArrayList<Claim> resend = pending[hosp];
@@ -1014,7 +1015,7 @@ public final class DataGenerator {
 						pending[hosp] = resend; // not all resent yet: try in the next
 												// file
 					}
-					w.write("T|" + claimCount + "|" + fileLines + "|" + money(fileTotal));
+					w.write(ClaimFileLayout.trailer(claimCount, fileLines, money(fileTotal)));
 					if (trailerEol) {
 						w.write(eol(mode));
 					}
@@ -1063,40 +1064,13 @@ public final class DataGenerator {
 			private int writeClaim(Writer w, int mode) throws IOException {
 				Claim c = claim;
 				sb.setLength(0);
-				sb.append("C|")
-					.append(c.claimNo)
-					.append('|')
-					.append(c.patientId)
-					.append('|')
-					.append(c.patientName)
-					.append('|')
-					.append(c.visitType)
-					.append('|')
-					.append(compact(c.start))
-					.append('|')
-					.append(compact(c.end))
-					.append('|')
-					.append(c.diagnosis)
-					.append('|')
-					.append(c.disease)
-					.append('|')
-					.append(money(c.total))
-					.append('|')
-					.append(c.lineCount)
+				sb.append(ClaimFileLayout.claim(c.claimNo, c.patientId, c.patientName, c.visitType, compact(c.start),
+						compact(c.end), c.diagnosis, c.disease, money(c.total), c.lineCount))
 					.append(eol(mode));
 				for (int i = 0; i < c.lineCount; i++) {
-					sb.append("L|")
-						.append(i + 1)
-						.append('|')
-						.append(c.code[i])
-						.append('|')
-						.append(c.item[i] >= 0 ? itemName[c.item[i]] : "自费药品")
-						.append('|')
-						.append(BigDecimal.valueOf(c.price[i], c.priceScale[i]).toPlainString())
-						.append('|')
-						.append(quantity(c.qty[i]))
-						.append('|')
-						.append(money(c.amount[i]))
+					sb.append(ClaimFileLayout.line(i + 1, c.code[i], c.item[i] >= 0 ? itemName[c.item[i]] : "自费药品",
+							BigDecimal.valueOf(c.price[i], c.priceScale[i]).toPlainString(), quantity(c.qty[i]),
+							money(c.amount[i])))
 						.append(eol(mode));
 				}
 				w.write(sb.toString());

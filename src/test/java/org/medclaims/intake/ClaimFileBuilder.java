@@ -9,6 +9,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medclaims.intake.format.ClaimFileLayout;
+
 /**
  * Claim files for the intake tests: valid by default, with the trailer computed from the
  * records.
@@ -63,8 +65,9 @@ final class ClaimFileBuilder {
 	}
 
 	ClaimFileBuilder claim(String claimNo, String patientId, String name) {
-		return record("C|" + claimNo + "|" + patientId + "|" + name + "|OUT|20130705|20130705|K35.9||10.00|1")
-			.record("L|1|X00001|药品1|5.00|2|10.00");
+		return record(ClaimFileLayout.claim(claimNo, patientId, name, "OUT", "20130705", "20130705", "K35.9", null,
+				"10.00", 1))
+			.record(ClaimFileLayout.line(1, "X00001", "药品1", "5.00", "2", "10.00"));
 	}
 
 	ClaimFileBuilder record(String record) {
@@ -77,13 +80,13 @@ final class ClaimFileBuilder {
 		long lines = this.records.stream().filter(r -> r.startsWith("L|")).count();
 		BigDecimal total = this.records.stream()
 			.filter(r -> r.startsWith("C|"))
-			.map(r -> r.split("\\|", -1)[9])
+			.map(r -> ClaimFileLayout.fields(r)[9])
 			.map(BigDecimal::new)
 			.reduce(new BigDecimal("0.00"), BigDecimal::add);
 		List<String> all = new ArrayList<>();
-		all.add("H|MCF1|" + this.hospital + "|" + this.date + "|" + this.seq + "|" + this.charset);
+		all.add(ClaimFileLayout.header(this.hospital, this.date, this.seq, this.charset));
 		all.addAll(this.records);
-		all.add("T|" + claims + "|" + lines + "|" + total.toPlainString());
+		all.add(ClaimFileLayout.trailer(claims, lines, total.toPlainString()));
 		return String.join(this.newline, all) + this.newline;
 	}
 

@@ -255,17 +255,19 @@ public final class ClaimFileScanner implements AutoCloseable {
 			add(F_HEADER, 1, "The header (line 1) is not plain ASCII.");
 			return;
 		}
-		String[] f = line.text().split("\\|", -1);
+		String[] f = ClaimFileLayout.fields(line.text());
 		if (!f[0].equals("H")) {
 			add(F_HEADER, 1, "The first line is not a header (H) record.");
 			return;
 		}
-		if (f.length != 6) {
-			add(F_HEADER, 1, "The header has " + f.length + " fields; it must have 6.");
+		if (f.length != ClaimFileLayout.HEADER_FIELDS) {
+			add(F_HEADER, 1,
+					"The header has " + f.length + " fields; it must have " + ClaimFileLayout.HEADER_FIELDS + ".");
 			return;
 		}
-		if (!f[1].equals("MCF1")) {
-			add(F_HEADER, 1, "The header's format version '" + f[1] + "' is unknown; it must be MCF1.");
+		if (!f[1].equals(ClaimFileLayout.FORMAT)) {
+			add(F_HEADER, 1, "The header's format version '" + f[1] + "' is unknown; it must be "
+					+ ClaimFileLayout.FORMAT + ".");
 		}
 		if (this.name != null) {
 			compare(f[2], this.name.hospitalCode(), "hospital code");
@@ -320,14 +322,14 @@ public final class ClaimFileScanner implements AutoCloseable {
 			add(F_RECORD, n, "Line " + n + " comes after the trailer (T) of line " + this.trailerLine + ".");
 			return;
 		}
-		String[] f = line.text().split("\\|", -1);
+		String[] f = ClaimFileLayout.fields(line.text());
 		switch (f[0]) {
 			case "H" -> add(F_RECORD, n, "Line " + n + " is a second header (H).");
 			case "C" -> {
 				this.seenClaim = true;
 				this.claims++;
 				endClaim();
-				if (fieldCount(f, 11)) {
+				if (fieldCount(f, ClaimFileLayout.CLAIM_FIELDS)) {
 					this.claimFields = f;
 					this.claimLineNo = n;
 					this.claimLines = new ArrayList<>();
@@ -348,14 +350,14 @@ public final class ClaimFileScanner implements AutoCloseable {
 				if (!this.seenClaim) {
 					add(F_RECORD, n, "Line " + n + " is a line item (L) before any claim (C).");
 				}
-				if (fieldCount(f, 7) && this.claimFields != null) {
+				if (fieldCount(f, ClaimFileLayout.LINE_FIELDS) && this.claimFields != null) {
 					this.claimLines.add(new ParsedLine(n, f[1], f[2], f[3], f[4], f[5], f[6]));
 				}
 			}
 			case "T" -> {
 				endClaim();
 				this.trailerLine = n;
-				if (fieldCount(f, 4)) {
+				if (fieldCount(f, ClaimFileLayout.TRAILER_FIELDS)) {
 					this.trailer = f;
 				}
 			}
