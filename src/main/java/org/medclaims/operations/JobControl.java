@@ -12,7 +12,6 @@ import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.configuration.JobRegistry;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
 import org.springframework.batch.core.launch.JobInstanceAlreadyCompleteException;
 import org.springframework.batch.core.launch.JobOperator;
@@ -199,21 +198,11 @@ class JobControl {
 	 * an intake is unfinished.
 	 */
 	synchronized JobExecution launchSettlement() {
-		Job job = job(SETTLEMENT_JOB)
-			.orElseThrow(() -> new JobConflict("This version of medclaims has no settlement job to run."));
-		this.settlementLauncher.refusal().ifPresent(why -> {
-			throw new JobConflict(why);
-		});
-		Optional<JobExecution> running = this.jobRepository.findRunningJobExecutions(SETTLEMENT_JOB)
-			.stream()
-			.findFirst();
-		if (running.isPresent()) {
-			throw new JobConflict("Settlement execution " + running.get().getId() + " is already "
-					+ running.get().getStatus() + ": wait for it to end, or restart it if a crash left it so.");
-		}
 		try {
-			return this.backgroundOperator.get()
-				.start(job, new JobParametersBuilder().addLong("run", System.currentTimeMillis()).toJobParameters());
+			return this.settlementLauncher.startInBackground(this.backgroundOperator.get());
+		}
+		catch (SettlementLauncher.SettlementRefused ex) {
+			throw new JobConflict(ex.getMessage(), ex);
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw new JobConflict("A settlement is already running: wait for it to end.", ex);

@@ -11,7 +11,6 @@ import org.medclaims.intake.ClaimIntake;
 import org.medclaims.intake.IntakeLock;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementLauncher;
-import org.medclaims.settlement.SettlementRuns;
 import org.medclaims.system.Command;
 import org.medclaims.system.OperatorMessages;
 import org.slf4j.Logger;
@@ -39,7 +38,7 @@ class RunOnceCommand implements Command {
 
 	private final ClaimIntake intake;
 
-	private final SettlementRuns settlement;
+	private final SettlementLauncher settlement;
 
 	private final List<RunOnceStage> stages;
 
@@ -48,7 +47,7 @@ class RunOnceCommand implements Command {
 	private final AccountCredits credits;
 
 	RunOnceCommand(CrashRecovery crashRecovery, ReferenceImport referenceImport, ClaimIntake intake,
-			SettlementRuns settlement, List<RunOnceStage> stages, IntakeLock intakeLock, AccountCredits credits) {
+			SettlementLauncher settlement, List<RunOnceStage> stages, IntakeLock intakeLock, AccountCredits credits) {
 		this.crashRecovery = crashRecovery;
 		this.referenceImport = referenceImport;
 		this.intake = intake;

@@ -32,13 +32,13 @@ class DemoSettlementAfterIntake {
 
 	private static final Logger log = LoggerFactory.getLogger(DemoSettlementAfterIntake.class);
 
-	private final SettlementRuns settlement;
+	private final SettlementLauncher settlement;
 
 	private final Path inboundDir;
 
 	private final boolean active;
 
-	DemoSettlementAfterIntake(SettlementRuns settlement, MedclaimsProperties folders, Environment environment) {
+	DemoSettlementAfterIntake(SettlementLauncher settlement, MedclaimsProperties folders, Environment environment) {
 		this.settlement = settlement;
 		this.inboundDir = folders.inboundDir();
 		this.active = DemoMode.isOn(environment)

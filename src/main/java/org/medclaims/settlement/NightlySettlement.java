@@ -25,7 +25,7 @@ class NightlySettlement {
 	@Scheduled(cron = "${medclaims.settlement.cron:0 0 2 * * *}")
 	void settle() {
 		try {
-			this.launcher.settle();
+			this.launcher.settleEverythingWaiting();
 		}
 		catch (SettlementLauncher.SettlementRefused ex) {
 			log.error("Nightly settlement did not run. {}", ex.getMessage());

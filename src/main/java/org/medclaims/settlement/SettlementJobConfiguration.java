@@ -69,7 +69,7 @@ class SettlementJobConfiguration {
 			HouseholdGrouping householdGrouping) {
 		// not again on a restart: it finishes the files and households its run grouped,
 		// as if never interrupted;
-		// files accepted since wait for the next run (SettlementRuns starts one)
+		// files accepted since wait for the next run (SettlementLauncher starts one)
 		return new StepBuilder("groupHouseholds", jobRepository).tasklet(householdGrouping, transactionManager).build();
 	}
 

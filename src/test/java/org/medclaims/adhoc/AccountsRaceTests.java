@@ -24,7 +24,6 @@ import org.medclaims.TestRegistry;
 import org.medclaims.accounts.AccountCredits;
 import org.medclaims.settlement.LedgerCheck;
 import org.medclaims.settlement.SettlementLauncher;
-import org.medclaims.settlement.SettlementRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -76,7 +75,7 @@ class AccountsRaceTests {
 	SettlementLauncher launcher;
 
 	@Autowired
-	SettlementRuns runs;
+	SettlementLauncher runs;
 
 	@Autowired
 	AccountCredits credits;

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medclaims.TestRegistry;
-import org.medclaims.settlement.SettlementRuns;
+import org.medclaims.settlement.SettlementLauncher;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.JobExecution;
@@ -50,7 +50,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class SettlementRunMoneyTests {
 
 	@Autowired
-	SettlementRuns runs;
+	SettlementLauncher runs;
 
 	@Autowired
 	JobsCommand jobs;

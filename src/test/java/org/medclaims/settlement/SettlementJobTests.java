@@ -38,7 +38,7 @@ class SettlementJobTests {
 	JobOperator jobOperator;
 
 	@Autowired
-	SettlementRuns runs;
+	SettlementLauncher runs;
 
 	@Autowired
 	JdbcTemplate jdbc;
