@@ -63,7 +63,11 @@ public enum YuanFormat {
 		return matches(text) ? new BigDecimal(text) : null;
 	}
 
-	private static boolean digits(String text, int from, int to) {
+	/**
+	 * Whether the characters from {@code from} to {@code to} are ASCII digits, and only
+	 * those.
+	 */
+	public static boolean digits(String text, int from, int to) {
 		for (int i = from; i < to; i++) {
 			char c = text.charAt(i);
 			if (c < '0' || c > '9') {

@@ -43,13 +43,13 @@ final class Formats {
 	 * does not match.
 	 */
 	static int count(String text) {
-		return (text != null && !text.isEmpty() && text.length() <= 9 && digits(text, 0, text.length()))
+		return (text != null && !text.isEmpty() && text.length() <= 9 && YuanFormat.digits(text, 0, text.length()))
 				? Integer.parseInt(text) : -1;
 	}
 
 	/** {@code yyyyMMdd}, a real calendar date. */
 	static LocalDate date(String text) {
-		if (text == null || text.length() != 8 || !digits(text, 0, 8)) {
+		if (text == null || text.length() != 8 || !YuanFormat.digits(text, 0, 8)) {
 			return null;
 		}
 		return CalendarDates.parse(text, DATE);
@@ -63,16 +63,6 @@ final class Formats {
 		for (int i = 0; i < text.length(); i++) {
 			char c = text.charAt(i);
 			if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-				return false;
-			}
-		}
-		return true;
-	}
-
-	private static boolean digits(String text, int from, int to) {
-		for (int i = from; i < to; i++) {
-			char c = text.charAt(i);
-			if (c < '0' || c > '9') {
 				return false;
 			}
 		}
