@@ -6,7 +6,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.medclaims.policy.AccountCredit;
-import org.medclaims.settlement.AccountBalances;
 import org.medclaims.system.ExclusiveRuns;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;

@@ -18,11 +18,11 @@ import org.medclaims.policy.Account;
 import org.medclaims.policy.AccountCredit;
 import org.medclaims.policy.AccountMovement;
 import org.medclaims.policy.Balances;
+import org.medclaims.policy.ClaimValuation;
+import org.medclaims.policy.FamilyPayment;
 import org.medclaims.policy.HouseholdState;
 import org.medclaims.policy.Money;
 import org.medclaims.policy.YearTotals;
-import org.medclaims.settlement.LedgerDirection;
-import org.medclaims.settlement.LedgerKind;
 import org.medclaims.system.CopyRows;
 
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -103,6 +103,39 @@ public class AccountLedger {
 						Money.ofFen(rs.getLong(3))),
 				array("text", persons), array("text", months));
 		return credited;
+	}
+
+	/**
+	 * The payments of settled claims, in the order given: one OUT entry per account that
+	 * paid, the patient's current and historical ones and each granting family member's.
+	 */
+	public void insertPayments(Map<Long, ClaimValuation> claims, Instant at) {
+		CopyRows rows = new CopyRows(
+				"ledger_entry (claim_id, person_id, kind, direction, account, amount, created_at)");
+		claims.forEach((claimId, v) -> {
+			if (v.settled()) {
+				payment(rows, claimId, v.patientId(), LedgerKind.CURRENT, v.amounts().currentAccount(), at);
+				payment(rows, claimId, v.patientId(), LedgerKind.HISTORICAL, v.amounts().historicalAccount(), at);
+				for (FamilyPayment family : v.familyPayments()) {
+					payment(rows, claimId, family.grantorId(), LedgerKind.FAMILY, family.amount(), at);
+				}
+			}
+		});
+		rows.copy(this.jdbc);
+	}
+
+	private static void payment(CopyRows rows, long claimId, String personId, LedgerKind kind, Money amount,
+			Instant at) {
+		if (amount.isPositive()) {
+			rows.add(claimId)
+				.add(personId)
+				.add(kind.name())
+				.add(LedgerDirection.OUT.name())
+				.add(kind.paidFrom().name())
+				.add(amount.fen())
+				.add(at)
+				.endRow();
+		}
 	}
 
 	/** One CREDIT entry per credit, into the account given. */

@@ -11,7 +11,6 @@ import org.medclaims.policy.Account;
 import org.medclaims.policy.AccountCredit;
 import org.medclaims.policy.HouseholdState;
 import org.medclaims.policy.Money;
-import org.medclaims.settlement.AccountBalances;
 import org.medclaims.system.OperatorMistake;
 import org.medclaims.system.PersonIds;
 

@@ -12,7 +12,6 @@ import org.medclaims.policy.AccountMovement;
 import org.medclaims.policy.ClaimReversal;
 import org.medclaims.policy.HouseholdState;
 import org.medclaims.policy.VisitType;
-import org.medclaims.settlement.AccountBalances;
 import org.medclaims.settlement.ClaimState;
 import org.medclaims.system.PersonIds;
 import org.slf4j.Logger;

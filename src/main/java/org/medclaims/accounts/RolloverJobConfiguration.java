@@ -5,7 +5,6 @@ import java.time.Clock;
 import javax.sql.DataSource;
 
 import org.medclaims.operations.ProgressLogger;
-import org.medclaims.settlement.AccountBalances;
 import org.medclaims.system.ExclusiveRuns;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;

@@ -8,7 +8,6 @@ import java.util.Set;
 
 import org.medclaims.policy.HouseholdState;
 import org.medclaims.policy.Money;
-import org.medclaims.settlement.AccountBalances;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.medclaims.accounts.HouseholdAccounts;
+import org.medclaims.accounts.LockedAccounts;
 import org.medclaims.policy.ClaimToValue;
 import org.medclaims.policy.ClaimValuer;
 

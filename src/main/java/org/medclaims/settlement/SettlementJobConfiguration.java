@@ -7,6 +7,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.medclaims.accounts.HouseholdAccounts;
 import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.operations.ProgressLogger;
 import org.medclaims.policy.ClaimValuer;

@@ -3,11 +3,15 @@ package org.medclaims.settlement;
 import java.sql.Array;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
+import org.medclaims.accounts.AccountBalances;
+import org.medclaims.accounts.AccountLedger;
+import org.medclaims.accounts.HouseholdAccounts;
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.ClaimValuation;
-import org.medclaims.policy.FamilyPayment;
 import org.medclaims.policy.HouseholdState;
 import org.medclaims.policy.Money;
 
@@ -32,10 +36,13 @@ public class SettlementRecorder {
 
 	private final AccountBalances balances;
 
-	SettlementRecorder(JdbcTemplate jdbc, SettlementDetails details, AccountBalances balances) {
+	private final AccountLedger ledger;
+
+	SettlementRecorder(JdbcTemplate jdbc, SettlementDetails details, AccountBalances balances, AccountLedger ledger) {
 		this.jdbc = jdbc;
 		this.details = details;
 		this.balances = balances;
+		this.ledger = ledger;
 	}
 
 	/** Records what a clerk settled (no settlement run). */
@@ -56,7 +63,9 @@ public class SettlementRecorder {
 		String at = settledAt.toString();
 		markFinal(claims);
 		insertSettlements(claims, at, run);
-		insertLedger(claims, at);
+		Map<Long, ClaimValuation> paid = new LinkedHashMap<>();
+		claims.forEach(c -> paid.put(c.claimId(), c.valuation()));
+		this.ledger.insertPayments(paid, settledAt);
 		this.balances.write(state);
 	}
 
@@ -107,36 +116,6 @@ public class SettlementRecorder {
 			rows.add(this.details.facts(v)).add(at).add(run).endRow();
 		}
 		rows.copy(this.jdbc);
-	}
-
-	private void insertLedger(List<SettledClaim> claims, String at) {
-		CopyRows entries = new CopyRows(
-				"ledger_entry (claim_id, person_id, kind, direction, account, amount, created_at)");
-		for (SettledClaim c : claims) {
-			ClaimValuation v = c.valuation();
-			if (!v.settled()) {
-				continue;
-			}
-			add(entries, c.claimId(), v.patientId(), LedgerKind.CURRENT, v.amounts().currentAccount(), at);
-			add(entries, c.claimId(), v.patientId(), LedgerKind.HISTORICAL, v.amounts().historicalAccount(), at);
-			for (FamilyPayment payment : v.familyPayments()) {
-				add(entries, c.claimId(), payment.grantorId(), LedgerKind.FAMILY, payment.amount(), at);
-			}
-		}
-		entries.copy(this.jdbc);
-	}
-
-	private static void add(CopyRows entries, long claimId, String personId, LedgerKind kind, Money amount, String at) {
-		if (amount.isPositive()) {
-			entries.add(claimId)
-				.add(personId)
-				.add(kind.name())
-				.add(LedgerDirection.OUT.name())
-				.add(kind.paidFrom().name())
-				.add(amount.fen())
-				.add(at)
-				.endRow();
-		}
 	}
 
 	private Array array(String type, List<Object> values) {

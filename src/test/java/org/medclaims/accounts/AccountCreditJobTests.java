@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medclaims.CreditFiles;
 import org.medclaims.TestRegistry;
-import org.medclaims.settlement.LedgerCheck;
 import org.medclaims.system.PersonIds;
 
 import org.springframework.batch.core.BatchStatus;

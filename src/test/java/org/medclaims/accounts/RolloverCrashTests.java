@@ -11,7 +11,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.medclaims.MedclaimsApplication;
 import org.medclaims.TestRegistry;
-import org.medclaims.settlement.LedgerCheck;
 import org.medclaims.system.Command;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medclaims.TestRegistry;
-import org.medclaims.settlement.LedgerCheck;
 import org.medclaims.system.Command;
 import org.medclaims.system.OperatorMistake;
 

@@ -11,9 +11,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medclaims.CreditFiles;
 import org.medclaims.TestRegistry;
-import org.medclaims.settlement.LedgerCheck;
-import org.medclaims.settlement.LedgerDirection;
-import org.medclaims.settlement.LedgerKind;
 import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.system.Command;
 

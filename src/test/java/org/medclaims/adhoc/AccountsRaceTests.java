@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.medclaims.CreditFiles;
 import org.medclaims.TestRegistry;
 import org.medclaims.accounts.AccountCredits;
-import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.settlement.SettlementLauncher;
 
 import org.springframework.batch.core.BatchStatus;

@@ -24,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.medclaims.policy.Money;
-import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.settlement.SettlementLauncher;
 
 import org.springframework.batch.core.BatchStatus;

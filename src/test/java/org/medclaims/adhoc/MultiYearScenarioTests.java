@@ -38,7 +38,7 @@ import org.medclaims.policy.Region;
 import org.medclaims.policy.Relation;
 import org.medclaims.policy.VisitType;
 import org.medclaims.policy.YearTotals;
-import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.settlement.SettlementLauncher;
 
 import org.springframework.batch.core.BatchStatus;

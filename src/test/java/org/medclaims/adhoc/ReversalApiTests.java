@@ -15,7 +15,7 @@ import org.medclaims.TestRegistry;
 import org.medclaims.accounts.AccountCredits;
 import org.medclaims.accounts.YearEndRollover;
 import org.medclaims.intake.ClaimIntake;
-import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.system.MedclaimsProperties;
 

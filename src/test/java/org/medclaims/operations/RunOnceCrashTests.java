@@ -10,7 +10,7 @@ import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
 import org.medclaims.TestDatabases;
-import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.system.Command;
 
 import org.springframework.beans.factory.annotation.Autowired;

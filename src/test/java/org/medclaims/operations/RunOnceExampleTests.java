@@ -4,7 +4,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.medclaims.Examples;
-import org.medclaims.settlement.LedgerCheck;
+import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.system.Command;
 import org.medclaims.system.MedclaimsProperties;
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.intake.ClaimIntake;
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.ClaimValuation;

@@ -17,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.medclaims.TestRegistry;
+import org.medclaims.accounts.Ledgers;
 import org.medclaims.system.MedclaimsProperties;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,4 +1,4 @@
-package org.medclaims.settlement;
+package org.medclaims.accounts;
 
 import java.util.List;
 
@@ -8,12 +8,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Test assertions over the ledger: the persons whose balance is not opening balance minus
  * ledger.
  */
-final class Ledgers {
+public final class Ledgers {
 
 	private Ledgers() {
 	}
 
-	static List<String> inconsistentAccounts(JdbcTemplate jdbc) {
+	public static List<String> inconsistentAccounts(JdbcTemplate jdbc) {
 		return jdbc.queryForList(LedgerCheck.MISMATCHES, String.class);
 	}
 

@@ -1,4 +1,4 @@
-package org.medclaims.settlement;
+package org.medclaims.accounts;
 
 import org.medclaims.policy.Account;
 

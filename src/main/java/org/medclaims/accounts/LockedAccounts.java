@@ -1,4 +1,4 @@
-package org.medclaims.settlement;
+package org.medclaims.accounts;
 
 import java.time.LocalDate;
 import java.util.List;
