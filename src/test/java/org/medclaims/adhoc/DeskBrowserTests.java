@@ -191,14 +191,14 @@ class DeskBrowserTests {
 		type("patientName", "张三");
 		fillOutOfAreaClaim("ADH-NAME-1");
 		fillLine(0, "DRUG-A", "100", "1");
-		this.browser.findElement(By.id("preview")).click();
+		submitWith("preview");
 
 		assertThat(text("name-mismatch")).contains("基础数据登记为“测试”").contains("报销单填写为“张三”");
-		this.browser.findElement(By.id("settle")).click();
+		submitWith("settle");
 		assertThat(text("error")).contains("请核对，勾选确认后再结算");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM claim", Integer.class)).isZero();
 
-		this.browser.findElement(By.id("preview")).click();
+		submitWith("preview");
 		this.browser.findElement(By.id("name-confirmed")).click();
 		assertThat(this.browser.findElement(By.id("settle")).isEnabled()).isTrue();
 		this.browser.findElement(By.id("settle")).click();
@@ -308,6 +308,14 @@ class DeskBrowserTests {
 
 	private void select(String id, String value) {
 		new Select(this.browser.findElement(By.id(id))).selectByValue(value);
+	}
+
+	// clicks a submit button and waits for the page it loads: an element found before
+	// then is gone
+	private void submitWith(String buttonId) {
+		WebElement button = this.browser.findElement(By.id(buttonId));
+		button.click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
 	}
 
 	private String text(String id) {
