@@ -3,11 +3,18 @@ package org.medclaims.accounts;
 import java.sql.Array;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
+import org.medclaims.policy.Balances;
 import org.medclaims.policy.HouseholdState;
+import org.medclaims.policy.Money;
+import org.medclaims.policy.YearTotals;
 
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -63,6 +70,29 @@ public class AccountBalances {
 					""", array("text", persons), array("integer", years), array("bigint", fund),
 					array("bigint", segment), array("integer", admissions));
 		}
+	}
+
+	/**
+	 * A person's balances and yearly totals (oldest year first); empty when the registry
+	 * has no such person.
+	 */
+	public Optional<Statement> statement(String personId) {
+		SortedMap<Integer, YearTotals> years = new TreeMap<>();
+		this.jdbc.query("SELECT year, fund_paid, segment_used, admissions FROM person_year WHERE person_id = ?",
+				(RowCallbackHandler) rs -> years.put(rs.getInt(1),
+						new YearTotals(Money.ofFen(rs.getLong(2)), Money.ofFen(rs.getLong(3)), rs.getInt(4))),
+				personId);
+		return this.jdbc
+			.query("SELECT current_account, historical_account FROM person WHERE person_id = ?",
+					(rs, i) -> new Statement(new Balances(Money.ofFen(rs.getLong(1)), Money.ofFen(rs.getLong(2))),
+							years),
+					personId)
+			.stream()
+			.findFirst();
+	}
+
+	/** A person's balances now, and the totals of each year with any. */
+	public record Statement(Balances balances, SortedMap<Integer, YearTotals> years) {
 	}
 
 	private Array array(String type, List<Object> values) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 
+import org.medclaims.accounts.AccountBalances;
 import org.medclaims.accounts.Reversals;
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.ClaimLine;
@@ -40,11 +41,15 @@ class ClaimQueries {
 
 	private final Reversals reversals;
 
-	ClaimQueries(JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit, Reversals reversals) {
+	private final AccountBalances balances;
+
+	ClaimQueries(JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit, Reversals reversals,
+			AccountBalances balances) {
 		this.jdbc = jdbc;
 		this.details = details;
 		this.audit = audit;
 		this.reversals = reversals;
+		this.balances = balances;
 	}
 
 	/**
@@ -169,19 +174,16 @@ class ClaimQueries {
 	 * such person.
 	 */
 	PersonAccount account(String personId) {
-		List<PersonAccount.Year> years = this.jdbc.query("""
-				SELECT year, fund_paid, segment_used, admissions FROM person_year WHERE person_id = ? ORDER BY year
-				""", (rs, i) -> new PersonAccount.Year(rs.getInt(1), Money.ofFen(rs.getLong(2)).toString(),
-				Money.ofFen(rs.getLong(3)).toString(), rs.getInt(4)), personId);
-		List<PersonAccount> rows = this.jdbc.query(
-				"SELECT current_account, historical_account FROM person WHERE person_id = ?",
-				(rs, i) -> new PersonAccount(personId, Money.ofFen(rs.getLong(1)).toString(),
-						Money.ofFen(rs.getLong(2)).toString(), years),
-				personId);
-		if (rows.isEmpty()) {
-			throw new NotFound("The registry has no person with that ID.");
-		}
-		return rows.get(0);
+		AccountBalances.Statement statement = this.balances.statement(personId)
+			.orElseThrow(() -> new NotFound("The registry has no person with that ID."));
+		List<PersonAccount.Year> years = statement.years()
+			.entrySet()
+			.stream()
+			.map(y -> new PersonAccount.Year(y.getKey(), y.getValue().fundPaid().toString(),
+					y.getValue().segmentUsed().toString(), y.getValue().admissions()))
+			.toList();
+		return new PersonAccount(personId, statement.balances().currentAccount().toString(),
+				statement.balances().historicalAccount().toString(), years);
 	}
 
 	/** Name, category and status for the desk, null when not in the registry. */
