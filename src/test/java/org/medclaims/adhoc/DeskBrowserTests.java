@@ -187,7 +187,7 @@ class DeskBrowserTests {
 		this.browser.get(url("/desk"));
 		signIn();
 		this.browser.findElement(By.id("personId")).sendKeys(AWAY);
-		this.browser.findElement(By.id("find-person")).click();
+		submitWith("find-person");
 		type("patientName", "张三");
 		fillOutOfAreaClaim("ADH-NAME-1");
 		fillLine(0, "DRUG-A", "100", "1");
