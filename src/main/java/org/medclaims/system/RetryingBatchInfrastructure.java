@@ -12,6 +12,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.retry.RetryException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -64,8 +65,24 @@ class RetryingBatchInfrastructure {
 			if (TransactionSynchronizationManager.isActualTransactionActive()) {
 				return invocation.proceed();
 			}
+			boolean[] failed = { false };
 			try {
-				return retry.execute("the job repository was updated", invocation::proceed);
+				return retry.execute("the job repository was updated", () -> {
+					try {
+						return invocation.proceed();
+					}
+					catch (OptimisticLockingFailureException ex) {
+						if (failed[0] && invocation.getArguments().length == 1
+								&& LostAnswers.savedBefore(repository, invocation.getArguments()[0])) {
+							return null;
+						}
+						throw ex;
+					}
+					catch (Throwable ex) {
+						failed[0] = true;
+						throw ex;
+					}
+				});
 			}
 			catch (RetryException ex) {
 				throw retry.failure("the job repository was updated", ex.getLastException());
