@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medclaims.claims.ClaimStatus;
 import org.medclaims.intake.format.ClaimProblem;
 import org.medclaims.intake.format.ParsedClaim;
 import org.medclaims.intake.format.ValidClaim;
@@ -196,10 +197,14 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 			.add(Texts.storable(c.specialDiseaseCode()))
 			.add(c.total().fen());
 		if (problem == null) {
-			rows.add("RECEIVED").add(null).add(null).add(null).add(PersonIds.householdOf(c.patientId()));
+			rows.add(ClaimStatus.RECEIVED.name())
+				.add(null)
+				.add(null)
+				.add(null)
+				.add(PersonIds.householdOf(c.patientId()));
 		}
 		else {
-			rows.add("REJECTED")
+			rows.add(ClaimStatus.REJECTED.name())
 				.add(problem.code())
 				.add(problem.lineNo())
 				.add(Texts.storable(problem.message()))

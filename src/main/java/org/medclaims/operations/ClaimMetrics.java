@@ -2,6 +2,8 @@ package org.medclaims.operations;
 
 import java.util.List;
 
+import org.medclaims.claims.ClaimStatus;
+
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -32,9 +34,9 @@ class ClaimMetrics implements MeterBinder {
 				.description("Claim files by outcome")
 				.register(registry);
 		}
-		for (String status : List.of("RECEIVED", "SETTLED", "REJECTED", "REVERSED")) {
-			Gauge.builder("medclaims.claims", () -> count("claim", status))
-				.tag("status", status)
+		for (ClaimStatus status : ClaimStatus.values()) {
+			Gauge.builder("medclaims.claims", () -> count("claim", status.name()))
+				.tag("status", status.name())
 				.description("Claims by outcome")
 				.register(registry);
 		}

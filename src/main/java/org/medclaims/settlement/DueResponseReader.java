@@ -9,6 +9,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.medclaims.claims.ClaimStatus;
 import org.medclaims.intake.format.ResponseRow;
 import org.medclaims.policy.Money;
 
@@ -108,7 +109,7 @@ class DueResponseReader implements ItemStreamReader<DueResponse> {
 	private static ResponseRow response(ResultSet rs) throws SQLException {
 		String claimNo = rs.getString(5);
 		String status = rs.getString(6);
-		if ("RECEIVED".equals(status)) {
+		if (ClaimStatus.RECEIVED.name().equals(status)) {
 			return null;
 		}
 		if (!ResponseRow.SETTLED.equals(status)) {
