@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.medclaims.accounts.YearEndRollover;
 import org.medclaims.claims.ClaimCriteria;
+import org.medclaims.claims.ClaimFileQueries;
 import org.medclaims.claims.ClaimSearch;
 import org.medclaims.claims.ClaimsCsv;
 import org.medclaims.settlement.SettlementRunMoney;

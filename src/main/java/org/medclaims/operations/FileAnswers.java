@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
+import org.medclaims.claims.ClaimFileQueries;
 import org.medclaims.system.MedclaimsProperties;
 
 import org.springframework.stereotype.Component;

@@ -14,6 +14,7 @@ import java.util.Map;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.medclaims.claims.ClaimCriteria;
+import org.medclaims.claims.ClaimFileQueries;
 import org.medclaims.claims.ClaimSearch;
 import org.medclaims.system.CalendarDates;
 import org.medclaims.system.CurrentUserAdvice;

@@ -1,4 +1,4 @@
-package org.medclaims.operations;
+package org.medclaims.claims;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,13 +21,13 @@ import org.springframework.stereotype.Repository;
  * hospital, day received and outcome.
  */
 @Repository
-class ClaimFileQueries {
+public class ClaimFileQueries {
 
 	/**
 	 * A file's outcome: ACCEPTED, REJECTED (a whole-file rejection), RECEIVED while its
 	 * intake runs, ABANDONED when an operator gave its intake up.
 	 */
-	enum Outcome {
+	public enum Outcome {
 
 		RECEIVED, ACCEPTED, REJECTED, ABANDONED
 
@@ -38,7 +38,7 @@ class ClaimFileQueries {
 	 * intake or by settlement; {@code answerName}: the .res once written, the .rej of a
 	 * rejected file.
 	 */
-	record ClaimFile(long id, String fileName, String hospitalCode, String hospitalName, String source,
+	public record ClaimFile(long id, String fileName, String hospitalCode, String hospitalName, String source,
 			OffsetDateTime receivedAt, OffsetDateTime decidedAt, String status, String rejectCode, String rejectMessage,
 			Integer claimCount, Integer lineCount, Money total, long rejectedClaims, String responseName,
 			OffsetDateTime responseWrittenAt, String storedPath, String sha256) {
@@ -57,10 +57,10 @@ class ClaimFileQueries {
 	}
 
 	/** One problem of a rejected file, decisive first. */
-	record Problem(String code, long lineNo, String message) {
+	public record Problem(String code, long lineNo, String message) {
 	}
 
-	record Page(List<ClaimFile> rows, int page, int size, long total) {
+	public record Page(List<ClaimFile> rows, int page, int size, long total) {
 
 		public long totalPages() {
 			return (this.total + this.size - 1) / this.size;
@@ -86,8 +86,8 @@ class ClaimFileQueries {
 	 * Files received between {@code from} and {@code to} (days in {@code zone}, both
 	 * included), of one intake batch when {@code batch} is given, newest first.
 	 */
-	Page search(String hospital, LocalDate from, LocalDate to, Outcome outcome, Long batch, ZoneId zone, int page,
-			int size) {
+	public Page search(String hospital, LocalDate from, LocalDate to, Outcome outcome, Long batch, ZoneId zone,
+			int page, int size) {
 		List<String> conditions = new ArrayList<>();
 		List<Object> args = new ArrayList<>();
 		if (batch != null) {
@@ -120,18 +120,18 @@ class ClaimFileQueries {
 		return new Page(rows, page, size, total);
 	}
 
-	Optional<ClaimFile> find(long id) {
+	public Optional<ClaimFile> find(long id) {
 		return this.jdbc.query(SELECT + " WHERE f.id = ?", (rs, i) -> file(rs), id).stream().findFirst();
 	}
 
-	List<Problem> problems(long id) {
+	public List<Problem> problems(long id) {
 		return this.jdbc.query(
 				"SELECT code, line_no, message FROM claim_file_problem WHERE file_id = ? ORDER BY ordinal",
 				(rs, i) -> new Problem(rs.getString(1), rs.getLong(2), rs.getString(3)), id);
 	}
 
 	/** The hospitals that sent files, for the search form. */
-	List<String> hospitals() {
+	public List<String> hospitals() {
 		return this.jdbc.queryForList(
 				"SELECT DISTINCT hospital_code FROM claim_file WHERE hospital_code IS NOT NULL ORDER BY hospital_code",
 				String.class);
