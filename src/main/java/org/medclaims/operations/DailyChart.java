@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.medclaims.claims.ClaimTotals;
 import org.medclaims.policy.Money;
 
 /**
@@ -38,11 +39,11 @@ record DailyChart(List<Bar> bars, String fundLine, long maxSettled, Money maxFun
 	}
 
 	/** The {@code days} days up to {@code today}, days without settlements at zero. */
-	static DailyChart of(List<DashboardQueries.Day> settled, LocalDate today, int days) {
-		Map<LocalDate, DashboardQueries.Day> byDay = settled.stream()
-			.collect(Collectors.toMap(DashboardQueries.Day::day, Function.identity()));
+	static DailyChart of(List<ClaimTotals.Day> settled, LocalDate today, int days) {
+		Map<LocalDate, ClaimTotals.Day> byDay = settled.stream()
+			.collect(Collectors.toMap(ClaimTotals.Day::day, Function.identity()));
 		LocalDate first = today.minusDays(days - 1L);
-		long maxSettled = Math.max(1, settled.stream().mapToLong(DashboardQueries.Day::settled).max().orElse(0));
+		long maxSettled = Math.max(1, settled.stream().mapToLong(ClaimTotals.Day::settled).max().orElse(0));
 		long maxFund = Math.max(1, settled.stream().mapToLong(d -> d.fund().fen()).max().orElse(0));
 		double plotWidth = WIDTH - LEFT - RIGHT;
 		double plotHeight = HEIGHT - TOP - BOTTOM;
@@ -51,7 +52,7 @@ record DailyChart(List<Bar> bars, String fundLine, long maxSettled, Money maxFun
 		StringBuilder line = new StringBuilder();
 		for (int i = 0; i < days; i++) {
 			LocalDate day = first.plusDays(i);
-			DashboardQueries.Day d = byDay.getOrDefault(day, new DashboardQueries.Day(day, 0, Money.ZERO));
+			ClaimTotals.Day d = byDay.getOrDefault(day, new ClaimTotals.Day(day, 0, Money.ZERO));
 			double height = plotHeight * d.settled() / maxSettled;
 			double x = LEFT + i * slot + slot * 0.15;
 			double centre = LEFT + i * slot + slot / 2;

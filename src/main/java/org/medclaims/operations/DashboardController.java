@@ -16,6 +16,7 @@ import org.medclaims.accounts.YearEndRollover;
 import org.medclaims.claims.ClaimCriteria;
 import org.medclaims.claims.ClaimFileQueries;
 import org.medclaims.claims.ClaimSearch;
+import org.medclaims.claims.ClaimTotals;
 import org.medclaims.claims.ClaimsCsv;
 import org.medclaims.settlement.SettlementRunMoney;
 import org.medclaims.system.CurrentUserAdvice;
@@ -50,7 +51,7 @@ class DashboardController {
 
 	private final ExecutionQueries executions;
 
-	private final DashboardQueries dashboard;
+	private final ClaimTotals totals;
 
 	private final ClaimFileQueries files;
 
@@ -66,11 +67,11 @@ class DashboardController {
 
 	private final PageFormats formats;
 
-	DashboardController(ExecutionQueries executions, DashboardQueries dashboard, ClaimFileQueries files,
-			JobControl control, HumanParameters parameters, SettlementRunMoney money, ClaimSearch claims,
-			PageFormats formats, YearEndRollover rollover) {
+	DashboardController(ExecutionQueries executions, ClaimTotals totals, ClaimFileQueries files, JobControl control,
+			HumanParameters parameters, SettlementRunMoney money, ClaimSearch claims, PageFormats formats,
+			YearEndRollover rollover) {
 		this.executions = executions;
-		this.dashboard = dashboard;
+		this.totals = totals;
 		this.files = files;
 		this.control = control;
 		this.parameters = parameters;
@@ -106,10 +107,9 @@ class DashboardController {
 		model.addAttribute("running", running);
 		model.addAttribute("refresh",
 				!running.isEmpty() || executions.content().stream().anyMatch(ExecutionSummary::running));
-		model.addAttribute("totals", this.dashboard.today(this.formats.zone()));
-		model.addAttribute("chart",
-				DailyChart.of(this.dashboard.settledPerDay(this.formats.zone(), today.minusDays(CHART_DAYS - 1L)),
-						today, CHART_DAYS));
+		model.addAttribute("totals", this.totals.today(this.formats.zone()));
+		model.addAttribute("chart", DailyChart
+			.of(this.totals.settledPerDay(this.formats.zone(), today.minusDays(CHART_DAYS - 1L)), today, CHART_DAYS));
 		model.addAttribute("files", this.files.search(null, null, null, null, null, this.formats.zone(), 0, 20).rows());
 		model.addAttribute("rolledOver", this.rollover.years().stream().reduce((a, b) -> b).orElse(null));
 		model.addAttribute("nextRollover", this.rollover.nextYear());

@@ -1,4 +1,4 @@
-package org.medclaims.operations;
+package org.medclaims.claims;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -12,19 +12,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Today's totals and the days' settlements, for the dashboard.
+ * Claims and settlements counted: today's totals and the days' settlements, for the
+ * dashboard.
  */
 @Repository
-class DashboardQueries {
+public class ClaimTotals {
 
 	private final JdbcTemplate jdbc;
 
-	DashboardQueries(JdbcTemplate jdbc) {
+	ClaimTotals(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
 	/** Since midnight in the zone people read times in. */
-	Totals today(ZoneId zone) {
+	public Totals today(ZoneId zone) {
 		Timestamp midnight = Timestamp.from(LocalDate.now(zone).atStartOfDay(zone).toInstant());
 		return this.jdbc.queryForObject(
 				"""
@@ -52,7 +53,7 @@ class DashboardQueries {
 	 * Claims settled and fund paid per day (in {@code zone}) from {@code first} to today;
 	 * days without any left out.
 	 */
-	List<Day> settledPerDay(ZoneId zone, LocalDate first) {
+	public List<Day> settledPerDay(ZoneId zone, LocalDate first) {
 		return this.jdbc.query("""
 				SELECT (s.settled_at AT TIME ZONE ?)::date AS day, count(*), sum(s.fund)
 				  FROM settlement s WHERE s.settled_at >= ? AND s.status = 'SETTLED'
@@ -61,17 +62,17 @@ class DashboardQueries {
 				zone.getId(), Timestamp.from(first.atStartOfDay(zone).toInstant()));
 	}
 
-	static String yuan(long fen) {
+	public static String yuan(long fen) {
 		return BigDecimal.valueOf(fen, 2).toPlainString();
 	}
 
-	record Totals(long claimsReceived, long claimsSettled, long claimsRejected, long filesAccepted, long filesRejected,
-			String total, String fund, String currentAccount, String historicalAccount, String familyAccount,
-			String cash) {
+	public record Totals(long claimsReceived, long claimsSettled, long claimsRejected, long filesAccepted,
+			long filesRejected, String total, String fund, String currentAccount, String historicalAccount,
+			String familyAccount, String cash) {
 
 	}
 
-	record Day(LocalDate day, long settled, Money fund) {
+	public record Day(LocalDate day, long settled, Money fund) {
 
 	}
 
