@@ -135,14 +135,14 @@ class DeskBrowserTests {
 		signIn();
 		this.browser.findElement(By.id("search-hospital")).sendKeys("HOS1");
 		new Select(this.browser.findElement(By.id("search-status"))).selectByVisibleText("待结算");
-		this.browser.findElement(By.id("search")).click();
+		submitWith("search");
 
 		assertThat(text("match-count")).isEqualTo("共 24 条");
 		List<WebElement> rows = this.browser.findElements(By.cssSelector("#claims tbody tr"));
 		assertThat(rows).hasSize(20);
 		// newest service date first, amounts with separators, codes as labels
 		assertThat(rows.get(0).getText()).contains("C-24").contains("24,000.00").contains("门诊").contains("待结算");
-		this.browser.findElement(By.cssSelector(".pages .older")).click();
+		clickAndWait(this.browser.findElement(By.cssSelector(".pages .older")));
 		assertThat(this.browser.findElements(By.cssSelector("#claims tbody tr"))).extracting(WebElement::getText)
 			.hasSize(4)
 			.allMatch(row -> !row.contains("OTHER"))
@@ -313,9 +313,12 @@ class DeskBrowserTests {
 	// clicks a submit button and waits for the page it loads: an element found before
 	// then is gone
 	private void submitWith(String buttonId) {
-		WebElement button = this.browser.findElement(By.id(buttonId));
-		button.click();
-		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(button));
+		clickAndWait(this.browser.findElement(By.id(buttonId)));
+	}
+
+	private void clickAndWait(WebElement element) {
+		element.click();
+		new WebDriverWait(this.browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(element));
 	}
 
 	private String text(String id) {
