@@ -72,11 +72,14 @@ class RetryingBatchInfrastructure {
 						return invocation.proceed();
 					}
 					catch (OptimisticLockingFailureException ex) {
-						if (failed[0] && invocation.getArguments().length == 1
-								&& LostAnswers.savedBefore(repository, invocation.getArguments()[0])) {
-							return null;
+						if (!failed[0] || !invocation.getMethod().getName().equals("update")) {
+							throw ex;
 						}
-						throw ex;
+						return switch (LostAnswers.reconcile(repository, invocation.getArguments()[0])) {
+							case SAVED -> null;
+							case NOT_SAVED -> invocation.proceed();
+							case CHANGED_ELSEWHERE -> throw ex;
+						};
 					}
 					catch (Throwable ex) {
 						failed[0] = true;
