@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medclaims.claims.Arrival;
+
 import org.springframework.batch.core.partition.PartitionNameProvider;
 import org.springframework.batch.core.partition.Partitioner;
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -54,8 +56,8 @@ class ArrivalPartitioner implements Partitioner, PartitionNameProvider {
 			ExecutionContext context = new ExecutionContext();
 			context.putLong(ARRIVAL_ID, arrival.id());
 			context.putString(FILE, arrival.fileName());
-			context.putString(CHAIN, arrival.chain());
-			context.putInt(TURN, turns.merge(arrival.chain(), 1, Integer::sum) - 1);
+			context.putString(CHAIN, chain(arrival));
+			context.putInt(TURN, turns.merge(chain(arrival), 1, Integer::sum) - 1);
 			partitions.put(name(arrival), context);
 		}
 		return partitions;
@@ -64,6 +66,16 @@ class ArrivalPartitioner implements Partitioner, PartitionNameProvider {
 	@Override
 	public Collection<String> getPartitionNames(int gridSize) {
 		return this.arrivals.stream().map(ArrivalPartitioner::name).toList();
+	}
+
+	/**
+	 * The files of one hospital are taken in one after another, in arrival order, so that
+	 * claim numbers, F_DUPLICATE and F_SEQUENCE are decided as by one sequential intake;
+	 * a file whose name gives no hospital is rejected whatever came before it and goes
+	 * alone.
+	 */
+	static String chain(Arrival arrival) {
+		return (arrival.hospitalCode() != null) ? arrival.hospitalCode() : "arrival " + arrival.id();
 	}
 
 	static String name(Arrival arrival) {

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.medclaims.claims.Arrival;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.intake.format.ClaimFileName;
 import org.medclaims.intake.format.ClaimFileScanner;
 import org.medclaims.intake.format.FileProblem;
@@ -34,7 +36,7 @@ class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 
 	private final Arrival arrival;
 
-	private final Arrivals arrivals;
+	private final ClaimFiles claimFiles;
 
 	private final HospitalCheck hospitals;
 
@@ -49,9 +51,9 @@ class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 
 	private boolean verdictRead;
 
-	ClaimFileIntakeReader(Arrival arrival, Arrivals arrivals, HospitalCheck hospitals) {
+	ClaimFileIntakeReader(Arrival arrival, ClaimFiles claimFiles, HospitalCheck hospitals) {
 		this.arrival = arrival;
-		this.arrivals = arrivals;
+		this.claimFiles = claimFiles;
 		this.hospitals = hospitals;
 	}
 
@@ -69,7 +71,7 @@ class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 			if (this.position == 0) {
 				// a fresh start: nothing of an earlier attempt stays (its position was
 				// never saved)
-				this.arrivals.discardStaged(this.arrival.id());
+				this.claimFiles.discardStaged(this.arrival.id());
 			}
 			this.databaseProblems.clear();
 			this.databaseProblems.addAll(databaseProblems());
@@ -105,12 +107,12 @@ class ClaimFileIntakeReader implements ItemStreamReader<IntakeItem> {
 
 	private List<FileProblem> databaseProblems() {
 		List<FileProblem> problems = new ArrayList<>();
-		Optional<String> sameContent = this.arrivals.acceptedWithContent(this.arrival.sha256());
+		Optional<String> sameContent = this.claimFiles.acceptedWithContent(this.arrival.sha256());
 		sameContent.ifPresent(earlier -> problems
 			.add(new FileProblem(FileProblem.F_DUPLICATE, 0, "The same content was accepted before as " + earlier
 					+ "; its response stands and this copy is set aside.")));
 		Optional<ClaimFileName> name = ClaimFileName.parse(this.arrival.fileName());
-		name.flatMap(n -> this.arrivals.acceptedWithSequence(n, this.arrival.sha256()))
+		name.flatMap(n -> this.claimFiles.acceptedWithSequence(n, this.arrival.sha256()))
 			.ifPresent(earlier -> problems.add(new FileProblem(FileProblem.F_SEQUENCE, 1,
 					"Hospital " + name.get().hospitalCode() + ", date " + name.get().fileDateText() + " and seq "
 							+ name.get().seqText() + " were accepted before with other content, as " + earlier

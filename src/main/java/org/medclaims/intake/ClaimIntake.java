@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 
+import org.medclaims.claims.Arrival;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.operations.ExecutionAbandoned;
 import org.medclaims.system.OperatorMessages;
 import org.medclaims.system.Sha256;
@@ -51,7 +53,9 @@ public class ClaimIntake {
 
 	private final Job claimIntakeJob;
 
-	private final Arrivals arrivals;
+	private final IntakeBatches batches;
+
+	private final ClaimFiles claimFiles;
 
 	private final InboundFolder inbound;
 
@@ -59,12 +63,14 @@ public class ClaimIntake {
 
 	private final TransactionTemplate transaction;
 
-	ClaimIntake(JobOperator jobOperator, JobRepository jobRepository, Job claimIntakeJob, Arrivals arrivals,
-			InboundFolder inbound, FileDecision decision, PlatformTransactionManager transactionManager) {
+	ClaimIntake(JobOperator jobOperator, JobRepository jobRepository, Job claimIntakeJob, IntakeBatches batches,
+			ClaimFiles claimFiles, InboundFolder inbound, FileDecision decision,
+			PlatformTransactionManager transactionManager) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.claimIntakeJob = claimIntakeJob;
-		this.arrivals = arrivals;
+		this.batches = batches;
+		this.claimFiles = claimFiles;
 		this.inbound = inbound;
 		this.decision = decision;
 		this.transaction = new TransactionTemplate(transactionManager);
@@ -113,8 +119,8 @@ public class ClaimIntake {
 				digests.put(file, Sha256.of(file.file()));
 			}
 			batchId = this.transaction.execute(status -> {
-				long batch = this.arrivals.newBatch();
-				digests.forEach((file, digest) -> this.arrivals.record(batch, file.file().getFileName().toString(),
+				long batch = this.batches.newBatch();
+				digests.forEach((file, digest) -> this.claimFiles.record(batch, file.file().getFileName().toString(),
 						digest.hex(), digest.size(), file.source(), file.sourcePath(), file.file()));
 				return batch;
 			});
@@ -142,7 +148,7 @@ public class ClaimIntake {
 	 * names left alone), as one batch; empty when there is none.
 	 */
 	public Optional<JobExecution> takeEverythingNow() {
-		this.inbound.forgetFilesNeverReceived(this.arrivals);
+		this.inbound.forgetFilesNeverReceived(this.claimFiles);
 		List<Path> files = this.inbound.takeNewFiles();
 		if (files.isEmpty()) {
 			return Optional.empty();
@@ -177,7 +183,7 @@ public class ClaimIntake {
 		List<JobExecution> executions = new ArrayList<>();
 		List<String> failures = new ArrayList<>();
 		Map<Long, List<Arrival>> batches = new LinkedHashMap<>();
-		this.arrivals.unfinished().forEach(a -> batches.computeIfAbsent(a.batchId(), b -> new ArrayList<>()).add(a));
+		this.claimFiles.unfinished().forEach(a -> batches.computeIfAbsent(a.batchId(), b -> new ArrayList<>()).add(a));
 		for (Map.Entry<Long, List<Arrival>> batch : batches.entrySet()) {
 			long batchId = batch.getKey();
 			String files = batch.getValue().stream().map(Arrival::fileName).limit(5).toList().toString();
@@ -195,7 +201,7 @@ public class ClaimIntake {
 
 	private Optional<JobExecution> resume(long batchId, List<Arrival> unfinished, Predicate<JobExecution> ownerIsGone)
 			throws Exception {
-		JobParameters parameters = parameters(batchId, this.arrivals.ofBatch(batchId).size());
+		JobParameters parameters = parameters(batchId, this.claimFiles.ofBatch(batchId).size());
 		JobExecution last = this.jobRepository.getLastJobExecution(ClaimIntakeJobConfiguration.JOB_NAME, parameters);
 		if (last == null) {
 			dropInstanceWithoutExecution(batchId, parameters);
@@ -216,7 +222,7 @@ public class ClaimIntake {
 			return Optional.of(finished(batchId, this.jobOperator.restart(last)));
 		}
 		if (status == BatchStatus.ABANDONED) {
-			List<Arrival> abandoned = this.arrivals.abandon(batchId);
+			List<Arrival> abandoned = this.claimFiles.abandon(batchId);
 			log.info("Intake of batch {} was abandoned by an operator (execution {}): {} file(s) left undecided",
 					batchId, last.getId(), abandoned.size());
 			return Optional.empty();
@@ -241,7 +247,7 @@ public class ClaimIntake {
 		long rejected = 0;
 		for (JobExecution intake : intakes) {
 			Long batchId = intake.getJobParameters().getLong(ClaimIntakeJobConfiguration.BATCH);
-			for (Arrival arrival : this.arrivals.ofBatch(batchId)) {
+			for (Arrival arrival : this.claimFiles.ofBatch(batchId)) {
 				files++;
 				accepted += (arrival.status() == Arrival.Status.ACCEPTED) ? 1 : 0;
 				rejected += (arrival.status() == Arrival.Status.REJECTED) ? 1 : 0;
@@ -262,7 +268,7 @@ public class ClaimIntake {
 	 * a hole.
 	 */
 	public List<UndecidedFile> undecided() {
-		return this.arrivals.undecided().stream().map(arrival -> {
+		return this.claimFiles.undecided().stream().map(arrival -> {
 			JobExecution last = this.jobRepository.getLastJobExecution(ClaimIntakeJobConfiguration.JOB_NAME,
 					parameters(arrival.batchId(), 0));
 			return new UndecidedFile(arrival.fileName(), arrival.id(), (last != null) ? last.getId() : null);
@@ -293,7 +299,7 @@ public class ClaimIntake {
 		JobExecution execution = event.execution();
 		Long batchId = execution.getJobParameters().getLong(ClaimIntakeJobConfiguration.BATCH);
 		if (ClaimIntakeJobConfiguration.JOB_NAME.equals(execution.getJobInstance().getJobName()) && batchId != null) {
-			List<Arrival> abandoned = this.arrivals.abandon(batchId);
+			List<Arrival> abandoned = this.claimFiles.abandon(batchId);
 			abandoned.forEach(a -> log.warn(
 					"Claim file {} (arrival {}) is given up with its abandoned intake; the file" + " stays at {}",
 					a.fileName(), a.id(), a.localPath()));
@@ -321,7 +327,7 @@ public class ClaimIntake {
 	}
 
 	private JobExecution finished(long batchId, JobExecution execution) {
-		for (Arrival arrival : this.arrivals.ofBatch(batchId)) {
+		for (Arrival arrival : this.claimFiles.ofBatch(batchId)) {
 			if (arrival.decided() && !Files.exists(arrival.localPath())) {
 				// a new file of the same name is then a new arrival, whatever its
 				// modification time

@@ -3,6 +3,8 @@ package org.medclaims.intake;
 import java.util.Comparator;
 import java.util.List;
 
+import org.medclaims.claims.Arrival;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.policy.PolicyBook;
 import org.medclaims.system.OperatorMessages;
@@ -56,9 +58,9 @@ class ClaimIntakeJobConfiguration {
 
 	@Bean
 	Job claimIntakeJob(JobRepository jobRepository, Step takeFiles, ApplicationEventPublisher events,
-			Arrivals arrivals) {
+			ClaimFiles claimFiles) {
 		return new JobBuilder(JOB_NAME, jobRepository).start(takeFiles)
-			.listener(new BatchOutcome(events, arrivals))
+			.listener(new BatchOutcome(events, claimFiles))
 			.build();
 	}
 
@@ -115,8 +117,8 @@ class ClaimIntakeJobConfiguration {
 
 	@Bean
 	@StepScope
-	ArrivalPartitioner arrivalPartitioner(@Value("#{jobParameters['batch']}") long batchId, Arrivals arrivals) {
-		return new ArrivalPartitioner(arrivals.ofBatch(batchId));
+	ArrivalPartitioner arrivalPartitioner(@Value("#{jobParameters['batch']}") long batchId, ClaimFiles claimFiles) {
+		return new ArrivalPartitioner(claimFiles.ofBatch(batchId));
 	}
 
 	/**
@@ -125,14 +127,15 @@ class ClaimIntakeJobConfiguration {
 	 */
 	@Bean
 	@Scope(scopeName = "step", proxyMode = ScopedProxyMode.NO)
-	Arrival partitionArrival(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, Arrivals arrivals) {
-		return arrivals.find(arrivalId);
+	Arrival partitionArrival(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, ClaimFiles claimFiles) {
+		return claimFiles.find(arrivalId);
 	}
 
 	@Bean
 	@StepScope
-	ClaimFileIntakeReader claimFileReader(Arrival partitionArrival, Arrivals arrivals, RegistryHospitals hospitals) {
-		return new ClaimFileIntakeReader(partitionArrival, arrivals, hospitals);
+	ClaimFileIntakeReader claimFileReader(Arrival partitionArrival, ClaimFiles claimFiles,
+			RegistryHospitals hospitals) {
+		return new ClaimFileIntakeReader(partitionArrival, claimFiles, hospitals);
 	}
 
 	@Bean
@@ -151,9 +154,9 @@ class ClaimIntakeJobConfiguration {
 
 	@Bean
 	@StepScope
-	FileTurn fileTurn(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, Arrivals arrivals,
+	FileTurn fileTurn(@Value("#{stepExecutionContext['arrival.id']}") long arrivalId, ClaimFiles claimFiles,
 			JobRepository jobRepository) {
-		return new FileTurn(arrivals, arrivalId, jobRepository);
+		return new FileTurn(claimFiles, arrivalId, jobRepository);
 	}
 
 	@Bean
@@ -172,18 +175,18 @@ class ClaimIntakeJobConfiguration {
 
 		private final ApplicationEventPublisher events;
 
-		private final Arrivals arrivals;
+		private final ClaimFiles claimFiles;
 
-		BatchOutcome(ApplicationEventPublisher events, Arrivals arrivals) {
+		BatchOutcome(ApplicationEventPublisher events, ClaimFiles claimFiles) {
 			this.events = events;
-			this.arrivals = arrivals;
+			this.claimFiles = claimFiles;
 		}
 
 		@Override
 		public void afterJob(JobExecution execution) {
 			Long batchId = execution.getJobParameters().getLong(BATCH);
 			try {
-				List<Arrival> files = this.arrivals.ofBatch(batchId);
+				List<Arrival> files = this.claimFiles.ofBatch(batchId);
 				long accepted = files.stream().filter(a -> a.status() == Arrival.Status.ACCEPTED).count();
 				long rejected = files.stream().filter(a -> a.status() == Arrival.Status.REJECTED).count();
 				String outcome = files.size() + " file(s): " + accepted + " accepted, " + rejected + " rejected, "

@@ -5,7 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.medclaims.claims.Arrival;
 import org.medclaims.claims.ClaimStatus;
+import org.medclaims.claims.Texts;
 import org.medclaims.intake.format.ClaimProblem;
 import org.medclaims.intake.format.ParsedClaim;
 import org.medclaims.intake.format.ValidClaim;

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
+import org.medclaims.claims.Arrival;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.intake.format.ClaimFileName;
 import org.medclaims.intake.format.FileProblem;
 import org.medclaims.intake.format.FileValidation;
@@ -38,7 +40,7 @@ class FileDecision {
 
 	private static final Logger log = LoggerFactory.getLogger(FileDecision.class);
 
-	private final Arrivals arrivals;
+	private final ClaimFiles claimFiles;
 
 	private final MedclaimsProperties folders;
 
@@ -47,9 +49,9 @@ class FileDecision {
 	// the last bookkeeping of a file: lost in a server crash, it is done again
 	private final TransactionTemplate bookkeeping;
 
-	FileDecision(Arrivals arrivals, MedclaimsProperties folders, JdbcTemplate jdbc,
+	FileDecision(ClaimFiles claimFiles, MedclaimsProperties folders, JdbcTemplate jdbc,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager bookkeeping) {
-		this.arrivals = arrivals;
+		this.claimFiles = claimFiles;
 		this.folders = folders;
 		this.jdbc = jdbc;
 		this.bookkeeping = new TransactionTemplate(bookkeeping);
@@ -65,7 +67,7 @@ class FileDecision {
 			TransactionConfiguration.commitDurably(connection);
 			return null;
 		});
-		Arrival arrival = this.arrivals.find(arrivalId);
+		Arrival arrival = this.claimFiles.find(arrivalId);
 		FileValidation validation = verdict.validation();
 		if (validation != null && arrival.status() == Arrival.Status.RECEIVED) {
 			try {
@@ -80,13 +82,13 @@ class FileDecision {
 					// a folder that cannot be made fails the file before anything is
 					// decided
 					Files.createDirectories(dir);
-					this.arrivals.accept(arrivalId, validation,
+					this.claimFiles.accept(arrivalId, validation,
 							FileMoves.freeTarget(dir, arrival.fileName(), arrivalId));
 				}
 				else {
 					Path dir = this.folders.rejectedDir().toAbsolutePath();
 					Files.createDirectories(dir);
-					this.arrivals.reject(arrivalId, validation,
+					this.claimFiles.reject(arrivalId, validation,
 							FileMoves.freeTarget(dir, arrival.fileName(), arrivalId));
 				}
 			}
@@ -106,7 +108,7 @@ class FileDecision {
 
 	/** Moves a decided arrival's file and writes its reject files; harmless to repeat. */
 	void publish(long arrivalId) {
-		Arrival arrival = this.arrivals.find(arrivalId);
+		Arrival arrival = this.claimFiles.find(arrivalId);
 		try {
 			if (arrival.status() == Arrival.Status.ACCEPTED) {
 				FileMoves.moveOnce(arrival.localPath(), arrival.storedPath(), arrival.sha256());
@@ -125,11 +127,11 @@ class FileDecision {
 					+ arrival.status() + " but could not be moved or answered (" + ex.getMessage()
 					+ "): fix the folder or the disk, then restart the execution.", ex);
 		}
-		this.bookkeeping.executeWithoutResult(status -> this.arrivals.finished(arrivalId));
+		this.bookkeeping.executeWithoutResult(status -> this.claimFiles.finished(arrivalId));
 	}
 
 	private void answerRejection(Arrival arrival) throws IOException {
-		List<FileProblem> problems = this.arrivals.problems(arrival.id());
+		List<FileProblem> problems = this.claimFiles.problems(arrival.id());
 		Optional<String> hospital = ClaimFileName.hospitalCodePrefix(arrival.fileName());
 		if (hospital.isPresent()) {
 			Path outbox = this.folders.outboundDir().resolve(hospital.get());

@@ -2,6 +2,8 @@ package org.medclaims.intake;
 
 import java.util.Optional;
 
+import org.medclaims.claims.Arrival;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.system.StepHandBacks;
 
 import org.springframework.batch.core.BatchStatus;
@@ -20,14 +22,14 @@ class FileTurn implements StepExecutionListener {
 
 	static final String REJECTED = "REJECTED";
 
-	private final Arrivals arrivals;
+	private final ClaimFiles claimFiles;
 
 	private final long arrivalId;
 
 	private final JobRepository jobRepository;
 
-	FileTurn(Arrivals arrivals, long arrivalId, JobRepository jobRepository) {
-		this.arrivals = arrivals;
+	FileTurn(ClaimFiles claimFiles, long arrivalId, JobRepository jobRepository) {
+		this.claimFiles = claimFiles;
 		this.arrivalId = arrivalId;
 		this.jobRepository = jobRepository;
 	}
@@ -40,12 +42,12 @@ class FileTurn implements StepExecutionListener {
 	 */
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
-		Arrival arrival = this.arrivals.find(this.arrivalId);
+		Arrival arrival = this.claimFiles.find(this.arrivalId);
 		if (arrival.status() != Arrival.Status.RECEIVED) {
 			return;
 		}
-		for (Optional<Arrival> earlier = this.arrivals.undecidedBefore(arrival); earlier
-			.isPresent(); earlier = this.arrivals.undecidedBefore(arrival)) {
+		for (Optional<Arrival> earlier = this.claimFiles.undecidedBefore(arrival); earlier
+			.isPresent(); earlier = this.claimFiles.undecidedBefore(arrival)) {
 			BatchStatus partition = partitionOf(earlier.get(), stepExecution);
 			if (partition == BatchStatus.STARTED) {
 				pause();
@@ -79,7 +81,7 @@ class FileTurn implements StepExecutionListener {
 	}
 
 	private Arrival arrival() {
-		return this.arrivals.find(this.arrivalId);
+		return this.claimFiles.find(this.arrivalId);
 	}
 
 	private static void pause() {
@@ -95,7 +97,7 @@ class FileTurn implements StepExecutionListener {
 
 	@Override
 	public ExitStatus afterStep(StepExecution stepExecution) {
-		Arrival arrival = this.arrivals.find(this.arrivalId);
+		Arrival arrival = this.claimFiles.find(this.arrivalId);
 		if (arrival.status() == Arrival.Status.REJECTED
 				&& stepExecution.getExitStatus().getExitCode().equals(ExitStatus.COMPLETED.getExitCode())) {
 			return new ExitStatus(REJECTED, arrival.rejectCode());

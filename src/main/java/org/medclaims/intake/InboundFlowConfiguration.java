@@ -3,6 +3,7 @@ package org.medclaims.intake;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.system.CommandLine;
 import org.medclaims.system.MedclaimsProperties;
 import org.slf4j.Logger;
@@ -82,10 +83,10 @@ class InboundFlowConfiguration {
 	}
 
 	@Bean
-	InboundStartup inboundStartup(InboundFolder inbound, ClaimIntake intake, Arrivals arrivals,
+	InboundStartup inboundStartup(InboundFolder inbound, ClaimIntake intake, ClaimFiles claimFiles,
 			MedclaimsProperties folders, ConcurrentMetadataStore metadataStore, Environment environment,
 			ApplicationContext context, IntakeProperties properties, IntakeLock intakeLock) {
-		return new InboundStartup(inbound, intake, arrivals, folders, metadataStore, environment, properties.watch(),
+		return new InboundStartup(inbound, intake, claimFiles, folders, metadataStore, environment, properties.watch(),
 				() -> context.getBean(ADAPTER_ID, Lifecycle.class).start(), intakeLock);
 	}
 

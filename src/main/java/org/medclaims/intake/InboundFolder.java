@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.intake.format.ClaimFileName;
 import org.medclaims.system.MedclaimsProperties;
 import org.slf4j.Logger;
@@ -112,10 +113,10 @@ class InboundFolder {
 	 * receiving them (the filter records a whole scan at once). Forgotten, they are taken
 	 * again.
 	 */
-	void forgetFilesNeverReceived(Arrivals arrivals) {
+	void forgetFilesNeverReceived(ClaimFiles claimFiles) {
 		for (Path file : present()) {
 			String key = KEY_PREFIX + file;
-			if (this.store.get(key) != null && !arrivals.isUnfinished(file)) {
+			if (this.store.get(key) != null && !claimFiles.isUnfinished(file)) {
 				log.warn("Claim file {} was taken before a crash but never received: taking it again", file);
 				this.store.remove(key);
 			}

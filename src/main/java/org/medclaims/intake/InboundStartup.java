@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.system.BuiltInFiles;
 import org.medclaims.system.DemoMode;
 import org.medclaims.system.MedclaimsProperties;
@@ -36,7 +37,7 @@ class InboundStartup implements ApplicationRunner, Ordered {
 
 	private final ClaimIntake intake;
 
-	private final Arrivals arrivals;
+	private final ClaimFiles claimFiles;
 
 	private final MedclaimsProperties folders;
 
@@ -50,12 +51,12 @@ class InboundStartup implements ApplicationRunner, Ordered {
 
 	private final IntakeLock intakeLock;
 
-	InboundStartup(InboundFolder inbound, ClaimIntake intake, Arrivals arrivals, MedclaimsProperties folders,
+	InboundStartup(InboundFolder inbound, ClaimIntake intake, ClaimFiles claimFiles, MedclaimsProperties folders,
 			ConcurrentMetadataStore metadataStore, Environment environment, boolean watch, Runnable startPolling,
 			IntakeLock intakeLock) {
 		this.inbound = inbound;
 		this.intake = intake;
-		this.arrivals = arrivals;
+		this.claimFiles = claimFiles;
 		this.folders = folders;
 		this.metadataStore = metadataStore;
 		this.demo = DemoMode.isOn(environment);
@@ -81,7 +82,7 @@ class InboundStartup implements ApplicationRunner, Ordered {
 					IntakeLock.heldElsewhere(), this.inbound.dir());
 			return;
 		}
-		this.inbound.forgetFilesNeverReceived(this.arrivals);
+		this.inbound.forgetFilesNeverReceived(this.claimFiles);
 		this.intake.resumeUnfinished();
 		if (this.watch) {
 			this.startPolling.run();

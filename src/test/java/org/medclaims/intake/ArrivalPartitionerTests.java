@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.medclaims.claims.Arrival;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 

@@ -11,6 +11,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.system.MedclaimsProperties;
 import org.medclaims.system.Sha256;
@@ -43,7 +44,10 @@ class ClaimIntakeJobTests {
 	ClaimIntake intake;
 
 	@Autowired
-	Arrivals arrivals;
+	IntakeBatches batches;
+
+	@Autowired
+	ClaimFiles claimFiles;
 
 	@Autowired
 	JobRepository jobRepository;
@@ -542,8 +546,8 @@ class ClaimIntakeJobTests {
 		Path file = file("141").claim("T1").claim("T2").writeTo(this.drop);
 		Sha256.Hashed digest = Sha256.of(file);
 		String name = file.getFileName().toString();
-		long batch = this.arrivals.newBatch();
-		long id = this.arrivals.record(batch, name, digest.hex(), digest.size(), ClaimIntake.LOCAL, file.toString(),
+		long batch = this.batches.newBatch();
+		long id = this.claimFiles.record(batch, name, digest.hex(), digest.size(), ClaimIntake.LOCAL, file.toString(),
 				file);
 		// what a kill between the repository's createJobInstance and createJobExecution
 		// leaves behind

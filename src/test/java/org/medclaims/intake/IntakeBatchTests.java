@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.settlement.SettlementLauncher;
 import org.medclaims.system.MedclaimsProperties;
@@ -46,7 +47,10 @@ class IntakeBatchTests {
 	ClaimIntake intake;
 
 	@Autowired
-	Arrivals arrivals;
+	IntakeBatches batches;
+
+	@Autowired
+	ClaimFiles claimFiles;
 
 	@Autowired
 	JobRepository jobRepository;
@@ -206,8 +210,8 @@ class IntakeBatchTests {
 	void aBatchWhoseJobInstanceACrashLeftWithoutAnExecutionIsTakenInWhenResumed() throws Exception {
 		Path file = file(H1, "20131231", "401").claim("C1").writeTo(this.drop);
 		Sha256.Hashed content = Sha256.of(file);
-		long batch = this.arrivals.newBatch();
-		this.arrivals.record(batch, file.getFileName().toString(), content.hex(), content.size(),
+		long batch = this.batches.newBatch();
+		this.claimFiles.record(batch, file.getFileName().toString(), content.hex(), content.size(),
 				ClaimIntake.Incoming.local(file).source(), file.toString(), file);
 		// a process killed between creating the batch's job instance and its first
 		// execution

@@ -91,16 +91,6 @@ class FetchRecords {
 				FetchRecords::map);
 	}
 
-	/**
-	 * Whether the intake recorded an arrival of this local copy (it did, but we crashed
-	 * before noting it).
-	 */
-	boolean arrivalRecorded(Fetch fetch) {
-		return Boolean.TRUE.equals(this.jdbc.queryForObject(
-				"SELECT EXISTS (SELECT 1 FROM claim_file WHERE source = 'SFTP' AND local_path = ?)", Boolean.class,
-				fetch.localPath().toString()));
-	}
-
 	Fetch find(long id) {
 		return this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM sftp_fetch WHERE id = ?", FetchRecords::map, id);
 	}

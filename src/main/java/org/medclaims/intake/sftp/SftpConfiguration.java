@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import org.apache.sshd.core.CoreModuleProperties;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.intake.ClaimIntake;
 import org.medclaims.intake.IntakeLock;
 import org.medclaims.system.CommandLine;
@@ -94,11 +95,11 @@ class SftpConfiguration {
 	@Bean
 	SftpExchange sftpExchange(SftpRemoteFileTemplate remote, SftpProperties sftp, MedclaimsProperties folders,
 			JdbcTemplate jdbc, ConcurrentMetadataStore metadataStore, PlatformTransactionManager transactionManager,
-			ClaimIntake intake, IntakeLock intakeLock) {
+			ClaimFiles claimFiles, ClaimIntake intake, IntakeLock intakeLock) {
 		Path staging = sftp.stagingDir() != null ? sftp.stagingDir()
 				: folders.inboundDir().toAbsolutePath().resolveSibling("sftp-staging");
 		FetchRecords fetches = new FetchRecords(jdbc, metadataStore, new TransactionTemplate(transactionManager));
-		SftpInbox inbox = new SftpInbox(remote, sftp, fetches, intake, staging);
+		SftpInbox inbox = new SftpInbox(remote, sftp, fetches, claimFiles, intake, staging);
 		SftpOutbox outbox = new SftpOutbox(remote, sftp, new DeliveryRecords(jdbc), folders.outboundDir());
 		return new SftpExchange(inbox, outbox, sftp,
 				new Backoff(sftp.pollInterval(), sftp.maxBackoff(), Clock.systemUTC()), intakeLock);

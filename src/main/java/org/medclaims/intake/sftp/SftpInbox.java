@@ -17,12 +17,13 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
-import org.medclaims.system.Sha256;
 import org.apache.sshd.sftp.client.SftpClient;
 import org.apache.sshd.sftp.client.SftpClient.DirEntry;
+import org.medclaims.claims.ClaimFiles;
 import org.medclaims.intake.ClaimIntake;
 import org.medclaims.intake.format.ClaimFileName;
 import org.medclaims.intake.sftp.FetchRecords.Fetch;
+import org.medclaims.system.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,6 +53,8 @@ class SftpInbox {
 
 	private final FetchRecords records;
 
+	private final ClaimFiles claimFiles;
+
 	private final ClaimIntake intake;
 
 	private final Path staging;
@@ -59,11 +62,12 @@ class SftpInbox {
 	private final FileListFilter<DirEntry> candidates = new ChainFileListFilter<>(List
 		.of(filter(e -> e.getAttributes().isRegularFile()), filter(e -> !ClaimFileName.isTemporary(e.getFilename()))));
 
-	SftpInbox(SftpRemoteFileTemplate remote, SftpProperties sftp, FetchRecords records, ClaimIntake intake,
-			Path staging) {
+	SftpInbox(SftpRemoteFileTemplate remote, SftpProperties sftp, FetchRecords records, ClaimFiles claimFiles,
+			ClaimIntake intake, Path staging) {
 		this.remote = remote;
 		this.sftp = sftp;
 		this.records = records;
+		this.claimFiles = claimFiles;
 		this.intake = intake;
 		this.staging = staging;
 	}
@@ -124,7 +128,7 @@ class SftpInbox {
 	List<Fetch> waitingForIntake() {
 		List<Fetch> waiting = new java.util.ArrayList<>();
 		for (Fetch fetch : this.records.waitingForIntake()) {
-			if (this.records.arrivalRecorded(fetch)) {
+			if (this.claimFiles.sftpCopyRecorded(fetch.localPath())) {
 				this.records.takenIn(fetch, null, "arrival found recorded by the intake after a restart");
 			}
 			else if (!Files.isRegularFile(fetch.localPath())) {

@@ -1,4 +1,4 @@
-package org.medclaims.intake;
+package org.medclaims.claims;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -11,12 +11,12 @@ import java.time.OffsetDateTime;
  * @param localPath where the intake reads it while RECEIVED
  * @param storedPath where it lies once decided (archive or rejected area), else null
  */
-record Arrival(long id, long batchId, String fileName, String hospitalCode, LocalDate fileDate, String seq,
+public record Arrival(long id, long batchId, String fileName, String hospitalCode, LocalDate fileDate, String seq,
 		String sha256, long size, String source, String sourcePath, Path localPath, Status status, String rejectCode,
 		String charset, Path storedPath, OffsetDateTime receivedAt, OffsetDateTime decidedAt) {
 
 	/** What became of an arrival. */
-	enum Status {
+	public enum Status {
 
 		/** Waiting for its intake, or in it. */
 		RECEIVED,
@@ -35,18 +35,8 @@ record Arrival(long id, long batchId, String fileName, String hospitalCode, Loca
 
 	}
 
-	boolean decided() {
+	public boolean decided() {
 		return this.status == Status.ACCEPTED || this.status == Status.REJECTED;
-	}
-
-	/**
-	 * The files of one hospital are taken in one after another, in arrival order, so that
-	 * claim numbers, F_DUPLICATE and F_SEQUENCE are decided as by one sequential intake;
-	 * a file whose name gives no hospital is rejected whatever came before it and goes
-	 * alone.
-	 */
-	String chain() {
-		return (this.hospitalCode != null) ? this.hospitalCode : "arrival " + this.id;
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.medclaims.intake;
+package org.medclaims.claims;
 
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -18,29 +18,25 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code claim_file} table and the intake batches its rows belong to. A decision
- * (accepted, rejected) is written in the transaction of the file's last claims; the file
- * is moved after it commits, so a crash in between finds the decision and only repeats
- * the moves.
+ * The {@code claim_file} table as the intake writes it: arrivals, their decisions and
+ * problems. A decision (accepted, rejected) is written in the transaction of the file's
+ * last claims; the file is moved after it commits, so a crash in between finds the
+ * decision and only repeats the moves.
  */
 @Repository
-class Arrivals {
+public class ClaimFiles {
 
 	private static final String COLUMNS = "id, batch_id, file_name, hospital_code, file_date, seq, sha256, size_bytes,"
 			+ " source, source_path, local_path, status, reject_code, charset, stored_path, received_at, decided_at";
 
 	private final JdbcTemplate jdbc;
 
-	Arrivals(JdbcTemplate jdbc) {
+	ClaimFiles(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
 	}
 
-	/** A new intake batch: the files one claimIntakeJob execution takes in. */
-	long newBatch() {
-		return this.jdbc.queryForObject("INSERT INTO intake_batch DEFAULT VALUES RETURNING id", Long.class);
-	}
-
-	long record(long batchId, String fileName, String sha256, long size, String source, String sourcePath,
+	/** Records a file as it arrived, RECEIVED in the given intake batch. */
+	public long record(long batchId, String fileName, String sha256, long size, String source, String sourcePath,
 			Path localPath) {
 		ClaimFileName name = ClaimFileName.parse(fileName).orElse(null);
 		return this.jdbc.queryForObject("""
@@ -52,16 +48,16 @@ class Arrivals {
 				sourcePath, localPath.toAbsolutePath().toString());
 	}
 
-	Arrival find(long id) {
-		return this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM claim_file WHERE id = ?", Arrivals::map, id);
+	public Arrival find(long id) {
+		return this.jdbc.queryForObject("SELECT " + COLUMNS + " FROM claim_file WHERE id = ?", ClaimFiles::map, id);
 	}
 
 	/**
 	 * The arrivals of a batch, in the order they were recorded (per hospital: file-name
 	 * order).
 	 */
-	List<Arrival> ofBatch(long batchId) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE batch_id = ? ORDER BY id", Arrivals::map,
+	public List<Arrival> ofBatch(long batchId) {
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE batch_id = ? ORDER BY id", ClaimFiles::map,
 				batchId);
 	}
 
@@ -69,27 +65,27 @@ class Arrivals {
 	 * Arrivals whose intake has work left: undecided, or decided and not yet moved.
 	 * Abandoned ones have none.
 	 */
-	List<Arrival> unfinished() {
+	public List<Arrival> unfinished() {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
-				+ " AND status <> 'ABANDONED' ORDER BY id", Arrivals::map);
+				+ " AND status <> 'ABANDONED' ORDER BY id", ClaimFiles::map);
 	}
 
 	/** Arrivals not decided yet (not abandoned): settlement waits for them. */
-	List<Arrival> undecided() {
+	public List<Arrival> undecided() {
 		return this.jdbc.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
-				+ " AND status = 'RECEIVED' ORDER BY id", Arrivals::map);
+				+ " AND status = 'RECEIVED' ORDER BY id", ClaimFiles::map);
 	}
 
 	/**
 	 * An earlier arrival of the same hospital not decided yet: this one must wait for it.
 	 */
-	Optional<Arrival> undecidedBefore(Arrival arrival) {
+	public Optional<Arrival> undecidedBefore(Arrival arrival) {
 		if (arrival.hospitalCode() == null) {
 			return Optional.empty();
 		}
 		return this.jdbc
 			.query("SELECT " + COLUMNS + " FROM claim_file WHERE intake_finished_at IS NULL"
-					+ " AND status = 'RECEIVED' AND hospital_code = ? AND id < ? ORDER BY id LIMIT 1", Arrivals::map,
+					+ " AND status = 'RECEIVED' AND hospital_code = ? AND id < ? ORDER BY id LIMIT 1", ClaimFiles::map,
 					arrival.hospitalCode(), arrival.id())
 			.stream()
 			.findFirst();
@@ -99,7 +95,7 @@ class Arrivals {
 	 * Whether an unfinished arrival reads this local file (RECEIVED, or decided but not
 	 * yet moved: its execution failed in between and waits for a restart).
 	 */
-	boolean isUnfinished(Path localPath) {
+	public boolean isUnfinished(Path localPath) {
 		return Boolean.TRUE.equals(this.jdbc.queryForObject(
 				"SELECT EXISTS (SELECT 1 FROM claim_file"
 						+ " WHERE intake_finished_at IS NULL AND status <> 'ABANDONED' AND local_path = ?)",
@@ -107,7 +103,7 @@ class Arrivals {
 	}
 
 	/** An accepted arrival with the same content: F_DUPLICATE. */
-	Optional<String> acceptedWithContent(String sha256) {
+	public Optional<String> acceptedWithContent(String sha256) {
 		return this.jdbc
 			.query("SELECT file_name || ' (arrival ' || id || ')' FROM claim_file"
 					+ " WHERE status = 'ACCEPTED' AND sha256 = ? ORDER BY id LIMIT 1", (rs, n) -> rs.getString(1),
@@ -120,7 +116,7 @@ class Arrivals {
 	 * An accepted arrival with the same hospital, date and seq but other content:
 	 * F_SEQUENCE.
 	 */
-	Optional<String> acceptedWithSequence(ClaimFileName name, String sha256) {
+	public Optional<String> acceptedWithSequence(ClaimFileName name, String sha256) {
 		return this.jdbc
 			.query("SELECT file_name || ' (arrival ' || id || ')' FROM claim_file WHERE status = 'ACCEPTED'"
 					+ " AND hospital_code = ? AND file_date = ? AND seq = ? AND sha256 <> ? ORDER BY id LIMIT 1",
@@ -133,7 +129,7 @@ class Arrivals {
 	 * Removes what an earlier attempt staged of this file: a fresh start, or a rejection,
 	 * discards it.
 	 */
-	void discardStaged(long id) {
+	public void discardStaged(long id) {
 		this.jdbc.update("DELETE FROM claim_line l USING claim c WHERE l.claim_id = c.id AND c.file_id = ?", id);
 		this.jdbc.update("DELETE FROM claim WHERE file_id = ?", id);
 	}
@@ -142,7 +138,7 @@ class Arrivals {
 	 * The file is accepted with its counts, in the caller's transaction (that of its last
 	 * claims).
 	 */
-	void accept(long id, FileValidation validation, Path target) {
+	public void accept(long id, FileValidation validation, Path target) {
 		int updated = this.jdbc.update(
 				"""
 						UPDATE claim_file f SET status = 'ACCEPTED', stored_path = ?, decided_at = now(), charset = ?,
@@ -161,7 +157,7 @@ class Arrivals {
 	 * The file is rejected with its problems, and whatever was staged of it removed, in
 	 * the caller's transaction.
 	 */
-	void reject(long id, FileValidation validation, Path target) {
+	public void reject(long id, FileValidation validation, Path target) {
 		FileProblem decisive = validation.decisive().orElseThrow();
 		List<FileProblem> problems = new ArrayList<>(validation.problems());
 		if (validation.problemsTruncated()) {
@@ -195,7 +191,7 @@ class Arrivals {
 	}
 
 	/** The intake's last action (the file moved, the reject file written) is done. */
-	void finished(long id) {
+	public void finished(long id) {
 		this.jdbc.update("UPDATE claim_file SET intake_finished_at = now() WHERE id = ?", id);
 	}
 
@@ -205,7 +201,7 @@ class Arrivals {
 	 * settlement waiting.
 	 * @return the arrivals abandoned now
 	 */
-	List<Arrival> abandon(long batchId) {
+	public List<Arrival> abandon(long batchId) {
 		List<Arrival> undecided = ofBatch(batchId).stream().filter(a -> a.status() == Arrival.Status.RECEIVED).toList();
 		for (Arrival arrival : undecided) {
 			discardStaged(arrival.id());
@@ -215,10 +211,21 @@ class Arrivals {
 		return undecided;
 	}
 
-	List<FileProblem> problems(long id) {
+	/** A rejected file's problems, decisive first. */
+	public List<FileProblem> problems(long id) {
 		return this.jdbc.query(
 				"SELECT code, line_no, message FROM claim_file_problem WHERE file_id = ? ORDER BY ordinal",
 				(rs, n) -> new FileProblem(rs.getString(1), rs.getLong(2), rs.getString(3)), id);
+	}
+
+	/**
+	 * Whether the intake recorded an arrival of this SFTP local copy (it did, but the
+	 * fetcher crashed before noting it).
+	 */
+	public boolean sftpCopyRecorded(Path localCopy) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"SELECT EXISTS (SELECT 1 FROM claim_file WHERE source = 'SFTP' AND local_path = ?)", Boolean.class,
+				localCopy.toString()));
 	}
 
 	private static Arrival map(ResultSet rs, int row) throws SQLException {
