@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.medclaims.claims.Arrival;
 import org.medclaims.claims.ClaimFiles;
+import org.medclaims.claims.ClaimStaging;
 import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.policy.PolicyBook;
 import org.medclaims.system.OperatorMessages;
@@ -146,10 +147,10 @@ class ClaimIntakeJobConfiguration {
 
 	@Bean
 	@StepScope
-	ClaimStagingWriter claimStagingWriter(Arrival partitionArrival, JdbcTemplate jdbc,
+	ClaimStagingWriter claimStagingWriter(Arrival partitionArrival, JdbcTemplate jdbc, ClaimStaging staging,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			FileDecision fileDecision) {
-		return new ClaimStagingWriter(jdbc, transactionManager, partitionArrival, fileDecision);
+		return new ClaimStagingWriter(jdbc, staging, transactionManager, partitionArrival, fileDecision);
 	}
 
 	@Bean

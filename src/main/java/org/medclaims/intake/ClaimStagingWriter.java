@@ -6,14 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.medclaims.claims.Arrival;
-import org.medclaims.claims.ClaimStatus;
-import org.medclaims.claims.Texts;
+import org.medclaims.claims.ClaimStaging;
 import org.medclaims.intake.format.ClaimProblem;
-import org.medclaims.intake.format.ParsedClaim;
 import org.medclaims.intake.format.ValidClaim;
-import org.medclaims.intake.format.ValidLine;
-import org.medclaims.system.CopyRows;
-import org.medclaims.system.PersonIds;
 
 import org.springframework.batch.infrastructure.item.Chunk;
 import org.springframework.batch.infrastructure.item.ItemWriter;
@@ -34,13 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 
-	/**
-	 * The claim id sequence's increment (V23): each value starts a block of ids for one
-	 * chunk's claims.
-	 */
-	static final int CLAIM_ID_BLOCK = 1000;
-
 	private final JdbcTemplate jdbc;
+
+	private final ClaimStaging staging;
 
 	// a savepoint in the chunk's transaction
 	private final TransactionTemplate savepoint;
@@ -51,9 +42,10 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 
 	private final FileDecision decision;
 
-	ClaimStagingWriter(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, Arrival arrival,
-			FileDecision decision) {
+	ClaimStagingWriter(JdbcTemplate jdbc, ClaimStaging staging, PlatformTransactionManager transactionManager,
+			Arrival arrival, FileDecision decision) {
 		this.jdbc = jdbc;
+		this.staging = staging;
 		this.savepoint = new TransactionTemplate(transactionManager);
 		this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.arrivalId = arrival.id();
@@ -84,7 +76,7 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 			return;
 		}
 		ClaimNumbers.lock(this.jdbc, this.hospitalCode);
-		List<Long> ids = claimIds(items.size());
+		List<Long> ids = this.staging.claimIds(items.size());
 		try {
 			// most chunks reuse no number held in the database: claim_number_in_use finds
 			// out, and only when it
@@ -97,27 +89,9 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 		}
 	}
 
-	// the claim id sequence hands out blocks (V23): one call per block, not one per claim
-	private List<Long> claimIds(int count) {
-		List<Long> ids = new ArrayList<>(count);
-		long block = 0;
-		for (int i = 0; i < count; i++) {
-			if (i % CLAIM_ID_BLOCK == 0) {
-				block = this.jdbc.queryForObject("SELECT nextval(pg_get_serial_sequence('claim', 'id'))", Long.class);
-			}
-			ids.add(block + i % CLAIM_ID_BLOCK);
-		}
-		return ids;
-	}
-
 	// usedBy: the numbers already held, each with the sentence that says by which claim
 	private void stage(List<StagedClaim> items, List<Long> ids, Map<String, String> usedBy) {
-		CopyRows claims = new CopyRows("""
-				claim (id, file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name, visit_type,
-				    start_date, end_date, diagnosis_code, special_disease_code, total_amount, status, reject_code,
-				    reject_line_no, reject_message, household_id)""");
-		CopyRows lines = new CopyRows(
-				"claim_line (claim_id, position, line_no, item_code, item_name, unit_price," + " quantity, amount)");
+		ClaimStaging.Rows rows = this.staging.rows(this.arrivalId, this.hospitalCode);
 		for (int i = 0; i < items.size(); i++) {
 			StagedClaim item = items.get(i);
 			long id = ids.get(i);
@@ -131,26 +105,13 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 							"Claim " + valid.claimNo() + " (line " + valid.lineNo()
 									+ "): its number is already used by " + user + ".");
 				}
-				validRow(claims, id, valid, problem);
-				for (int p = 0; p < valid.lines().size(); p++) {
-					ValidLine line = valid.lines().get(p);
-					lines.add(id)
-						.add(p)
-						.add(line.lineNo())
-						.add(Texts.storable(line.itemCode()))
-						.add(Texts.storable(line.itemName()))
-						.add(line.unitPrice().toPlainString())
-						.add(line.quantity().toPlainString())
-						.add(line.amount().fen())
-						.endRow();
-				}
+				rows.valid(id, valid, problem);
 			}
 			else {
-				rejectedRow(claims, id, item.raw(), problem);
+				rows.rejected(id, item.raw(), problem);
 			}
 		}
-		claims.copy(this.jdbc);
-		lines.copy(this.jdbc);
+		rows.copy();
 	}
 
 	// claim numbers of this chunk's valid claims already held by a claim that was not
@@ -165,77 +126,13 @@ class ClaimStagingWriter implements ItemWriter<IntakeItem> {
 		if (numbers.length == 0) {
 			return usedBy;
 		}
-		// one index probe per number: "claim_no = ANY (?)" scans all the hospital's
-		// claims, ever more of them
-		this.jdbc.query("""
-				SELECT c.claim_no, c.file_id, c.line_no, f.file_name FROM unnest(?::text[]) AS n (claim_no)
-				JOIN claim c ON c.hospital_code = ? AND c.claim_no = n.claim_no AND c.number_in_use
-				LEFT JOIN claim_file f ON f.id = c.file_id
-				""", rs -> {
-			long fileId = rs.getLong(2);
-			String user = rs.wasNull() ? "an ad-hoc claim"
-					: (fileId == this.arrivalId) ? "the claim on line " + rs.getLong(3) + " of this file"
-							: "a claim of file " + rs.getString(4) + " (line " + rs.getLong(3) + ")";
-			usedBy.putIfAbsent(rs.getString(1), user);
-		}, numbers, this.hospitalCode);
+		for (ClaimStaging.NumberInUse held : this.staging.numbersInUse(this.hospitalCode, numbers)) {
+			String user = (held.fileId() == null) ? "an ad-hoc claim"
+					: (held.fileId() == this.arrivalId) ? "the claim on line " + held.lineNo() + " of this file"
+							: "a claim of file " + held.fileName() + " (line " + held.lineNo() + ")";
+			usedBy.putIfAbsent(held.claimNo(), user);
+		}
 		return usedBy;
-	}
-
-	// a waiting claim starts in the household of its patient alone; grouping moves those
-	// of families
-	private void validRow(CopyRows rows, long id, ValidClaim c, ClaimProblem problem) {
-		rows.add(id)
-			.add(this.arrivalId)
-			.add(c.position())
-			.add(c.lineNo())
-			.add(this.hospitalCode)
-			.add(Texts.storable(c.claimNo()))
-			.add(Texts.storable(c.patientId()))
-			.add(Texts.storable(c.patientName()))
-			.add(c.visitType())
-			.add(c.startDate())
-			.add(c.endDate())
-			.add(Texts.storable(c.diagnosisCode()))
-			.add(Texts.storable(c.specialDiseaseCode()))
-			.add(c.total().fen());
-		if (problem == null) {
-			rows.add(ClaimStatus.RECEIVED.name())
-				.add(null)
-				.add(null)
-				.add(null)
-				.add(PersonIds.householdOf(c.patientId()));
-		}
-		else {
-			rows.add(ClaimStatus.REJECTED.name())
-				.add(problem.code())
-				.add(problem.lineNo())
-				.add(Texts.storable(problem.message()))
-				.add(null);
-		}
-		rows.endRow();
-	}
-
-	private void rejectedRow(CopyRows rows, long id, ParsedClaim c, ClaimProblem problem) {
-		rows.add(id)
-			.add(this.arrivalId)
-			.add(c.position())
-			.add(c.lineNo())
-			.add(this.hospitalCode)
-			.add(Texts.storable(c.claimNo()))
-			.add(Texts.storable(c.patientId()))
-			.add(Texts.storable(c.patientName()))
-			.add(Texts.storable(c.visitType()))
-			.add(c.startDateOrNull())
-			.add(c.endDateOrNull())
-			.add(Texts.storable(c.diagnosisCode()))
-			.add(Texts.storable(c.specialDiseaseCode()))
-			.add(c.declaredTotalOrZero().fen())
-			.add("REJECTED")
-			.add(problem.code())
-			.add(problem.lineNo())
-			.add(Texts.storable(problem.message()))
-			.add(null)
-			.endRow();
 	}
 
 }
