@@ -18,7 +18,7 @@ import org.medclaims.claims.ClaimFileQueries;
 import org.medclaims.claims.ClaimSearch;
 import org.medclaims.claims.ClaimTotals;
 import org.medclaims.claims.ClaimsCsv;
-import org.medclaims.settlement.SettlementRunMoney;
+import org.medclaims.claims.SettlementRunMoney;
 import org.medclaims.system.CurrentUserAdvice;
 import org.medclaims.system.OperatorMistake;
 import org.medclaims.system.PageFormats;

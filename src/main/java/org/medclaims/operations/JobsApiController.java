@@ -15,7 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.medclaims.claims.ClaimCriteria;
 import org.medclaims.claims.ClaimSearch;
 import org.medclaims.claims.ClaimsCsv;
-import org.medclaims.settlement.SettlementRunMoney;
+import org.medclaims.claims.SettlementRunMoney;
 import org.medclaims.system.PageFormats;
 
 import org.springframework.batch.core.BatchStatus;

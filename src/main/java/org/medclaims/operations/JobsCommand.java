@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import org.medclaims.settlement.SettlementRunMoney;
+import org.medclaims.claims.SettlementRunMoney;
 import org.medclaims.system.Command;
 import org.medclaims.system.OperatorMistake;
 import org.medclaims.system.PageFormats;

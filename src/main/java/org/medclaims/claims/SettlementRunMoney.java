@@ -1,4 +1,4 @@
-package org.medclaims.settlement;
+package org.medclaims.claims;
 
 import java.util.Optional;
 
