@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.medclaims.accounts.HouseholdAccounts;
+import org.medclaims.claims.WaitingClaims;
 import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.operations.ProgressLogger;
 import org.medclaims.policy.ClaimValuer;
@@ -61,8 +62,8 @@ class SettlementJobConfiguration {
 	}
 
 	@Bean
-	HouseholdGrouping householdGrouping(JdbcTemplate jdbc) {
-		return new HouseholdGrouping(jdbc);
+	HouseholdGrouping householdGrouping(JdbcTemplate jdbc, WaitingClaims waitingClaims) {
+		return new HouseholdGrouping(jdbc, waitingClaims);
 	}
 
 	@Bean
@@ -107,7 +108,8 @@ class SettlementJobConfiguration {
 	Step settleHouseholdPartition(JobRepository jobRepository,
 			@Qualifier(TransactionConfiguration.BOOKKEEPING) PlatformTransactionManager transactionManager,
 			HouseholdReader householdReader, HouseholdSettlementWriter householdSettlementWriter,
-			SettlementProperties settings, JdbcTemplate jdbc, PartitionHeartbeat partitionHeartbeat) {
+			SettlementProperties settings, JdbcTemplate jdbc, PartitionHeartbeat partitionHeartbeat,
+			WaitingClaims waitingClaims) {
 		return new StepBuilder("settleHouseholdPartition", jobRepository)
 			.<Household, Household>chunk(settings.chunkSize())
 			.reader(householdReader)
@@ -115,16 +117,16 @@ class SettlementJobConfiguration {
 			.transactionManager(transactionManager)
 			.listener(partitionHeartbeat)
 			.listener(new ProgressLogger(PROGRESS_EVERY,
-					() -> settings.partitions() > 1 ? -1 : WaitingClaims.households(jdbc), jdbc))
+					() -> settings.partitions() > 1 ? -1 : waitingClaims.households(), jdbc))
 			.build();
 	}
 
 	@Bean
 	@StepScope
-	HouseholdReader householdReader(DataSource dataSource,
+	HouseholdReader householdReader(WaitingClaims waitingClaims,
 			@Value("#{stepExecutionContext['partitions'] ?: 1}") int partitions,
 			@Value("#{stepExecutionContext['partition'] ?: 0}") int partition) {
-		return new HouseholdReader(dataSource, partitions, partition);
+		return new HouseholdReader(waitingClaims, partitions, partition);
 	}
 
 	// each settlement records the execution that wrote it: a run's money and claims are
