@@ -1,54 +1,31 @@
 package org.medclaims.settlement;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
-import javax.sql.DataSource;
-
-import org.medclaims.claims.ClaimStatus;
+import org.medclaims.claims.DueResponses;
+import org.medclaims.claims.DueResponses.Row;
 import org.medclaims.intake.format.ResponseRow;
-import org.medclaims.policy.Money;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
-import org.springframework.batch.infrastructure.item.database.JdbcCursorItemReader;
 
 /**
  * The responses due: every accepted file not answered yet, with its claims and their
- * settlements, read in one pass ordered by file and position (one sequential read,
- * whatever the size of the tables); a file with a claim still waiting is not due and is
- * passed over. It keeps no restart state: an answered file is marked in the writer's
- * transaction, and a restart reads what is left.
+ * settlements, read in one pass ordered by file and position ({@link DueResponses}); a
+ * file with a claim still waiting is not due and is passed over. It keeps no restart
+ * state: an answered file is marked in the writer's transaction, and a restart reads what
+ * is left.
  */
 class DueResponseReader implements ItemStreamReader<DueResponse> {
 
-	private static final String ROWS = """
-			SELECT f.id, f.file_name, f.hospital_code, f.decided_at, c.claim_no, c.status, c.total_amount, c.reject_code,
-			       c.reject_message, s.codes, s.message, s.total, s.self_pay, s.self_pay_first, s.deductible, s.segment,
-			       s.coinsurance, s.over_cap, s.fund, s.current_account, s.historical_account, s.family_account, s.cash,
-			       s.settled_at
-			FROM claim_file f
-			JOIN claim c ON c.file_id = f.id
-			LEFT JOIN settlement s ON s.claim_id = c.id
-			WHERE f.status = 'ACCEPTED' AND f.response_written_at IS NULL
-			ORDER BY f.id, c.position
-			""";
-
-	private final JdbcCursorItemReader<Row> rows;
+	private final ItemStreamReader<Row> rows;
 
 	private Row pending;
 
-	DueResponseReader(DataSource dataSource) {
-		this.rows = new JdbcCursorItemReader<>(dataSource, ROWS, DueResponseReader::row);
-		this.rows.setName("dueResponses");
-		this.rows.setFetchSize(2000);
-		this.rows.setSaveState(false);
-		// PostgreSQL streams with a fetch size only outside auto-commit
-		this.rows.setConnectionAutoCommit(false);
+	DueResponseReader(DueResponses responses) {
+		this.rows = responses.reader();
 	}
 
 	@Override
@@ -94,37 +71,6 @@ class DueResponseReader implements ItemStreamReader<DueResponse> {
 	public void close() {
 		this.rows.close();
 		this.pending = null;
-	}
-
-	/** One claim of a file; {@code response} null while it waits for settlement. */
-	private record Row(long fileId, String fileName, String hospitalCode, OffsetDateTime decidedAt,
-			ResponseRow response, OffsetDateTime settledAt) {
-	}
-
-	private static Row row(ResultSet rs, int rowNum) throws SQLException {
-		return new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class),
-				response(rs), rs.getObject(24, OffsetDateTime.class));
-	}
-
-	private static ResponseRow response(ResultSet rs) throws SQLException {
-		String claimNo = rs.getString(5);
-		String status = rs.getString(6);
-		if (ClaimStatus.RECEIVED.name().equals(status)) {
-			return null;
-		}
-		if (!ResponseRow.SETTLED.equals(status)) {
-			boolean valued = rs.getObject(12) != null;
-			String message = (rs.getString(9) != null) ? rs.getString(9) : rs.getString(11);
-			return ResponseRow.rejected(claimNo, Money.ofFen(valued ? rs.getLong(12) : rs.getLong(7)), rs.getString(8),
-					message);
-		}
-		Money[] m = new Money[12];
-		for (int i = 0; i < 12; i++) {
-			m[i] = Money.ofFen(rs.getLong(12 + i));
-		}
-		String codes = rs.getString(10);
-		return new ResponseRow(claimNo, ResponseRow.SETTLED, m[0], m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8], m[9],
-				m[10], m[11], codes.isEmpty() ? List.of() : Arrays.asList(codes.split(",")), rs.getString(11));
 	}
 
 }

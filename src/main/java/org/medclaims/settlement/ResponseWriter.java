@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.medclaims.claims.DueResponses;
 import org.medclaims.intake.format.ResponseFileWriter;
 import org.medclaims.system.MedclaimsProperties;
 import org.medclaims.system.OperatorMistake;
@@ -30,12 +31,16 @@ class ResponseWriter implements ItemWriter<DueResponse>, StepExecutionListener {
 
 	private final JdbcTemplate jdbc;
 
+	private final DueResponses responses;
+
 	private final MedclaimsProperties folders;
 
 	private final PlatformTransactionManager transactionManager;
 
-	ResponseWriter(JdbcTemplate jdbc, MedclaimsProperties folders, PlatformTransactionManager transactionManager) {
+	ResponseWriter(JdbcTemplate jdbc, DueResponses responses, MedclaimsProperties folders,
+			PlatformTransactionManager transactionManager) {
 		this.jdbc = jdbc;
+		this.responses = responses;
 		this.folders = folders;
 		this.transactionManager = transactionManager;
 	}
@@ -62,8 +67,7 @@ class ResponseWriter implements ItemWriter<DueResponse>, StepExecutionListener {
 						+ " folder's permissions, then restart the execution; the answers written stay, the rest follow.",
 						ex);
 			}
-			this.jdbc.update("UPDATE claim_file SET response_written_at = now(), response_name = ? WHERE id = ?",
-					response.responseName(), response.fileId());
+			this.responses.answered(response.fileId(), response.responseName());
 			log.info("Response {} written for {} ({} claims)", target, response.fileName(), response.rows().size());
 		}
 	}

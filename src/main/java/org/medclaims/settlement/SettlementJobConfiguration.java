@@ -8,6 +8,7 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.medclaims.accounts.HouseholdAccounts;
+import org.medclaims.claims.DueResponses;
 import org.medclaims.claims.WaitingClaims;
 import org.medclaims.operations.PartitionHeartbeat;
 import org.medclaims.operations.ProgressLogger;
@@ -156,14 +157,14 @@ class SettlementJobConfiguration {
 
 	@Bean
 	@StepScope
-	DueResponseReader dueResponseReader(DataSource dataSource) {
-		return new DueResponseReader(dataSource);
+	DueResponseReader dueResponseReader(DueResponses dueResponses) {
+		return new DueResponseReader(dueResponses);
 	}
 
 	@Bean
-	ResponseWriter responseWriter(JdbcTemplate jdbc, MedclaimsProperties folders,
+	ResponseWriter responseWriter(JdbcTemplate jdbc, DueResponses dueResponses, MedclaimsProperties folders,
 			PlatformTransactionManager transactionManager) {
-		return new ResponseWriter(jdbc, folders, transactionManager);
+		return new ResponseWriter(jdbc, dueResponses, folders, transactionManager);
 	}
 
 	// the grid size, not the setting: a restart gets the size its first execution saved,
