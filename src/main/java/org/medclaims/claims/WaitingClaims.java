@@ -76,8 +76,8 @@ public class WaitingClaims {
 	}
 
 	/**
-	 * What a grouping changed: persons bound in families, claims moved to another
-	 * household.
+	 * What a grouping changed: persons bound in families, and claims of lone and of bound
+	 * patients moved to another household.
 	 */
 	public record Assignments(int boundPersons, int alone, int bound) {
 	}
