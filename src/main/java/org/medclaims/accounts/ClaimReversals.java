@@ -8,8 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.medclaims.claims.ClaimStatus;
 import org.medclaims.policy.Money;
-import org.medclaims.settlement.ClaimState;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,7 +27,7 @@ class ClaimReversals {
 	 * @param fund the fund share its settlement counted in the year's totals (0 without
 	 * settlement)
 	 */
-	record ReversibleClaim(long id, String hospitalCode, String claimNo, ClaimState status, String patientId,
+	record ReversibleClaim(long id, String hospitalCode, String claimNo, ClaimStatus status, String patientId,
 			LocalDate serviceDate, String visitType, Money fund, Money segment) {
 	}
 
@@ -48,7 +48,7 @@ class ClaimReversals {
 					FROM claim c LEFT JOIN settlement s ON s.claim_id = c.id WHERE c.id = ?
 					""",
 					(rs, i) -> new ReversibleClaim(rs.getLong(1), rs.getString(2), rs.getString(3),
-							ClaimState.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
+							ClaimStatus.valueOf(rs.getString(4)), rs.getString(5), rs.getObject(6, LocalDate.class),
 							rs.getString(7), Money.ofFen(rs.getLong(8)), Money.ofFen(rs.getLong(9))),
 					claimId)
 			.stream()
@@ -58,7 +58,7 @@ class ClaimReversals {
 	/** The claim is REVERSED, by whom, when and why; it must have been SETTLED. */
 	void markReversed(long claimId, String reason, String user, Instant at) {
 		int updated = this.jdbc.update("UPDATE claim SET status = ? WHERE id = ? AND status = ?",
-				ClaimState.REVERSED.name(), claimId, ClaimState.SETTLED.name());
+				ClaimStatus.REVERSED.name(), claimId, ClaimStatus.SETTLED.name());
 		if (updated != 1) {
 			throw new IllegalStateException("Claim " + claimId + " is no longer SETTLED: another reversal changed it;"
 					+ " nothing was reversed.");

@@ -7,12 +7,12 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.medclaims.claims.ClaimStatus;
 import org.medclaims.intake.ClaimNumbers;
 import org.medclaims.policy.AccountMovement;
 import org.medclaims.policy.ClaimReversal;
 import org.medclaims.policy.HouseholdState;
 import org.medclaims.policy.VisitType;
-import org.medclaims.settlement.ClaimState;
 import org.medclaims.system.PersonIds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -73,12 +73,12 @@ public class Reversals {
 			.hospitalCode();
 		ClaimNumbers.lock(this.jdbc, hospitalCode);
 		ClaimReversals.ReversibleClaim claim = this.claims.claim(claimId).orElseThrow();
-		if (claim.status() == ClaimState.REVERSED) {
+		if (claim.status() == ClaimStatus.REVERSED) {
 			return new Outcome(of(claimId).orElseThrow(), false);
 		}
-		if (claim.status() != ClaimState.SETTLED) {
+		if (claim.status() != ClaimStatus.SETTLED) {
 			throw new ReversalConflict("Claim " + claim.claimNo() + " of " + claim.hospitalCode() + " is "
-					+ (claim.status() == ClaimState.RECEIVED ? "waiting for settlement" : claim.status().name())
+					+ (claim.status() == ClaimStatus.RECEIVED ? "waiting for settlement" : claim.status().name())
 					+ ": only a SETTLED claim can be reversed.");
 		}
 		List<AccountMovement> payments = this.ledger.payments(claimId);
