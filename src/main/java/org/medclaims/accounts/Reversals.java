@@ -7,7 +7,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.medclaims.claims.ClaimReversals;
 import org.medclaims.claims.ClaimStatus;
+import org.medclaims.claims.ReversalRow;
 import org.medclaims.intake.ClaimNumbers;
 import org.medclaims.policy.AccountMovement;
 import org.medclaims.policy.ClaimReversal;

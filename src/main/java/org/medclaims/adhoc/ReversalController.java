@@ -9,8 +9,8 @@ import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.medclaims.accounts.ReversalRow;
 import org.medclaims.accounts.Reversals;
+import org.medclaims.claims.ReversalRow;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -1,4 +1,4 @@
-package org.medclaims.accounts;
+package org.medclaims.claims;
 
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import org.medclaims.claims.ClaimStatus;
 import org.medclaims.policy.Money;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Repository;
  * why.
  */
 @Repository
-class ClaimReversals {
+public class ClaimReversals {
 
 	/**
 	 * A claim as a reversal needs it.
@@ -27,12 +26,12 @@ class ClaimReversals {
 	 * @param fund the fund share its settlement counted in the year's totals (0 without
 	 * settlement)
 	 */
-	record ReversibleClaim(long id, String hospitalCode, String claimNo, ClaimStatus status, String patientId,
+	public record ReversibleClaim(long id, String hospitalCode, String claimNo, ClaimStatus status, String patientId,
 			LocalDate serviceDate, String visitType, Money fund, Money segment) {
 	}
 
 	/** What the reversal stored. */
-	record Stored(String reason, String reversedBy, Instant reversedAt) {
+	public record Stored(String reason, String reversedBy, Instant reversedAt) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -41,7 +40,7 @@ class ClaimReversals {
 		this.jdbc = jdbc;
 	}
 
-	Optional<ReversibleClaim> claim(long claimId) {
+	public Optional<ReversibleClaim> claim(long claimId) {
 		return this.jdbc
 			.query("""
 					SELECT c.id, c.hospital_code, c.claim_no, c.status, c.patient_id, c.end_date, c.visit_type, s.fund, s.segment
@@ -56,7 +55,7 @@ class ClaimReversals {
 	}
 
 	/** The claim is REVERSED, by whom, when and why; it must have been SETTLED. */
-	void markReversed(long claimId, String reason, String user, Instant at) {
+	public void markReversed(long claimId, String reason, String user, Instant at) {
 		int updated = this.jdbc.update("UPDATE claim SET status = ? WHERE id = ? AND status = ?",
 				ClaimStatus.REVERSED.name(), claimId, ClaimStatus.SETTLED.name());
 		if (updated != 1) {
@@ -67,7 +66,7 @@ class ClaimReversals {
 				claimId, reason, user, Timestamp.from(at));
 	}
 
-	Optional<Stored> stored(long claimId) {
+	public Optional<Stored> stored(long claimId) {
 		return this.jdbc
 			.query("SELECT reason, reversed_by, reversed_at FROM claim_reversal WHERE claim_id = ?",
 					(rs, i) -> new Stored(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()), claimId)
@@ -79,7 +78,7 @@ class ClaimReversals {
 	 * Reversals of a hospital code (all when null) made between two days of {@code zone},
 	 * both included, oldest first.
 	 */
-	List<ReversalRow> report(String hospitalCode, LocalDate from, LocalDate to, ZoneId zone) {
+	public List<ReversalRow> report(String hospitalCode, LocalDate from, LocalDate to, ZoneId zone) {
 		StringBuilder sql = new StringBuilder(
 				"""
 						SELECT c.hospital_code, c.claim_no, c.patient_id, c.visit_type, c.end_date, s.total, s.fund, s.current_account,

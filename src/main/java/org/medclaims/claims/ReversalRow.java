@@ -1,4 +1,4 @@
-package org.medclaims.accounts;
+package org.medclaims.claims;
 
 /**
  * One line of the reversal report ({@code GET /api/reversals}): the claim, the money that
