@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
+import org.medclaims.claims.ClaimRecordsCheck;
 import org.medclaims.policy.Money;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,23 +36,18 @@ public class LedgerCheck {
 			ORDER BY p.person_id
 			""";
 
-	/** One row per table and kind of dangling reference, with how many rows have it. */
-	static final String ORPHANS = """
-			SELECT 'claim of an unknown claim file' AS problem, count(*) AS rows FROM claim c
-			WHERE c.file_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claim_file f WHERE f.id = c.file_id)
-			UNION ALL
-			SELECT 'claim_line without its claim', count(*) FROM claim_line l
-			WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = l.claim_id)
-			UNION ALL
-			SELECT 'settlement without its claim', count(*) FROM settlement s
-			WHERE NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = s.claim_id)
+	/**
+	 * One row per table and kind of dangling reference, with how many rows have it: the
+	 * claim tables' own, then the ledger's.
+	 */
+	static final String ORPHANS = ClaimRecordsCheck.ORPHANS + """
 			UNION ALL
 			SELECT 'ledger_entry without its claim', count(*) FROM ledger_entry e
-			WHERE e.claim_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM claim c WHERE c.id = e.claim_id)
+			WHERE e.claim_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM (%s) c WHERE c.id = e.claim_id)
 			UNION ALL
 			SELECT 'ledger_entry of an unknown person', count(*) FROM ledger_entry e
 			WHERE NOT EXISTS (SELECT 1 FROM person p WHERE p.person_id = e.person_id)
-			""";
+			""".formatted(ClaimRecordsCheck.CLAIM_IDS);
 
 	/**
 	 * One row per kind of movement that does not match its counterpart, with how many
@@ -65,19 +61,17 @@ public class LedgerCheck {
 			             IS DISTINCT FROM sum(amount) FILTER (WHERE direction = 'IN')) r
 			UNION ALL
 			SELECT 'reversed claim whose reversal does not return exactly what it paid from an account', count(DISTINCT claim_id)
-			FROM (SELECT e.claim_id FROM claim_reversal r JOIN ledger_entry e ON e.claim_id = r.claim_id
+			FROM (SELECT e.claim_id FROM (%s) r JOIN ledger_entry e ON e.claim_id = r.claim_id
 			      GROUP BY e.claim_id, e.person_id, e.account
 			      HAVING sum(e.amount) FILTER (WHERE e.kind = 'REVERSAL')
 			             IS DISTINCT FROM sum(e.amount) FILTER (WHERE e.kind <> 'REVERSAL')) x
 			UNION ALL
 			SELECT 'REVERSAL entry of a claim that is not REVERSED', count(*) FROM ledger_entry e
-			WHERE e.kind = 'REVERSAL' AND NOT EXISTS (SELECT 1 FROM claim_reversal r JOIN claim c ON c.id = r.claim_id
-			                                          WHERE r.claim_id = e.claim_id AND c.status = 'REVERSED')
+			WHERE e.kind = 'REVERSAL' AND NOT EXISTS (SELECT 1 FROM (%s) r WHERE r.claim_id = e.claim_id)
 			UNION ALL
-			SELECT 'REVERSED claim without its reversal', count(*) FROM claim c
-			WHERE NOT c.number_in_use AND c.status = 'REVERSED'
-			  AND NOT EXISTS (SELECT 1 FROM claim_reversal r WHERE r.claim_id = c.id)
-			""";
+			"""
+		.formatted(ClaimRecordsCheck.REVERSAL_CLAIM_IDS, ClaimRecordsCheck.REVERSED_CLAIM_IDS)
+			+ ClaimRecordsCheck.REVERSED_WITHOUT_REVERSAL;
 
 	private final JdbcTemplate jdbc;
 
