@@ -3,8 +3,9 @@ package org.medclaims.adhoc;
 import java.time.Clock;
 import java.util.List;
 
+import org.medclaims.claims.AdhocClaimRecords;
+import org.medclaims.claims.ClaimDetails;
 import org.medclaims.intake.ClaimNumbers;
-import org.medclaims.policy.ClaimLine;
 import org.medclaims.policy.ClaimToValue;
 import org.medclaims.policy.ClaimValuation;
 import org.medclaims.policy.ClaimValuer;
@@ -50,6 +51,8 @@ class AdhocClaims {
 
 	private final SettlementDetails details;
 
+	private final AdhocClaimRecords records;
+
 	private final ClaimQueries queries;
 
 	private final AdhocAudit audit;
@@ -57,14 +60,15 @@ class AdhocClaims {
 	private final Clock clock;
 
 	AdhocClaims(JdbcTemplate jdbc, AdhocHospitals hospitals, HouseholdAccounts accounts, ClaimValuer valuer,
-			SettlementRecorder recorder, SettlementDetails details, ClaimQueries queries, AdhocAudit audit,
-			Clock clock) {
+			SettlementRecorder recorder, SettlementDetails details, AdhocClaimRecords records, ClaimQueries queries,
+			AdhocAudit audit, Clock clock) {
 		this.jdbc = jdbc;
 		this.hospitals = hospitals;
 		this.accounts = accounts;
 		this.valuer = valuer;
 		this.recorder = recorder;
 		this.details = details;
+		this.records = records;
 		this.queries = queries;
 		this.audit = audit;
 		this.clock = clock;
@@ -101,7 +105,7 @@ class AdhocClaims {
 			hospital = this.hospitals.resolve(claim);
 		}
 		String hash = claim.contentHash(hospital.level(), hospital.region());
-		ClaimQueries.Existing existing = this.queries.current(claim.hospitalCode(), claim.claimNo());
+		ClaimDetails.Existing existing = this.queries.current(claim.hospitalCode(), claim.claimNo());
 		// a rejected or reversed claim sent again is valued again (the registry may have
 		// been mended, the reversal
 		// made room for a corrected claim), as a file's is
@@ -130,30 +134,10 @@ class AdhocClaims {
 	}
 
 	private long insert(ValidAdhocClaim claim, String hash) {
-		Long claimId = this.jdbc.queryForObject("""
-				INSERT INTO claim (file_id, position, line_no, hospital_code, claim_no, patient_id, patient_name,
-				    visit_type, start_date, end_date, diagnosis_code, special_disease_code, total_amount, status, adhoc,
-				    adhoc_reason, registered_in_advance, content_hash, entered_by)
-				VALUES (NULL, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', TRUE, ?, ?, ?, ?) RETURNING id
-				""", Long.class, claim.hospitalCode(), claim.claimNo(), claim.patientId(), claim.patientName(),
-				claim.visitType().name(), claim.startDate(), claim.endDate(), claim.diagnosisCode(),
-				claim.specialDiseaseCode(), claim.total().fen(), claim.reason().name(), claim.registered(), hash,
-				AdhocAudit.currentUser());
-		List<ClaimLine> lines = claim.lines();
-		this.jdbc.batchUpdate("""
-				INSERT INTO claim_line (claim_id, position, line_no, item_code, item_name, unit_price, quantity, amount)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-				""", lines, lines.size(), (ps, line) -> {
-			ps.setLong(1, claimId);
-			ps.setInt(2, line.lineNo() - 1);
-			ps.setInt(3, line.lineNo());
-			ps.setString(4, line.itemCode());
-			ps.setString(5, line.itemName());
-			ps.setBigDecimal(6, line.unitPrice());
-			ps.setBigDecimal(7, line.quantity());
-			ps.setLong(8, line.amount().fen());
-		});
-		return claimId;
+		return this.records.insert(new AdhocClaimRecords.NewClaim(claim.hospitalCode(), claim.claimNo(),
+				claim.patientId(), claim.patientName(), claim.visitType(), claim.startDate(), claim.endDate(),
+				claim.diagnosisCode(), claim.specialDiseaseCode(), claim.total(), claim.reason(), claim.registered(),
+				hash, AdhocAudit.currentUser(), claim.lines()));
 	}
 
 	private static String summary(ClaimValuation valuation) {

@@ -1,37 +1,25 @@
 package org.medclaims.adhoc;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 
 import org.medclaims.accounts.AccountBalances;
 import org.medclaims.accounts.Reversals;
-import org.medclaims.policy.Amounts;
-import org.medclaims.policy.ClaimLine;
+import org.medclaims.claims.ClaimDetails;
 import org.medclaims.policy.ClaimStatus;
-import org.medclaims.policy.Money;
-import org.medclaims.policy.VisitType;
 import org.medclaims.settlement.SettlementDetails;
 import org.medclaims.settlement.SettlementFacts;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-/** Reads claims, their settlements and persons' accounts for the API and the desk. */
+/**
+ * Claims with their settlements, read through {@link ClaimDetails}, and persons'
+ * accounts, as the API and the desk show them.
+ */
 @Component
 class ClaimQueries {
 
-	/**
-	 * The claim that holds a number now, or the latest that held it.
-	 *
-	 * @param holdsNumber neither rejected nor reversed: another claim under its number is
-	 * E_DUPLICATE_CLAIM
-	 */
-	record Existing(long id, String status, boolean adhoc, String contentHash, boolean holdsNumber) {
-	}
+	private final ClaimDetails claims;
 
 	private final JdbcTemplate jdbc;
 
@@ -43,8 +31,9 @@ class ClaimQueries {
 
 	private final AccountBalances balances;
 
-	ClaimQueries(JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit, Reversals reversals,
-			AccountBalances balances) {
+	ClaimQueries(ClaimDetails claims, JdbcTemplate jdbc, SettlementDetails details, AdhocAudit audit,
+			Reversals reversals, AccountBalances balances) {
+		this.claims = claims;
 		this.jdbc = jdbc;
 		this.details = details;
 		this.audit = audit;
@@ -54,21 +43,10 @@ class ClaimQueries {
 
 	/**
 	 * The claim neither rejected nor reversed under that number, else the latest one;
-	 * null when none. Each half of the union probes its own partial index
-	 * (claim_number_in_use, claim_number_rejected).
+	 * null when none.
 	 */
-	Existing current(String hospitalCode, String claimNo) {
-		List<Existing> rows = this.jdbc.query("""
-				SELECT id, status, adhoc, content_hash, number_in_use FROM (
-				    SELECT id, status, adhoc, content_hash, number_in_use FROM claim
-				    WHERE hospital_code = ? AND claim_no = ? AND number_in_use
-				    UNION ALL
-				    SELECT id, status, adhoc, content_hash, number_in_use FROM claim
-				    WHERE hospital_code = ? AND claim_no = ? AND NOT number_in_use) AS c
-				ORDER BY number_in_use DESC, id DESC LIMIT 1
-				""", (rs, i) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-				rs.getBoolean(5)), hospitalCode, claimNo, hospitalCode, claimNo);
-		return rows.isEmpty() ? null : rows.get(0);
+	ClaimDetails.Existing current(String hospitalCode, String claimNo) {
+		return this.claims.current(hospitalCode, claimNo).orElse(null);
 	}
 
 	/**
@@ -76,43 +54,18 @@ class ClaimQueries {
 	 * settlement.
 	 */
 	ClaimResult result(long claimId) {
-		List<ClaimResult> rows = this.jdbc.query(
-				"""
-						SELECT c.claim_no, s.status, s.codes, s.message, s.policy_version, s.total, s.self_pay, s.self_pay_first,
-						       s.deductible, s.segment, s.coinsurance, s.over_cap, s.fund, s.current_account,
-						       s.historical_account, s.family_account, s.cash, s.facts, s.detail, c.patient_id, c.end_date,
-						       c.visit_type, c.special_disease_code
-						FROM settlement s JOIN claim c ON c.id = s.claim_id WHERE s.claim_id = ?
-						""",
-				(rs, i) -> result(rs, claimId), claimId);
-		return rows.isEmpty() ? null : rows.get(0);
+		return this.claims.settlement(claimId).map(stored -> result(stored, claimId)).orElse(null);
 	}
 
-	private ClaimResult result(ResultSet rs, long claimId) throws SQLException {
-		String codes = rs.getString(3);
-		Money[] amounts = new Money[12];
-		for (int i = 0; i < amounts.length; i++) {
-			amounts[i] = Money.ofFen(rs.getLong(6 + i));
-		}
-		Amounts stored = new Amounts(amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], amounts[6],
-				amounts[7], amounts[8], amounts[9], amounts[10], amounts[11]);
-		List<String> codeList = codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(","));
-		SettlementFacts.Row row = new SettlementFacts.Row(rs.getString(1), rs.getString(20),
-				ClaimStatus.valueOf(rs.getString(2)), codeList, rs.getString(4), rs.getString(5),
-				rs.getObject(21, LocalDate.class), VisitType.valueOf(rs.getString(22)), rs.getString(23), stored);
-		SettlementDetails.Detail detail = this.details.stored(row, rs.getString(18), rs.getString(19),
-				() -> lines(claimId));
-		return new ClaimResult(row.claimNo(), row.status().name(), codeList, row.message(), row.policyVersionId(),
-				ClaimResult.AmountsJson.of(stored), detail.familyPayments(), detail.lines(), detail.explanation());
-	}
-
-	/** The claim's lines as the engine values them, in their order. */
-	private List<ClaimLine> lines(long claimId) {
-		return this.jdbc.query("""
-				SELECT line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line WHERE claim_id = ?
-				ORDER BY position
-				""", (rs, i) -> new ClaimLine(rs.getInt(1), rs.getString(2), rs.getString(3), rs.getBigDecimal(4),
-				rs.getBigDecimal(5), Money.ofFen(rs.getLong(6))), claimId);
+	private ClaimResult result(ClaimDetails.StoredSettlement stored, long claimId) {
+		SettlementFacts.Row row = new SettlementFacts.Row(stored.claimNo(), stored.patientId(),
+				ClaimStatus.valueOf(stored.status()), stored.codes(), stored.message(), stored.policyVersionId(),
+				stored.serviceDate(), stored.visitType(), stored.specialDiseaseCode(), stored.amounts());
+		SettlementDetails.Detail detail = this.details.stored(row, stored.facts(), stored.detail(),
+				() -> this.claims.lines(claimId));
+		return new ClaimResult(row.claimNo(), row.status().name(), stored.codes(), row.message(), row.policyVersionId(),
+				ClaimResult.AmountsJson.of(stored.amounts()), detail.familyPayments(), detail.lines(),
+				detail.explanation());
 	}
 
 	/**
@@ -120,53 +73,37 @@ class ClaimQueries {
 	 * latest.
 	 */
 	ClaimView claim(String hospitalCode, String claimNo) {
-		Existing current = current(hospitalCode, claimNo);
+		ClaimDetails.Existing current = current(hospitalCode, claimNo);
 		if (current == null) {
 			throw new NotFound("There is no claim " + claimNo + " of hospital " + hospitalCode + ".", "notFound.claim",
 					hospitalCode, claimNo);
 		}
-		List<ClaimView.Line> lines = this.jdbc.query("""
-				SELECT line_no, item_code, item_name, unit_price, quantity, amount FROM claim_line WHERE claim_id = ?
-				ORDER BY position
-				""", (rs, i) -> new ClaimView.Line(rs.getInt(1), rs.getString(2), rs.getString(3),
-				rs.getBigDecimal(4).stripTrailingZeros().scale() <= 2 ? rs.getBigDecimal(4).setScale(2).toPlainString()
-						: rs.getBigDecimal(4).stripTrailingZeros().toPlainString(),
-				rs.getBigDecimal(5).stripTrailingZeros().toPlainString(), Money.ofFen(rs.getLong(6)).toString()),
-				current.id());
+		List<ClaimView.Line> lines = this.claims.lines(current.id())
+			.stream()
+			.map(line -> new ClaimView.Line(line.lineNo(), line.itemCode(), line.itemName(),
+					line.unitPrice().stripTrailingZeros().scale() <= 2 ? line.unitPrice().setScale(2).toPlainString()
+							: line.unitPrice().stripTrailingZeros().toPlainString(),
+					line.quantity().stripTrailingZeros().toPlainString(), line.amount().toString()))
+			.toList();
 		ClaimResult settlement = result(current.id());
-		return this.jdbc.queryForObject("""
-				SELECT c.hospital_code, h.name, c.claim_no, c.adhoc, f.file_name, c.patient_id, c.patient_name,
-				       c.visit_type, c.start_date, c.end_date, c.diagnosis_code, c.special_disease_code, c.adhoc_reason,
-				       c.registered_in_advance, c.entered_by, c.total_amount, c.status, c.reject_code, c.reject_message,
-				       s.settled_at
-				FROM claim c LEFT JOIN hospital h ON h.code = c.hospital_code LEFT JOIN claim_file f ON f.id = c.file_id
-				LEFT JOIN settlement s ON s.claim_id = c.id WHERE c.id = ?
-				""", (rs, i) -> {
-			boolean adhoc = rs.getBoolean(4);
-			Timestamp settledAt = rs.getTimestamp(20);
-			boolean settledHere = settlement != null;
-			return new ClaimView(rs.getString(1), rs.getString(2), rs.getString(3), adhoc ? "ADHOC" : "FILE",
-					rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), text(rs.getObject(9)),
-					text(rs.getObject(10)), rs.getString(11), rs.getString(12), rs.getString(13),
-					(Boolean) rs.getObject(14), rs.getString(15), Money.ofFen(rs.getLong(16)).toString(),
-					rs.getString(17), settledHere ? null : rs.getString(18), settledHere ? null : rs.getString(19),
-					lines, settlement, settledAt == null ? null : settledAt.toInstant().toString(),
-					this.audit.of(hospitalCode, claimNo), this.reversals.of(current.id()).orElse(null));
-		}, current.id());
+		ClaimDetails.Claim c = this.claims.claim(current.id());
+		boolean settledHere = settlement != null;
+		return new ClaimView(c.hospitalCode(), c.hospitalName(), c.claimNo(), c.adhoc() ? "ADHOC" : "FILE",
+				c.fileName(), c.patientId(), c.patientName(), c.visitType(), text(c.startDate()), text(c.endDate()),
+				c.diagnosisCode(), c.specialDiseaseCode(), c.adhocReason(), c.registeredInAdvance(), c.enteredBy(),
+				c.total().toString(), c.status(), settledHere ? null : c.rejectCode(),
+				settledHere ? null : c.rejectMessage(), lines, settlement,
+				c.settledAt() == null ? null : c.settledAt().toString(), this.audit.of(hospitalCode, claimNo),
+				this.reversals.of(current.id()).orElse(null));
 	}
 
 	/** When the claim under that number was settled; null while it waits. */
 	java.time.Instant settledAt(String hospitalCode, String claimNo) {
-		Existing current = current(hospitalCode, claimNo);
+		ClaimDetails.Existing current = current(hospitalCode, claimNo);
 		if (current == null) {
 			return null;
 		}
-		return this.jdbc
-			.query("SELECT settled_at FROM settlement WHERE claim_id = ?", (rs, i) -> rs.getTimestamp(1).toInstant(),
-					current.id())
-			.stream()
-			.findFirst()
-			.orElse(null);
+		return this.claims.settledAt(current.id()).orElse(null);
 	}
 
 	/**

@@ -3,6 +3,7 @@ package org.medclaims.adhoc;
 import java.util.List;
 
 import org.medclaims.accounts.Reversals;
+import org.medclaims.claims.ClaimDetails;
 
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ class ClaimReversalRequests {
 	 */
 	Reversals.Outcome reverse(String hospitalCode, String claimNo, String reason) {
 		String why = validReason(reason);
-		ClaimQueries.Existing claim = this.queries.current(hospitalCode, claimNo);
+		ClaimDetails.Existing claim = this.queries.current(hospitalCode, claimNo);
 		if (claim == null) {
 			throw new NotFound("There is no claim " + claimNo + " of hospital " + hospitalCode + ".");
 		}
