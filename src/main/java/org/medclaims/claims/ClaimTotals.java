@@ -62,6 +62,18 @@ public class ClaimTotals {
 				zone.getId(), Timestamp.from(first.atStartOfDay(zone).toInstant()));
 	}
 
+	/**
+	 * A scalar subquery counting the REJECTED claims of one intake batch, whose id the
+	 * SQL expression {@code batchId} gives: the executions' list shows it beside each
+	 * intake.
+	 */
+	public static String rejectedInBatch(String batchId) {
+		return """
+				(SELECT count(*) FROM claim c JOIN claim_file f ON f.id = c.file_id
+				  WHERE c.status = 'REJECTED'
+				    AND f.batch_id = %s)""".formatted(batchId);
+	}
+
 	public static String yuan(long fen) {
 		return BigDecimal.valueOf(fen, 2).toPlainString();
 	}

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
+import org.medclaims.claims.ClaimTotals;
 import org.medclaims.system.MaskedMessageConverter;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -26,6 +27,16 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ExecutionQueries {
 
+	/**
+	 * The batch id execution {@code e} was given, an intake's; null without a numeric
+	 * one.
+	 */
+	private static final String INTAKE_BATCH = """
+			(SELECT CASE WHEN p.parameter_value ~ '^[0-9]+$' THEN p.parameter_value::bigint END
+			   FROM batch_job_execution_params p
+			  WHERE p.job_execution_id = e.job_execution_id
+			    AND p.parameter_name = 'batch')""";
+
 	private static final String SELECT = """
 			SELECT e.job_execution_id, i.job_name, e.status, e.exit_code, e.exit_message, e.start_time, e.end_time,
 			       (SELECT string_agg(p.parameter_name || '=' || CASE WHEN length(p.parameter_value) > 24
@@ -38,12 +49,7 @@ class ExecutionQueries {
 			       coalesce(s.filter_count, 0) AS filter_count, coalesce(s.skip_count, 0) AS skip_count,
 			       coalesce(s.commit_count, 0) AS commit_count, coalesce(s.rollback_count, 0) AS rollback_count,
 			       CASE WHEN i.job_name = 'claimIntakeJob' THEN
-			           (SELECT count(*) FROM claim c JOIN claim_file f ON f.id = c.file_id
-			             WHERE c.status = 'REJECTED'
-			               AND f.batch_id = (SELECT CASE WHEN p.parameter_value ~ '^[0-9]+$' THEN p.parameter_value::bigint END
-			                                   FROM batch_job_execution_params p
-			                                  WHERE p.job_execution_id = e.job_execution_id
-			                                    AND p.parameter_name = 'batch'))
+			           %s
 			       END AS rejected_claims,
 			       o.pid || '@' || o.host AS owner, o.host AS owner_host, o.pid AS owner_pid,
 			       o.process_started_at AS owner_started_at, o.process_start_ticks AS owner_start_ticks,
@@ -57,7 +63,8 @@ class ExecutionQueries {
 			                            sum(commit_count) AS commit_count, sum(rollback_count) AS rollback_count
 			                       FROM batch_step_execution se WHERE se.job_execution_id = e.job_execution_id) s ON true
 			  LEFT JOIN job_execution_owner o ON o.job_execution_id = e.job_execution_id
-			""";
+			"""
+		.formatted(ClaimTotals.rejectedInBatch(INTAKE_BATCH));
 
 	private final JdbcTemplate jdbc;
 
