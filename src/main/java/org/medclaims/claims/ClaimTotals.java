@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * Claims and settlements counted: today's totals and the days' settlements, for the
- * dashboard.
+ * dashboard; files and claims by status, for the metrics.
  */
 @Repository
 public class ClaimTotals {
@@ -60,6 +60,16 @@ public class ClaimTotals {
 				 GROUP BY 1 ORDER BY 1
 				""", (rs, i) -> new Day(rs.getObject(1, LocalDate.class), rs.getLong(2), Money.ofFen(rs.getLong(3))),
 				zone.getId(), Timestamp.from(first.atStartOfDay(zone).toInstant()));
+	}
+
+	/** How many claims have that status now. */
+	public long claims(ClaimStatus status) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = ?", Long.class, status.name());
+	}
+
+	/** How many claim files have that status now: RECEIVED, ACCEPTED or REJECTED. */
+	public long files(String status) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE status = ?", Long.class, status);
 	}
 
 	/**
