@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import org.junit.jupiter.api.Test;
-import org.medclaims.TestDatabases;
 import org.medclaims.accounts.LedgerCheck;
 import org.medclaims.system.Command;
 
@@ -74,21 +73,14 @@ class RunOnceCrashTests {
 			.isZero();
 		assertThat(crashed.resolve("inbound")).isEmptyDirectory();
 
-		Path clean = this.testData.resolve("clean");
-		RunOnceProcesses.copyInbound(clean.resolve("inbound"));
-		String cleanUrl = TestDatabases.create("RunOnceUninterrupted");
-		Process uninterrupted = runOnce(cleanUrl, clean, "uninterrupted");
-		assertThat(uninterrupted.waitFor(300, TimeUnit.SECONDS)).isTrue();
-		assertThat(uninterrupted.exitValue()).isZero();
-
+		RunOnceProcesses.Reference uninterrupted = RunOnceProcesses.uninterrupted();
 		Map<String, String> answers = RunOnceProcesses.answers(crashed.resolve("outbound"));
-		assertThat(RunOnceProcesses.differences(answers, RunOnceProcesses.answers(clean.resolve("outbound"))))
-			.as("answers after the crashes")
+		assertThat(RunOnceProcesses.differences(answers, uninterrupted.answers())).as("answers after the crashes")
 			.isEmpty();
 		assertThat(answers).hasSizeGreaterThanOrEqualTo(20);
 		for (String results : RunOnceProcesses.RESULTS) {
 			assertThat(this.jdbc.queryForList(results, String.class)).as(results)
-				.isEqualTo(RunOnceProcesses.column(cleanUrl, results));
+				.isEqualTo(uninterrupted.results().get(results));
 		}
 		LedgerCheck.Result check = this.ledgerCheck.check();
 		assertThat(check.mismatches()).isEmpty();

@@ -132,20 +132,14 @@ class RunOnceDatabaseOutageTests {
 	}
 
 	private void assertSameAsUninterrupted(String url, Path run) throws Exception {
-		String cleanUrl = this.server.createDatabase("uninterrupted_" + System.nanoTime());
-		Path clean = this.dir.resolve("clean");
-		RunOnceProcesses.copyInbound(clean.resolve("inbound"));
-		Process uninterrupted = RunOnceProcesses.start(cleanUrl, clean, "uninterrupted");
-		assertThat(uninterrupted.waitFor(PATIENCE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-		assertThat(uninterrupted.exitValue()).isZero();
+		RunOnceProcesses.Reference uninterrupted = RunOnceProcesses.uninterrupted();
 		Map<String, String> answers = RunOnceProcesses.answers(run.resolve("outbound"));
 		assertThat(answers).hasSizeGreaterThanOrEqualTo(20);
-		assertThat(RunOnceProcesses.differences(answers, RunOnceProcesses.answers(clean.resolve("outbound"))))
-			.as("answers after the outages")
+		assertThat(RunOnceProcesses.differences(answers, uninterrupted.answers())).as("answers after the outages")
 			.isEmpty();
 		for (String results : RunOnceProcesses.RESULTS) {
 			assertThat(RunOnceProcesses.column(url, results)).as(results)
-				.isEqualTo(RunOnceProcesses.column(cleanUrl, results));
+				.isEqualTo(uninterrupted.results().get(results));
 		}
 		assertThat(count(url, "SELECT count(*) FROM claim WHERE status = 'RECEIVED'")).isZero();
 		assertThat(run.resolve("inbound")).isEmptyDirectory();

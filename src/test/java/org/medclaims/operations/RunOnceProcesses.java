@@ -11,14 +11,17 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.medclaims.MedclaimsApplication;
+import org.medclaims.TestDatabases;
 import org.medclaims.settlement.GeneratedScenario;
 
 /**
@@ -41,7 +44,41 @@ public final class RunOnceProcesses {
 			"SELECT person_id || ':' || year || ':' || fund_paid || ':' || segment_used || ':' || admissions"
 					+ " FROM person_year ORDER BY 1");
 
+	private static Reference uninterrupted;
+
 	private RunOnceProcesses() {
+	}
+
+	/**
+	 * What a run-once of the scenario never interrupted answers and leaves: the reference
+	 * every faulted run is compared with, run once per test JVM.
+	 */
+	public static synchronized Reference uninterrupted() throws Exception {
+		if (uninterrupted == null) {
+			Files.createDirectories(Path.of("target/test-data"));
+			Path dir = Files.createTempDirectory(Path.of("target/test-data"), "RunOnceUninterrupted-");
+			copyInbound(dir.resolve("inbound"));
+			String url = TestDatabases.create("RunOnceUninterrupted");
+			Process run = start(url, dir, "uninterrupted");
+			if (!run.waitFor(300, TimeUnit.SECONDS) || run.exitValue() != 0) {
+				run.destroyForcibly();
+				throw new IllegalStateException(
+						"The uninterrupted run-once failed: " + dir.resolve("uninterrupted.log"));
+			}
+			Map<String, List<String>> results = new LinkedHashMap<>();
+			for (String sql : RESULTS) {
+				results.put(sql, column(url, sql));
+			}
+			uninterrupted = new Reference(answers(dir.resolve("outbound")), results);
+		}
+		return uninterrupted;
+	}
+
+	/**
+	 * @param answers {@link #answers(Path)} of the run's outbound folder
+	 * @param results each of {@link #RESULTS} with its rows
+	 */
+	public record Reference(Map<String, String> answers, Map<String, List<String>> results) {
 	}
 
 	/**
