@@ -67,9 +67,9 @@ public class ClaimTotals {
 		return this.jdbc.queryForObject("SELECT count(*) FROM claim WHERE status = ?", Long.class, status.name());
 	}
 
-	/** How many claim files have that status now: RECEIVED, ACCEPTED or REJECTED. */
-	public long files(String status) {
-		return this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE status = ?", Long.class, status);
+	/** How many claim files have that status now. */
+	public long files(Arrival.Status status) {
+		return this.jdbc.queryForObject("SELECT count(*) FROM claim_file WHERE status = ?", Long.class, status.name());
 	}
 
 	/**

@@ -40,8 +40,7 @@ public class Settlements {
 	 */
 	public void markFinal(List<Settled> claims) {
 		// one statement for the chunk: a batch of single-row UPDATEs cost a round of
-		// index
-		// maintenance each
+		// index maintenance each
 		List<Object> ids = new ArrayList<>(claims.size());
 		List<Object> statuses = new ArrayList<>(claims.size());
 		List<Object> codes = new ArrayList<>(claims.size());

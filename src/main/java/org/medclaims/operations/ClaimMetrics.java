@@ -3,6 +3,7 @@ package org.medclaims.operations;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import org.medclaims.claims.Arrival;
 import org.medclaims.claims.ClaimStatus;
 import org.medclaims.claims.ClaimTotals;
 
@@ -29,9 +30,10 @@ class ClaimMetrics implements MeterBinder {
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
-		for (String status : List.of("RECEIVED", "ACCEPTED", "REJECTED")) {
+		for (Arrival.Status status : List.of(Arrival.Status.RECEIVED, Arrival.Status.ACCEPTED,
+				Arrival.Status.REJECTED)) {
 			Gauge.builder("medclaims.claim.files", () -> count(() -> this.totals.files(status)))
-				.tag("status", status)
+				.tag("status", status.name())
 				.description("Claim files by outcome")
 				.register(registry);
 		}
