@@ -20,27 +20,20 @@ import org.springframework.batch.infrastructure.item.ItemStreamReader;
  */
 class DueResponseReader implements ItemStreamReader<DueResponse> {
 
-	private final ItemStreamReader<Row> rows;
-
-	private Row pending;
+	private final RowRuns<Row> files;
 
 	DueResponseReader(DueResponses responses) {
-		this.rows = responses.reader();
+		this.files = new RowRuns<>(responses.reader(), Row::fileId);
 	}
 
 	@Override
 	public DueResponse read() throws Exception {
-		while (true) {
-			Row first = (this.pending != null) ? this.pending : this.rows.read();
-			this.pending = null;
-			if (first == null) {
-				return null;
-			}
+		for (List<Row> file = this.files.next(); !file.isEmpty(); file = this.files.next()) {
+			Row first = file.get(0);
 			List<ResponseRow> claims = new ArrayList<>();
 			boolean waiting = false;
 			OffsetDateTime processedAt = first.decidedAt();
-			Row row = first;
-			while (row != null && row.fileId() == first.fileId()) {
+			for (Row row : file) {
 				waiting |= row.response() == null;
 				if (row.response() != null) {
 					claims.add(row.response());
@@ -48,19 +41,18 @@ class DueResponseReader implements ItemStreamReader<DueResponse> {
 				if (row.settledAt() != null && (processedAt == null || row.settledAt().isAfter(processedAt))) {
 					processedAt = row.settledAt();
 				}
-				row = this.rows.read();
 			}
-			this.pending = row;
 			if (!waiting) {
 				return new DueResponse(first.fileId(), first.fileName(), first.hospitalCode(),
 						(processedAt != null) ? processedAt : OffsetDateTime.now(), claims);
 			}
 		}
+		return null;
 	}
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		this.rows.open(executionContext);
+		this.files.open(executionContext);
 	}
 
 	@Override
@@ -69,8 +61,7 @@ class DueResponseReader implements ItemStreamReader<DueResponse> {
 
 	@Override
 	public void close() {
-		this.rows.close();
-		this.pending = null;
+		this.files.close();
 	}
 
 }

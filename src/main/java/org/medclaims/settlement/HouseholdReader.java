@@ -31,17 +31,15 @@ class HouseholdReader implements ItemStreamReader<Household> {
 	 */
 	static final int CLAIMS_PER_LINE_QUERY = 1000;
 
-	private final ItemStreamReader<Row> rows;
+	private final RowRuns<Row> households;
 
 	private final WaitingClaims claims;
 
 	private final Deque<Household> ready = new ArrayDeque<>();
 
-	private Row pending;
-
 	HouseholdReader(WaitingClaims claims, int partitions, int partition) {
 		this.claims = claims;
-		this.rows = claims.reader(partitions, partition, CLAIMS_PER_LINE_QUERY);
+		this.households = new RowRuns<>(claims.reader(partitions, partition, CLAIMS_PER_LINE_QUERY), Row::householdId);
 	}
 
 	@Override
@@ -58,7 +56,7 @@ class HouseholdReader implements ItemStreamReader<Household> {
 		List<List<Row>> households = new ArrayList<>();
 		int claims = 0;
 		while (claims < CLAIMS_PER_LINE_QUERY) {
-			List<Row> household = nextHousehold();
+			List<Row> household = this.households.next();
 			if (household.isEmpty()) {
 				break;
 			}
@@ -79,19 +77,6 @@ class HouseholdReader implements ItemStreamReader<Household> {
 		}
 	}
 
-	private List<Row> nextHousehold() throws Exception {
-		Row first = this.pending != null ? this.pending : this.rows.read();
-		this.pending = null;
-		List<Row> household = new ArrayList<>();
-		Row row = first;
-		while (row != null && row.householdId() == first.householdId()) {
-			household.add(row);
-			row = this.rows.read();
-		}
-		this.pending = row;
-		return household;
-	}
-
 	private static ClaimToValue withLines(ClaimToValue c, List<ClaimLine> lines) {
 		return new ClaimToValue(c.claimNo(), c.hospitalCode(), c.hospitalLevel(), c.hospitalRegion(), c.patientId(),
 				c.visitType(), c.startDate(), c.endDate(), c.specialDiseaseCode(), lines, false, false);
@@ -99,7 +84,7 @@ class HouseholdReader implements ItemStreamReader<Household> {
 
 	@Override
 	public void open(ExecutionContext executionContext) {
-		this.rows.open(executionContext);
+		this.households.open(executionContext);
 	}
 
 	@Override
@@ -108,8 +93,7 @@ class HouseholdReader implements ItemStreamReader<Household> {
 
 	@Override
 	public void close() {
-		this.rows.close();
-		this.pending = null;
+		this.households.close();
 		this.ready.clear();
 	}
 
