@@ -5,7 +5,6 @@ import java.util.List;
 import org.medclaims.accounts.AccountBalances;
 import org.medclaims.accounts.Reversals;
 import org.medclaims.claims.ClaimDetails;
-import org.medclaims.policy.ClaimStatus;
 import org.medclaims.settlement.SettlementDetails;
 import org.medclaims.settlement.SettlementFacts;
 
@@ -58,9 +57,9 @@ class ClaimQueries {
 	}
 
 	private ClaimResult result(ClaimDetails.StoredSettlement stored, long claimId) {
-		SettlementFacts.Row row = new SettlementFacts.Row(stored.claimNo(), stored.patientId(),
-				ClaimStatus.valueOf(stored.status()), stored.codes(), stored.message(), stored.policyVersionId(),
-				stored.serviceDate(), stored.visitType(), stored.specialDiseaseCode(), stored.amounts());
+		SettlementFacts.Row row = new SettlementFacts.Row(stored.claimNo(), stored.patientId(), stored.status(),
+				stored.codes(), stored.message(), stored.policyVersionId(), stored.serviceDate(), stored.visitType(),
+				stored.specialDiseaseCode(), stored.amounts());
 		SettlementDetails.Detail detail = this.details.stored(row, stored.facts(), stored.detail(),
 				() -> this.claims.lines(claimId));
 		return new ClaimResult(row.claimNo(), row.status().name(), stored.codes(), row.message(), row.policyVersionId(),
@@ -91,7 +90,7 @@ class ClaimQueries {
 		return new ClaimView(c.hospitalCode(), c.hospitalName(), c.claimNo(), c.adhoc() ? "ADHOC" : "FILE",
 				c.fileName(), c.patientId(), c.patientName(), c.visitType(), text(c.startDate()), text(c.endDate()),
 				c.diagnosisCode(), c.specialDiseaseCode(), c.adhocReason(), c.registeredInAdvance(), c.enteredBy(),
-				c.total().toString(), c.status(), settledHere ? null : c.rejectCode(),
+				c.total().toString(), c.status().name(), settledHere ? null : c.rejectCode(),
 				settledHere ? null : c.rejectMessage(), lines, settlement,
 				c.settledAt() == null ? null : c.settledAt().toString(), this.audit.of(hospitalCode, claimNo),
 				this.reversals.of(current.id()).orElse(null));

@@ -30,7 +30,7 @@ public class ClaimDetails {
 	 * @param holdsNumber neither rejected nor reversed: another claim under its number is
 	 * E_DUPLICATE_CLAIM
 	 */
-	public record Existing(long id, String status, boolean adhoc, String contentHash, boolean holdsNumber) {
+	public record Existing(long id, ClaimStatus status, boolean adhoc, String contentHash, boolean holdsNumber) {
 	}
 
 	/**
@@ -42,7 +42,8 @@ public class ClaimDetails {
 	public record Claim(String hospitalCode, String hospitalName, String claimNo, boolean adhoc, String fileName,
 			String patientId, String patientName, String visitType, LocalDate startDate, LocalDate endDate,
 			String diagnosisCode, String specialDiseaseCode, String adhocReason, Boolean registeredInAdvance,
-			String enteredBy, Money total, String status, String rejectCode, String rejectMessage, Instant settledAt) {
+			String enteredBy, Money total, ClaimStatus status, String rejectCode, String rejectMessage,
+			Instant settledAt) {
 	}
 
 	/**
@@ -52,8 +53,8 @@ public class ClaimDetails {
 	 * @param facts null for a row settled before facts were stored
 	 * @param detail the JSON such a row holds instead
 	 */
-	public record StoredSettlement(String claimNo, String status, List<String> codes, String message,
-			String policyVersionId, Amounts amounts, String facts, String detail, String patientId,
+	public record StoredSettlement(String claimNo, org.medclaims.policy.ClaimStatus status, List<String> codes,
+			String message, String policyVersionId, Amounts amounts, String facts, String detail, String patientId,
 			LocalDate serviceDate, VisitType visitType, String specialDiseaseCode) {
 	}
 
@@ -79,8 +80,8 @@ public class ClaimDetails {
 					    WHERE hospital_code = ? AND claim_no = ? AND NOT number_in_use) AS c
 					ORDER BY number_in_use DESC, id DESC LIMIT 1
 					""",
-					(rs, i) -> new Existing(rs.getLong(1), rs.getString(2), rs.getBoolean(3), rs.getString(4),
-							rs.getBoolean(5)),
+					(rs, i) -> new Existing(rs.getLong(1), ClaimStatus.valueOf(rs.getString(2)), rs.getBoolean(3),
+							rs.getString(4), rs.getBoolean(5)),
 					hospitalCode, claimNo, hospitalCode, claimNo)
 			.stream()
 			.findFirst();
@@ -110,9 +111,10 @@ public class ClaimDetails {
 		Amounts stored = new Amounts(amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], amounts[6],
 				amounts[7], amounts[8], amounts[9], amounts[10], amounts[11]);
 		List<String> codeList = codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(","));
-		return new StoredSettlement(rs.getString(1), rs.getString(2), codeList, rs.getString(4), rs.getString(5),
-				stored, rs.getString(18), rs.getString(19), rs.getString(20), rs.getObject(21, LocalDate.class),
-				VisitType.valueOf(rs.getString(22)), rs.getString(23));
+		return new StoredSettlement(rs.getString(1), org.medclaims.policy.ClaimStatus.valueOf(rs.getString(2)),
+				codeList, rs.getString(4), rs.getString(5), stored, rs.getString(18), rs.getString(19),
+				rs.getString(20), rs.getObject(21, LocalDate.class), VisitType.valueOf(rs.getString(22)),
+				rs.getString(23));
 	}
 
 	/** The claim's lines as the hospital or clerk gave them, in their order. */
@@ -138,8 +140,9 @@ public class ClaimDetails {
 			return new Claim(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBoolean(4), rs.getString(5),
 					rs.getString(6), rs.getString(7), rs.getString(8), rs.getObject(9, LocalDate.class),
 					rs.getObject(10, LocalDate.class), rs.getString(11), rs.getString(12), rs.getString(13),
-					(Boolean) rs.getObject(14), rs.getString(15), Money.ofFen(rs.getLong(16)), rs.getString(17),
-					rs.getString(18), rs.getString(19), settledAt == null ? null : settledAt.toInstant());
+					(Boolean) rs.getObject(14), rs.getString(15), Money.ofFen(rs.getLong(16)),
+					ClaimStatus.valueOf(rs.getString(17)), rs.getString(18), rs.getString(19),
+					settledAt == null ? null : settledAt.toInstant());
 		}, claimId);
 	}
 
