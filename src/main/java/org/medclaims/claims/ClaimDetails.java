@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.ClaimLine;
 import org.medclaims.policy.Money;
+import org.medclaims.policy.ValuationOutcome;
 import org.medclaims.policy.VisitType;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +54,8 @@ public class ClaimDetails {
 	 * @param facts null for a row settled before facts were stored
 	 * @param detail the JSON such a row holds instead
 	 */
-	public record StoredSettlement(String claimNo, org.medclaims.policy.ClaimStatus status, List<String> codes,
-			String message, String policyVersionId, Amounts amounts, String facts, String detail, String patientId,
+	public record StoredSettlement(String claimNo, ValuationOutcome status, List<String> codes, String message,
+			String policyVersionId, Amounts amounts, String facts, String detail, String patientId,
 			LocalDate serviceDate, VisitType visitType, String specialDiseaseCode) {
 	}
 
@@ -111,10 +112,9 @@ public class ClaimDetails {
 		Amounts stored = new Amounts(amounts[0], amounts[1], amounts[2], amounts[3], amounts[4], amounts[5], amounts[6],
 				amounts[7], amounts[8], amounts[9], amounts[10], amounts[11]);
 		List<String> codeList = codes == null || codes.isEmpty() ? List.of() : Arrays.asList(codes.split(","));
-		return new StoredSettlement(rs.getString(1), org.medclaims.policy.ClaimStatus.valueOf(rs.getString(2)),
-				codeList, rs.getString(4), rs.getString(5), stored, rs.getString(18), rs.getString(19),
-				rs.getString(20), rs.getObject(21, LocalDate.class), VisitType.valueOf(rs.getString(22)),
-				rs.getString(23));
+		return new StoredSettlement(rs.getString(1), ValuationOutcome.valueOf(rs.getString(2)), codeList,
+				rs.getString(4), rs.getString(5), stored, rs.getString(18), rs.getString(19), rs.getString(20),
+				rs.getObject(21, LocalDate.class), VisitType.valueOf(rs.getString(22)), rs.getString(23));
 	}
 
 	/** The claim's lines as the hospital or clerk gave them, in their order. */

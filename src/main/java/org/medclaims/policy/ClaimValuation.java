@@ -22,9 +22,10 @@ import java.util.Objects;
  * @param basis what the settled claim was valued from beyond amounts and lines; null when
  * rejected
  */
-public record ClaimValuation(String claimNo, String patientId, ClaimStatus status, String rejectionCode, String message,
-		String policyVersionId, LocalDate serviceDate, VisitType valuedAs, boolean insuredPatient, Amounts amounts,
-		List<String> warnings, List<LineValuation> lines, List<FamilyPayment> familyPayments, ValuationBasis basis) {
+public record ClaimValuation(String claimNo, String patientId, ValuationOutcome status, String rejectionCode,
+		String message, String policyVersionId, LocalDate serviceDate, VisitType valuedAs, boolean insuredPatient,
+		Amounts amounts, List<String> warnings, List<LineValuation> lines, List<FamilyPayment> familyPayments,
+		ValuationBasis basis) {
 
 	public ClaimValuation {
 		Objects.requireNonNull(status, "status");
@@ -33,7 +34,7 @@ public record ClaimValuation(String claimNo, String patientId, ClaimStatus statu
 		warnings = List.copyOf(warnings);
 		lines = List.copyOf(lines);
 		familyPayments = List.copyOf(familyPayments);
-		if ((basis != null) != (status == ClaimStatus.SETTLED)
+		if ((basis != null) != (status == ValuationOutcome.SETTLED)
 				|| (basis != null && basis.insuredPatient() != insuredPatient)) {
 			throw new IllegalArgumentException(
 					"A settled claim has a basis that says whether the patient is insured," + " a rejected one none.");
@@ -46,7 +47,7 @@ public record ClaimValuation(String claimNo, String patientId, ClaimStatus statu
 	}
 
 	public boolean settled() {
-		return this.status == ClaimStatus.SETTLED;
+		return this.status == ValuationOutcome.SETTLED;
 	}
 
 	/** The calendar year whose accumulators the claim uses. */

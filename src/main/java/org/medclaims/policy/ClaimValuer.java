@@ -143,9 +143,9 @@ public final class ClaimValuer {
 
 	private static ClaimValuation rejected(ClaimToValue claim, String policyVersionId, Rejection rejection,
 			String message) {
-		return new ClaimValuation(claim.claimNo(), claim.patientId(), ClaimStatus.REJECTED, rejection.name(), message,
-				policyVersionId, claim.serviceDate(), claim.visitType(), false, Amounts.rejected(claim.total()),
-				List.of(), List.of(), List.of(), null);
+		return new ClaimValuation(claim.claimNo(), claim.patientId(), ValuationOutcome.REJECTED, rejection.name(),
+				message, policyVersionId, claim.serviceDate(), claim.visitType(), false,
+				Amounts.rejected(claim.total()), List.of(), List.of(), List.of(), null);
 	}
 
 	/** The working figures of one settled claim, filled step by step. */
@@ -235,7 +235,7 @@ public final class ClaimValuer {
 			ValuationBasis basis = new ValuationBasis(this.claim.hospitalLevel(),
 					insured == null ? null : insured.category(), this.fundShare == null ? null : this.fundShare.ratio(),
 					this.claim.specialDiseaseCode());
-			return new ClaimValuation(this.claim.claimNo(), this.claim.patientId(), ClaimStatus.SETTLED, null,
+			return new ClaimValuation(this.claim.claimNo(), this.claim.patientId(), ValuationOutcome.SETTLED, null,
 					Explanation.summary(this.version.id(), amounts), this.version.id(), this.claim.serviceDate(),
 					valuedAs(), this.coverage.isInsured(), amounts, codes, this.lines.lines(), this.familyPayments,
 					basis);

@@ -10,7 +10,7 @@ import java.util.Objects;
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.Category;
 import org.medclaims.policy.ClaimLine;
-import org.medclaims.policy.ClaimStatus;
+import org.medclaims.policy.ValuationOutcome;
 import org.medclaims.policy.ClaimValuation;
 import org.medclaims.policy.FamilyPayment;
 import org.medclaims.policy.HospitalLevel;
@@ -44,7 +44,7 @@ import org.medclaims.policy.Warning;
 public final class SettlementFacts {
 
 	/** What the settlement and claim rows hold beside the facts. */
-	public record Row(String claimNo, String patientId, ClaimStatus status, List<String> codes, String message,
+	public record Row(String claimNo, String patientId, ValuationOutcome status, List<String> codes, String message,
 			String policyVersionId, LocalDate serviceDate, VisitType visitType, String specialDiseaseCode,
 			Amounts amounts) {
 
@@ -123,7 +123,7 @@ public final class SettlementFacts {
 	 * @param facts null for a rejected claim
 	 */
 	public static ClaimValuation decode(Row row, String facts, List<ClaimLine> lines) {
-		if (row.status() != ClaimStatus.SETTLED) {
+		if (row.status() != ValuationOutcome.SETTLED) {
 			return new ClaimValuation(row.claimNo(), row.patientId(), row.status(),
 					row.codes().isEmpty() ? null : row.codes().get(0), row.message(), row.policyVersionId(),
 					row.serviceDate(), row.visitType(), false, row.amounts(), List.of(), List.of(), List.of(), null);
@@ -158,7 +158,7 @@ public final class SettlementFacts {
 			throw in.broken("unread text at " + in.at);
 		}
 		VisitType valuedAs = row.codes().contains(Warning.W_NOT_CERTIFIED.name()) ? VisitType.OUT : row.visitType();
-		return new ClaimValuation(row.claimNo(), row.patientId(), ClaimStatus.SETTLED, null, row.message(),
+		return new ClaimValuation(row.claimNo(), row.patientId(), ValuationOutcome.SETTLED, null, row.message(),
 				row.policyVersionId(), row.serviceDate(), valuedAs, category != null, row.amounts(), row.codes(),
 				valued, payments, new ValuationBasis(level, category, fundRatio, row.specialDiseaseCode()));
 	}

@@ -93,7 +93,7 @@ class AccountMovementsTest {
 	void anUninsuredRelativesReversalTouchesOnlyTheGrantors() {
 		HouseholdState state = new HouseholdState();
 		state.putBalances("G", balances("0.00", "0.00"));
-		ClaimValuation relatives = new ClaimValuation("C3", "CHILD", ClaimStatus.SETTLED, null, "ok", "2013-05-01",
+		ClaimValuation relatives = new ClaimValuation("C3", "CHILD", ValuationOutcome.SETTLED, null, "ok", "2013-05-01",
 				LocalDate.of(2013, 6, 10), VisitType.OUT, false,
 				Fixtures.amounts("100.00", "0.00", "20.00", "0.00", "0.00", "80.00", "0.00", "0.00", "0.00", "0.00",
 						"100.00", "0.00"),
@@ -124,7 +124,7 @@ class AccountMovementsTest {
 
 	@Test
 	void onlyASettledClaimHasAReversal() {
-		ClaimValuation rejected = new ClaimValuation("C1", "P", ClaimStatus.REJECTED, "E_NOT_INSURED", "no", null,
+		ClaimValuation rejected = new ClaimValuation("C1", "P", ValuationOutcome.REJECTED, "E_NOT_INSURED", "no", null,
 				LocalDate.of(2013, 6, 10), VisitType.OUT, false, Amounts.rejected(Money.parse("5.00")), List.of(),
 				List.of(), List.of(), null);
 

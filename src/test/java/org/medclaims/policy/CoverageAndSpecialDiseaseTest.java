@@ -57,8 +57,8 @@ class CoverageAndSpecialDiseaseTest {
 	@Test
 	void aBindingCoversTheRelativeOnItsFirstAndLastDayOnly() {
 		assertThat(value(claim("K").on("2013-06-09").line("A", "10.00")).codes()).containsExactly("E_NOT_INSURED");
-		assertThat(value(claim("K").on("2013-06-10").line("A", "10.00")).status()).isEqualTo(ClaimStatus.SETTLED);
-		assertThat(value(claim("K").on("2013-06-20").line("A", "10.00")).status()).isEqualTo(ClaimStatus.SETTLED);
+		assertThat(value(claim("K").on("2013-06-10").line("A", "10.00")).status()).isEqualTo(ValuationOutcome.SETTLED);
+		assertThat(value(claim("K").on("2013-06-20").line("A", "10.00")).status()).isEqualTo(ValuationOutcome.SETTLED);
 		assertThat(value(claim("K").on("2013-06-21").line("A", "10.00")).codes()).containsExactly("E_NOT_INSURED");
 	}
 

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class HouseholdStateTest {
 
 	private static ClaimValuation settled(String patientId, Amounts amounts, List<FamilyPayment> family) {
-		return new ClaimValuation("C1", patientId, ClaimStatus.SETTLED, null, "ok", "2013-05-01",
+		return new ClaimValuation("C1", patientId, ValuationOutcome.SETTLED, null, "ok", "2013-05-01",
 				LocalDate.of(2013, 6, 10), VisitType.INP, true, amounts, List.of(), List.of(), family,
 				new ValuationBasis(HospitalLevel.TERTIARY, Category.IN_SERVICE, Ratio.of("0.85"), null));
 	}
@@ -28,7 +28,7 @@ class HouseholdStateTest {
 	void aRejectedValuationChangesNothing() {
 		HouseholdState state = new HouseholdState();
 		state.putBalances("P", balances("10.00", "10.00"));
-		state.apply(new ClaimValuation("C1", "P", ClaimStatus.REJECTED, "E_NOT_INSURED", "no", null,
+		state.apply(new ClaimValuation("C1", "P", ValuationOutcome.REJECTED, "E_NOT_INSURED", "no", null,
 				LocalDate.of(2013, 6, 10), VisitType.OUT, false, Amounts.rejected(Money.parse("5.00")), List.of(),
 				List.of(), List.of(), null));
 		assertThat(state.balances("P")).isEqualTo(balances("10.00", "10.00"));

@@ -65,7 +65,7 @@ class ServiceDateAndRoundingTest {
 		ClaimValuation valuation = this.valuer
 			.settle(claim("K").from("2013-04-28").on("2013-05-02").line("A", "100.00").build(), this.registry, state);
 
-		assertThat(valuation.status()).isEqualTo(ClaimStatus.SETTLED);
+		assertThat(valuation.status()).isEqualTo(ValuationOutcome.SETTLED);
 		assertThat(valuation.amounts().familyAccount()).isEqualTo(Money.parse("100.00"));
 		assertThat(state.balances("G")).isEqualTo(balances("0.00", "900.00"));
 	}

@@ -28,7 +28,7 @@ class WorkedExamplesTest {
 		ClaimValuation valuation = this.valuer.settle(claim("P").line("A", "300.00").line("B10", "200.00").build(),
 				registry, state);
 
-		assertThat(valuation.status()).isEqualTo(ClaimStatus.SETTLED);
+		assertThat(valuation.status()).isEqualTo(ValuationOutcome.SETTLED);
 		assertThat(valuation.policyVersionId()).isEqualTo("2013-05-01");
 		assertThat(valuation.amounts()).isEqualTo(amounts("500.00", "0.00", "20.00", "0.00", "100.00", "72.00", "0.00",
 				"108.00", "200.00", "192.00", "0.00", "0.00"));
@@ -73,7 +73,7 @@ class WorkedExamplesTest {
 		ClaimValuation valuation = this.valuer.settle(claim("K").on("2013-06-10").line("B20", "100.00").build(),
 				registry, state);
 
-		assertThat(valuation.status()).isEqualTo(ClaimStatus.SETTLED);
+		assertThat(valuation.status()).isEqualTo(ValuationOutcome.SETTLED);
 		assertThat(valuation.insuredPatient()).isFalse();
 		assertThat(valuation.amounts()).isEqualTo(amounts("100.00", "0.00", "20.00", "0.00", "0.00", "80.00", "0.00",
 				"0.00", "0.00", "0.00", "100.00", "0.00"));
@@ -99,7 +99,7 @@ class WorkedExamplesTest {
 		ClaimValuation valuation = this.valuer.settle(claim("K").on("2013-04-30").line("B20", "100.00").build(),
 				registry, state);
 
-		assertThat(valuation.status()).isEqualTo(ClaimStatus.REJECTED);
+		assertThat(valuation.status()).isEqualTo(ValuationOutcome.REJECTED);
 		assertThat(valuation.codes()).isEqualTo(List.of("E_NOT_INSURED"));
 		assertThat(valuation.policyVersionId()).isEqualTo("2013-01-01");
 		assertThat(valuation.amounts()).isEqualTo(Amounts.rejected(Money.parse("100.00")));

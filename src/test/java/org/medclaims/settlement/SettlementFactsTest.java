@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.Category;
 import org.medclaims.policy.ClaimLine;
-import org.medclaims.policy.ClaimStatus;
+import org.medclaims.policy.ValuationOutcome;
 import org.medclaims.policy.ClaimToValue;
 import org.medclaims.policy.ClaimValuation;
 import org.medclaims.policy.ClaimValuer;
@@ -82,7 +82,7 @@ class SettlementFactsTest {
 
 	@Test
 	void aRejectedClaimHasNoFactsAndReadsBackFromItsRowsAlone() {
-		ClaimValuation rejected = new ClaimValuation("C9", "P", ClaimStatus.REJECTED, "E_NOT_INSURED",
+		ClaimValuation rejected = new ClaimValuation("C9", "P", ValuationOutcome.REJECTED, "E_NOT_INSURED",
 				"The patient is neither insured nor a covered relative (E_NOT_INSURED).", "2013-05-01",
 				LocalDate.of(2013, 6, 10), VisitType.SPD, false, Amounts.rejected(Money.parse("500.00")), List.of(),
 				List.of(), List.of(), null);
@@ -153,7 +153,7 @@ class SettlementFactsTest {
 		Money total = Money.ofFen(lines.stream().mapToLong(l -> l.amount().fen()).sum());
 		Amounts amounts = new Amounts(total, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO,
 				Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, total);
-		return new ClaimValuation("C1", "P", ClaimStatus.SETTLED, null, "Settled.", "2013-05-01",
+		return new ClaimValuation("C1", "P", ValuationOutcome.SETTLED, null, "Settled.", "2013-05-01",
 				LocalDate.of(2013, 6, 10), VisitType.OUT, basis.insuredPatient(), amounts, List.of(), lines, payments,
 				basis);
 	}

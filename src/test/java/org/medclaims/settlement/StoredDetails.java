@@ -8,7 +8,7 @@ import java.util.Map;
 
 import org.medclaims.policy.Amounts;
 import org.medclaims.policy.ClaimLine;
-import org.medclaims.policy.ClaimStatus;
+import org.medclaims.policy.ValuationOutcome;
 import org.medclaims.policy.Money;
 import org.medclaims.policy.VisitType;
 
@@ -59,7 +59,7 @@ final class StoredDetails {
 						}
 						String codes = rs.getString(7);
 						SettlementFacts.Row row = new SettlementFacts.Row(rs.getString(4), rs.getString(5),
-								ClaimStatus.valueOf(rs.getString(6)),
+								ValuationOutcome.valueOf(rs.getString(6)),
 								codes.isEmpty() ? List.of() : List.of(codes.split(",")), rs.getString(8),
 								rs.getString(9), rs.getObject(10, LocalDate.class), VisitType.valueOf(rs.getString(11)),
 								rs.getString(12),
