@@ -14,8 +14,8 @@ import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 /**
  * Flyway owns every schema, the frameworks' too: the Spring Batch job repository and the
- * Spring Integration metadata store and locks are created from the scripts their own jars
- * ship, so they always match the library versions.
+ * Spring Integration metadata store are created from the scripts their own jars ship, so
+ * they always match the library versions (V24 drops the script's other tables, unused).
  */
 @Configuration(proxyBeanMethods = false)
 class VendorSchemaMigrations {
