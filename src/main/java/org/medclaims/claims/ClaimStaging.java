@@ -65,7 +65,9 @@ public class ClaimStaging {
 				LEFT JOIN claim_file f ON f.id = c.file_id
 				""", (rs, n) -> {
 			long fileId = rs.getLong(2);
-			return new NumberInUse(rs.getString(1), rs.wasNull() ? null : fileId, rs.getLong(3), rs.getString(4));
+			// asked right after the column it is about: an ad-hoc claim has no file
+			Long file = rs.wasNull() ? null : fileId;
+			return new NumberInUse(rs.getString(1), file, rs.getLong(3), rs.getString(4));
 		}, numbers, hospitalCode);
 	}
 

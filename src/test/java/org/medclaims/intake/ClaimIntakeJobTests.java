@@ -1,17 +1,24 @@
 package org.medclaims.intake;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.medclaims.claims.AdhocClaimRecords;
 import org.medclaims.claims.ClaimFiles;
+import org.medclaims.policy.AdhocReason;
+import org.medclaims.policy.ClaimLine;
+import org.medclaims.policy.Money;
+import org.medclaims.policy.VisitType;
 import org.medclaims.reference.ReferenceImport;
 import org.medclaims.system.MedclaimsProperties;
 import org.medclaims.system.Sha256;
@@ -48,6 +55,9 @@ class ClaimIntakeJobTests {
 
 	@Autowired
 	ClaimFiles claimFiles;
+
+	@Autowired
+	AdhocClaimRecords adhocClaims;
 
 	@Autowired
 	JobRepository jobRepository;
@@ -220,6 +230,22 @@ class ClaimIntakeJobTests {
 		assertThat(this.jdbc.queryForObject("SELECT reject_message FROM claim WHERE file_id = ? AND position = 0",
 				String.class, second))
 			.contains("a claim of file H330282001_20131231_103.clm (line 2)");
+	}
+
+	@Test
+	void aClaimNumberAnAdhocClaimHoldsIsADuplicateThatSaysSo() throws Exception {
+		this.adhocClaims.insert(new AdhocClaimRecords.NewClaim("H330282001", "G1", ClaimFileBuilder.PATIENT, "张三",
+				VisitType.OUT, LocalDate.of(2013, 7, 5), LocalDate.of(2013, 7, 5), "K35.9", null, Money.ofFen(1000),
+				AdhocReason.EMERGENCY, false, "hash", "clerk", List.of(new ClaimLine(1, "DRUG-A", "药",
+						new BigDecimal("5.00"), new BigDecimal("2"), Money.ofFen(1000)))));
+
+		long id = arrivalId(receive(file("113").claim("G1").claim("G2").writeTo(this.drop)));
+
+		assertThat(this.support.claimOutcomes(id)).containsExactly("0:G1:REJECTED:E_DUPLICATE_CLAIM:2",
+				"1:G2:RECEIVED:-:-");
+		assertThat(this.jdbc.queryForObject("SELECT reject_message FROM claim WHERE file_id = ? AND position = 0",
+				String.class, id))
+			.isEqualTo("Claim G1 (line 2): its number is already used by an ad-hoc claim.");
 	}
 
 	@Test
