@@ -133,13 +133,8 @@ public class ClaimStaging {
 				.add(c.endDateOrNull())
 				.add(Texts.storable(c.diagnosisCode()))
 				.add(Texts.storable(c.specialDiseaseCode()))
-				.add(c.declaredTotalOrZero().fen())
-				.add("REJECTED")
-				.add(problem.code())
-				.add(problem.lineNo())
-				.add(Texts.storable(problem.message()))
-				.add(null)
-				.endRow();
+				.add(c.declaredTotalOrZero().fen());
+			outcome(problem, null);
 		}
 
 		/** Copies the claims, then their lines, on the caller's transaction. */
@@ -148,8 +143,6 @@ public class ClaimStaging {
 			this.lines.copy(ClaimStaging.this.jdbc);
 		}
 
-		// a waiting claim starts in the household of its patient alone; grouping moves
-		// those of families
 		private void validRow(long id, ValidClaim c, ClaimProblem problem) {
 			this.claims.add(id)
 				.add(this.fileId)
@@ -165,12 +158,18 @@ public class ClaimStaging {
 				.add(Texts.storable(c.diagnosisCode()))
 				.add(Texts.storable(c.specialDiseaseCode()))
 				.add(c.total().fen());
+			outcome(problem, c.patientId());
+		}
+
+		// the row's last columns: a waiting claim starts in the household of its patient
+		// alone (grouping moves those of families); a rejected one has its problem
+		private void outcome(ClaimProblem problem, String patientId) {
 			if (problem == null) {
 				this.claims.add(ClaimStatus.RECEIVED.name())
 					.add(null)
 					.add(null)
 					.add(null)
-					.add(PersonIds.householdOf(c.patientId()));
+					.add(PersonIds.householdOf(patientId));
 			}
 			else {
 				this.claims.add(ClaimStatus.REJECTED.name())
